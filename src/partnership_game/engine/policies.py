@@ -1,0 +1,44 @@
+"""Ways to choose for many games at once: the historical road, or uniformly at random from the seed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import numpy.typing as npt
+
+from partnership_game.engine import rng
+from partnership_game.engine.state import Pending, State
+
+IntArray = npt.NDArray[np.int64]
+Policy = Callable[[State, Pending], IntArray]
+
+
+def first_available(available: npt.NDArray[np.bool_]) -> IntArray:
+    """The first option each game may take (0 where none)."""
+    result: IntArray = np.argmax(available, axis=1).astype(np.int64)
+    return result
+
+
+def historical(state: State, pending: Pending) -> IntArray:
+    """The option marked historical where it is available, otherwise the first available option."""
+    choice = first_available(pending.available)
+    marked = pending.event.historical_option
+    if marked >= 0:
+        choice = np.where(pending.available[:, marked], marked, choice)
+    return choice
+
+
+def uniform_random(state: State, pending: Pending) -> IntArray:
+    """Uniformly among the available options, drawn from each game's seed for this turn and slot."""
+    available = pending.available
+    counts = available.sum(axis=1)
+    draw = rng.uniform(state.seeds, pending.turn, pending.slot, rng.STREAM_POLICY)
+    target = np.floor(draw * np.maximum(counts, 1)).astype(np.int64)
+    # The index of the (target+1)-th available option: the first column where the running count exceeds target.
+    running = np.cumsum(available, axis=1)
+    result: IntArray = np.argmax(running > target[:, None], axis=1).astype(np.int64)
+    return result
+
+
+POLICIES: dict[str, Policy] = {"historical": historical, "random": uniform_random}

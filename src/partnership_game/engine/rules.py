@@ -1,0 +1,215 @@
+"""The rules: advance N games to their next decision, apply choices, land delayed effects, drift, and end games.
+
+Pure computation over arrays: no pygame, no files, no global state. The same code runs one game or 100,000.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from partnership_game.engine import rng
+from partnership_game.engine.ledger import CauseKind, Ledger, LedgerEntry
+from partnership_game.engine.state import NO_ENDING, NOT_DUE, Pending, State
+from partnership_game.scenario.compiled import CompiledEvent, CompiledScenario, Slot
+from partnership_game.scenario.conditions import Compiled, Context
+
+BoolArray = npt.NDArray[np.bool_]
+IntArray = npt.NDArray[np.int64]
+
+
+class IllegalChoice(ValueError):
+    """A choice that is not among the options available to that game."""
+
+
+class Engine:
+    """Runs one compiled scenario; holds no game state of its own, so one Engine serves any number of States."""
+
+    def __init__(self, scenario: CompiledScenario) -> None:
+        self.scenario = scenario
+        self._padded_cum = [self._pad_weights(e) for e in scenario.events]
+        self._option_first = [np.array([o.first_row for o in e.options], dtype=np.int64) for e in scenario.events]
+
+    @staticmethod
+    def _pad_weights(event: CompiledEvent) -> npt.NDArray[np.float64]:
+        # (options, most rows) cumulative weights, padded with 2.0 so padding never counts below a draw in [0, 1).
+        widest = max(o.row_count for o in event.options)
+        table = np.full((len(event.options), widest), 2.0)
+        for k, option in enumerate(event.options):
+            table[k, : option.row_count] = event.cum_weights[option.first_row : option.first_row + option.row_count]
+        return table
+
+    def start(self, seeds: npt.NDArray[np.uint64], keep_ledger: bool = False) -> State:
+        """Fresh games, one per seed. The ledger is kept for a single game only (the interactive one)."""
+        s = self.scenario
+        n = int(seeds.shape[0])
+        if keep_ledger and n != 1:
+            raise ValueError("the ledger is kept for single games only")
+        events = len(s.events)
+        return State(
+            seeds=seeds.astype(np.uint64),
+            meters=np.tile(s.meter_start, (n, 1)),
+            flags=np.tile(s.flag_start, (n, 1)),
+            fired=np.zeros((n, events), dtype=np.int16),
+            due=np.full((n, events), NOT_DUE, dtype=np.int16),
+            ending=np.full(n, NO_ENDING, dtype=np.int16),
+            ended_turn=np.full(n, NO_ENDING, dtype=np.int16),
+            ledger=Ledger() if keep_ledger else None,
+        )
+
+    # ---- reading conditions -------------------------------------------------------------------------------
+
+    def _test(self, condition: Compiled | None, state: State) -> BoolArray:
+        if condition is None:
+            return np.ones(state.size, dtype=np.bool_)
+        value = condition.evaluate(Context(state.meters, state.flags, state.turn + 1))
+        return np.broadcast_to(np.asarray(value, dtype=np.bool_), (state.size,))
+
+    def _chance(self, event: CompiledEvent, state: State) -> npt.NDArray[np.float64]:
+        chance = event.trigger_chance
+        if isinstance(chance, float):
+            return np.full(state.size, chance)
+        value = chance.evaluate(Context(state.meters, state.flags, state.turn + 1))
+        return np.clip(np.broadcast_to(np.asarray(value, dtype=np.float64), (state.size,)), 0.0, 1.0)
+
+    def available(self, event: CompiledEvent, state: State, active: BoolArray) -> BoolArray:
+        """(N, O): which options each active game may take now."""
+        columns = [self._test(o.condition, state) for o in event.options]
+        return np.stack(columns, axis=1) & active[:, None]
+
+    def _fires(self, slot: Slot, event: CompiledEvent, state: State) -> BoolArray:
+        """Which games this slot's event fires for, consuming schedules as it reads them."""
+        active = state.playing & (state.fired[:, event.index] < event.max_times)
+        if slot.kind == "scheduled":
+            due_now = state.due[:, event.index] == state.turn
+            if not due_now.any():
+                return due_now
+            state.due[due_now, event.index] = NOT_DUE
+            return active & due_now & self._test(event.condition, state)
+        if slot.kind == "triggered":
+            if not active.any():
+                return active
+            hit = rng.uniform(state.seeds, state.turn, state.slot, rng.STREAM_TRIGGER) < self._chance(event, state)
+            return active & hit & self._test(event.trigger_condition, state)
+        return active & self._test(event.condition, state)
+
+    # ---- moving the games forward -------------------------------------------------------------------------
+
+    def advance(self, state: State) -> Pending | None:
+        """Run everything automatic until a decision waits for some game; None once every game has ended."""
+        plan = self.scenario.slots
+        while True:
+            if state.turn >= len(plan):
+                self._final_endings(state)
+                return None
+            slots = plan[state.turn]
+            while state.slot < len(slots):
+                slot = slots[state.slot]
+                event = self.scenario.events[slot.event]
+                fires = self._fires(slot, event, state)
+                if fires.any():
+                    if event.is_decision:
+                        available = self.available(event, state, fires)
+                        fires = fires & available.any(axis=1)
+                        if fires.any():
+                            return Pending(state.turn, state.slot, event, fires, available)
+                    else:
+                        kind: CauseKind = {"scheduled": "scheduled", "triggered": "random", "turn": "happening"}[
+                            slot.kind]
+                        if event.origin is not None:
+                            kind = "delayed"
+                        self._apply(state, event, fires, np.zeros(state.size, dtype=np.int64), kind)
+                state.slot += 1
+            self._end_turn(state)
+            if state.over:
+                return None
+
+    def choose(self, state: State, pending: Pending, choices: IntArray) -> None:
+        """Apply each active game's choice (an option index) to the pending decision and move past it."""
+        if pending.turn != state.turn or pending.slot != state.slot:
+            raise ValueError("this decision is no longer pending")
+        active = pending.active
+        picked = np.where(active, choices, 0)
+        options = len(pending.event.options)
+        legal = (picked >= 0) & (picked < options)
+        legal &= pending.available[np.arange(state.size), np.clip(picked, 0, options - 1)]
+        if not bool(np.all(legal | ~active)):
+            raise IllegalChoice(f"a choice is not available at '{pending.event.id}'")
+        self._apply(state, pending.event, active, picked, "decision")
+        state.decisions_made += int(active.sum())
+        state.slot += 1
+
+    def _apply(self, state: State, event: CompiledEvent, games: BoolArray, options: IntArray, kind: CauseKind) -> None:
+        idx = np.flatnonzero(games)
+        state.fired[idx, event.index] += 1
+        chosen = options[idx]
+        padded = self._padded_cum[event.index]
+        if padded.shape[1] == 1:
+            rows = self._option_first[event.index][chosen]
+        else:
+            draw = rng.uniform(state.seeds[idx], state.turn, state.slot, rng.STREAM_OUTCOME)
+            rows = self._option_first[event.index][chosen] + (padded[chosen] <= draw[:, None]).sum(axis=1)
+        before = state.meters[idx] if state.ledger is not None else None
+        s = self.scenario
+        state.meters[idx] = np.clip(state.meters[idx] + event.add[rows], s.meter_min, s.meter_max)
+        if event.set_flags.shape[1]:
+            state.flags[idx] = (state.flags[idx] | event.set_flags[rows]) & ~event.clear_flags[rows]
+        for schedule in event.schedules:
+            due_turn = state.turn + schedule.after_turns
+            if due_turn >= s.turn_count:
+                continue  # would land after the last turn: it never fires
+            games_here = idx[rows == schedule.row]
+            current = state.due[games_here, schedule.target]
+            state.due[games_here, schedule.target] = np.where(
+                (current == NOT_DUE) | (current > due_turn), due_turn, current)
+        if state.ledger is not None and before is not None and idx.size:
+            self._record(state.ledger, state, event, int(chosen[0]), int(rows[0]), before[0], kind)
+
+    def _record(self, ledger: Ledger, state: State, event: CompiledEvent, option: int, row: int,
+                before: npt.NDArray[np.float64], kind: CauseKind) -> None:
+        after = state.meters[0]
+        text = event.row_texts[row]
+        if kind == "decision" and text is not None:
+            kind = "outcome"
+        option_id = event.options[option].id
+        cause = text or (event.cause_text if event.cause_text else
+                         (event.options[option].label if event.is_decision else event.title))
+        for m, meter in enumerate(self.scenario.meter_ids):
+            if after[m] != before[m] or event.add[row, m] != 0:
+                ledger.entries.append(LedgerEntry(state.turn, meter, float(before[m]), float(after[m]), kind,
+                                                  event.id, option_id, cause, event.origin))
+
+    def _end_turn(self, state: State) -> None:
+        s = self.scenario
+        playing = state.playing
+        idx = np.flatnonzero(playing)
+        before = state.meters[0].copy() if state.ledger is not None else None
+        state.meters[idx] = np.clip(state.meters[idx] + s.drift, s.meter_min, s.meter_max)
+        if state.ledger is not None and before is not None and idx.size:
+            for m, meter in enumerate(s.meter_ids):
+                if state.meters[0, m] != before[m]:
+                    state.ledger.entries.append(LedgerEntry(state.turn, meter, float(before[m]),
+                                                            float(state.meters[0, m]), "drift", "", "", "drift"))
+            state.ledger.turn_end_meters.append(tuple(float(v) for v in state.meters[0]))
+        self._set_endings(state, playing, immediate_only=True)
+        state.turn += 1
+        state.slot = 0
+
+    def _set_endings(self, state: State, games: BoolArray, immediate_only: bool) -> None:
+        undecided = games.copy()
+        for ending in self.scenario.endings:
+            if immediate_only and not ending.immediate:
+                continue
+            hit = undecided & self._test(ending.condition, state)
+            state.ending[hit] = ending.index
+            state.ended_turn[hit] = state.turn
+            undecided &= ~hit
+            if not undecided.any():
+                return
+
+    def _final_endings(self, state: State) -> None:
+        playing = state.playing
+        if playing.any():
+            state.turn = len(self.scenario.slots) - 1
+            self._set_endings(state, playing, immediate_only=False)
+            state.turn = len(self.scenario.slots)

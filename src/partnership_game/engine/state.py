@@ -1,0 +1,55 @@
+"""The state of N games as a handful of arrays with a leading axis of games; N = 1 is the interactive game."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from partnership_game.engine.ledger import Ledger
+from partnership_game.scenario.compiled import CompiledEvent
+
+NO_ENDING = -1
+NOT_DUE = -1
+
+
+@dataclass
+class State:
+    """All games advance in lock-step, turn by turn and slot by slot; a game that has ended is masked out."""
+
+    seeds: npt.NDArray[np.uint64]  # (N,)
+    meters: npt.NDArray[np.float64]  # (N, M)
+    flags: npt.NDArray[np.bool_]  # (N, F)
+    fired: npt.NDArray[np.int16]  # (N, E): how often each event has fired
+    due: npt.NDArray[np.int16]  # (N, E): the turn a scheduled event is due, or NOT_DUE
+    ending: npt.NDArray[np.int16]  # (N,): index into the compiled endings, or NO_ENDING while playing
+    ended_turn: npt.NDArray[np.int16]  # (N,)
+    turn: int = 0
+    slot: int = 0
+    decisions_made: int = 0  # game-decisions, summed over games
+    ledger: Ledger | None = None
+
+    @property
+    def size(self) -> int:
+        return int(self.seeds.shape[0])
+
+    @property
+    def playing(self) -> npt.NDArray[np.bool_]:
+        result: npt.NDArray[np.bool_] = self.ending == NO_ENDING
+        return result
+
+    @property
+    def over(self) -> bool:
+        return not bool(self.playing.any())
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A decision waiting for choices: which event, for which games, and which options each game may take."""
+
+    turn: int
+    slot: int
+    event: CompiledEvent
+    active: npt.NDArray[np.bool_]  # (N,)
+    available: npt.NDArray[np.bool_]  # (N, O), all false for inactive games

@@ -1,0 +1,355 @@
+"""The condition language: an allow-list parser and a type checker that compile expressions to numpy functions.
+
+Nothing here calls eval, exec or Python's own parser: the grammar below is all a condition can be.
+
+    expr    := and ('or' and)*
+    and     := not ('and' not)*
+    not     := 'not' not | compare
+    compare := sum (('<'|'<='|'>'|'>='|'=='|'!=') sum)?
+    sum     := product (('+'|'-') product)*
+    product := unary ('*' unary)*
+    unary   := '-' unary | atom
+    atom    := NUMBER | NAME | 'true' | 'false' | '(' expr ')'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from partnership_game.scenario.diagnostics import did_you_mean
+
+MAX_CONDITION_CHARS = 300
+MAX_PAREN_DEPTH = 20
+
+Kind = Literal["number", "bool"]
+Value = npt.NDArray[np.float64] | npt.NDArray[np.bool_] | float | bool
+Evaluator = Callable[["Context"], Value]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a condition reads: meters (N, M), flags (N, F) and the 1-based turn number."""
+
+    meters: npt.NDArray[np.float64]
+    flags: npt.NDArray[np.bool_]
+    turn: int
+
+
+class ConditionError(Exception):
+    """A condition that is not in the language; `offset` is the 0-based character where it goes wrong."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+@dataclass(frozen=True)
+class Names:
+    """The names a condition may use: meter ids, flag ids, and `turn`."""
+
+    meters: Mapping[str, int]
+    flags: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A checked condition: its kind, a function over a Context, and the names it reads."""
+
+    source: str
+    kind: Kind
+    evaluate: Evaluator
+    reads: frozenset[str]
+    constant: bool | float | None
+
+
+_TOKEN = re.compile(
+    r"""\s*(?:
+      (?P<number>\d+(?:\.\d+)?|\.\d+)
+    | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+    | (?P<op><=|>=|==|!=|<|>|\+|-|\*|\(|\))
+    | (?P<bad>\*\*|:=|//|/|%|\.|\[|\]|\{|\}|,|'|"|=|!|&&|&|\|\||\||\^|~|@|:|;|\S)
+    )""",
+    re.VERBOSE,
+)
+
+_BAD_HINTS = {
+    "**": "the power operator '**' is not allowed",
+    ":=": "assignment (':=') is not allowed",
+    "/": "division is not allowed; multiply by a fraction instead (0.5 * x)",
+    "//": "division is not allowed; multiply by a fraction instead (0.5 * x)",
+    "%": "'%' is not allowed",
+    ".": "attribute access ('.') is not allowed",
+    "[": "subscripts ('[ ]') are not allowed",
+    "]": "subscripts ('[ ]') are not allowed",
+    "{": "'{' is not allowed",
+    "}": "'}' is not allowed",
+    ",": "',' is not allowed (no calls or tuples)",
+    "'": "text in quotes is not allowed; conditions compare numbers and flags",
+    '"': "text in quotes is not allowed; conditions compare numbers and flags",
+    "=": "'=' is not a comparison; write '=='",
+    "!": "'!' is not allowed; write 'not'",
+    "&&": "'&&' is not allowed; write 'and'",
+    "&": "'&' is not allowed; write 'and'",
+    "||": "'||' is not allowed; write 'or'",
+    "|": "'|' is not allowed; write 'or'",
+}
+_FORBIDDEN_WORDS = {
+    "lambda": "'lambda' is not allowed",
+    "if": "'if' expressions are not allowed",
+    "else": "'else' is not allowed",
+    "in": "'in' is not allowed",
+    "is": "'is' is not allowed; write '=='",
+    "import": "'import' is not allowed",
+    "True": "write 'true' in lower case",
+    "False": "write 'false' in lower case",
+}
+_KEYWORDS = {"and", "or", "not", "true", "false"}
+_COMPARE = {"<", "<=", ">", ">=", "==", "!="}
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # number, name, op, keyword, end
+    text: str
+    offset: int
+
+
+def _tokenize(source: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    pos = 0
+    while pos < len(source):
+        if source[pos:].strip() == "":
+            break
+        match = _TOKEN.match(source, pos)
+        if match is None:  # pragma: no cover - the last alternative matches any non-space character
+            raise ConditionError("unexpected character", pos)
+        kind = match.lastgroup or "bad"
+        text = match.group(kind)
+        offset = match.start(kind)
+        if kind == "bad":
+            raise ConditionError(_BAD_HINTS.get(text, f"'{text}' is not allowed in a condition"), offset)
+        if kind == "name":
+            if text in _FORBIDDEN_WORDS:
+                raise ConditionError(_FORBIDDEN_WORDS[text], offset)
+            if text in _KEYWORDS:
+                kind = "keyword"
+        tokens.append(_Token(kind, text, offset))
+        pos = match.end()
+    tokens.append(_Token("end", "", len(source)))
+    return tokens
+
+
+@dataclass(frozen=True)
+class _Node:
+    kind: Kind
+    evaluate: Evaluator
+    constant: bool | float | None
+    offset: int
+
+
+class _Parser:
+    def __init__(self, source: str, names: Names) -> None:
+        self.source = source
+        self.names = names
+        self.tokens = _tokenize(source)
+        self.index = 0
+        self.depth = 0
+        self.reads: set[str] = set()
+
+    @property
+    def token(self) -> _Token:
+        return self.tokens[self.index]
+
+    def take(self) -> _Token:
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def parse(self) -> _Node:
+        node = self.expr()
+        if self.token.kind != "end":
+            raise ConditionError(f"unexpected '{self.token.text}'", self.token.offset)
+        return node
+
+    def expect(self, node: _Node, kind: Kind, what: str) -> None:
+        if node.kind != kind:
+            other = "a number" if node.kind == "number" else "true/false"
+            raise ConditionError(f"{what} needs {'a number' if kind == 'number' else 'true/false'}, not {other}",
+                                 node.offset)
+
+    def expr(self) -> _Node:
+        node = self.conjunction()
+        while self.token.kind == "keyword" and self.token.text == "or":
+            self.take()
+            right = self.conjunction()
+            self.expect(node, "bool", "'or'")
+            self.expect(right, "bool", "'or'")
+            node = _combine(node, right, "or")
+        return node
+
+    def conjunction(self) -> _Node:
+        node = self.negation()
+        while self.token.kind == "keyword" and self.token.text == "and":
+            self.take()
+            right = self.negation()
+            self.expect(node, "bool", "'and'")
+            self.expect(right, "bool", "'and'")
+            node = _combine(node, right, "and")
+        return node
+
+    def negation(self) -> _Node:
+        if self.token.kind == "keyword" and self.token.text == "not":
+            start = self.take().offset
+            operand = self.negation()
+            self.expect(operand, "bool", "'not'")
+            return _negate(operand, start)
+        return self.comparison()
+
+    def comparison(self) -> _Node:
+        node = self.sum()
+        if self.token.kind == "op" and self.token.text in _COMPARE:
+            op = self.take().text
+            right = self.sum()
+            if self.token.kind == "op" and self.token.text in _COMPARE:
+                raise ConditionError("one comparison at a time: write 'a < b and b < c'", self.token.offset)
+            if op in ("==", "!=") and node.kind == right.kind:
+                return _combine(node, right, op)
+            self.expect(node, "number", f"'{op}'")
+            self.expect(right, "number", f"'{op}'")
+            return _combine(node, right, op)
+        return node
+
+    def sum(self) -> _Node:
+        node = self.product()
+        while self.token.kind == "op" and self.token.text in ("+", "-"):
+            op = self.take().text
+            right = self.product()
+            self.expect(node, "number", f"'{op}'")
+            self.expect(right, "number", f"'{op}'")
+            node = _combine(node, right, op)
+        return node
+
+    def product(self) -> _Node:
+        node = self.unary()
+        while self.token.kind == "op" and self.token.text == "*":
+            self.take()
+            right = self.unary()
+            self.expect(node, "number", "'*'")
+            self.expect(right, "number", "'*'")
+            node = _combine(node, right, "*")
+        return node
+
+    def unary(self) -> _Node:
+        if self.token.kind == "op" and self.token.text == "-":
+            start = self.take().offset
+            operand = self.unary()
+            self.expect(operand, "number", "'-'")
+            return _minus(operand, start)
+        return self.atom()
+
+    def atom(self) -> _Node:
+        token = self.take()
+        if token.kind == "number":
+            value = float(token.text)
+            return _Node("number", lambda ctx, v=value: v, value, token.offset)
+        if token.kind == "keyword" and token.text in ("true", "false"):
+            flag = token.text == "true"
+            return _Node("bool", lambda ctx, v=flag: v, flag, token.offset)
+        if token.kind == "name":
+            if self.token.kind == "op" and self.token.text == "(":
+                raise ConditionError(f"calls ('{token.text}(...)') are not allowed", self.token.offset)
+            return self.name(token)
+        if token.kind == "op" and token.text == "(":
+            self.depth += 1
+            if self.depth > MAX_PAREN_DEPTH:
+                raise ConditionError(f"parentheses nest deeper than {MAX_PAREN_DEPTH}", token.offset)
+            node = self.expr()
+            closing = self.take()
+            if closing.text != ")":
+                raise ConditionError("missing ')'", closing.offset)
+            self.depth -= 1
+            return _Node(node.kind, node.evaluate, node.constant, token.offset)
+        if token.kind == "end":
+            raise ConditionError("the condition ends too early", token.offset)
+        raise ConditionError(f"unexpected '{token.text}'", token.offset)
+
+    def name(self, token: _Token) -> _Node:
+        text = token.text
+        self.reads.add(text)
+        if text in self.names.meters:
+            column = self.names.meters[text]
+            return _Node("number", lambda ctx: ctx.meters[:, column], None, token.offset)
+        if text in self.names.flags:
+            column = self.names.flags[text]
+            return _Node("bool", lambda ctx: ctx.flags[:, column], None, token.offset)
+        if text == "turn":
+            return _Node("number", lambda ctx: float(ctx.turn), None, token.offset)
+        known = [*self.names.meters, *self.names.flags, "turn"]
+        raise ConditionError(f"'{text}' is not a declared meter or flag{did_you_mean(text, known)}", token.offset)
+
+
+_BINARY: dict[str, Callable[[Value, Value], Value]] = {
+    "+": lambda a, b: a + b,  # type: ignore[operator]
+    "-": lambda a, b: a - b,  # type: ignore[operator]
+    "*": lambda a, b: a * b,  # type: ignore[operator]
+    "<": lambda a, b: a < b,  # type: ignore[operator]
+    "<=": lambda a, b: a <= b,  # type: ignore[operator]
+    ">": lambda a, b: a > b,  # type: ignore[operator]
+    ">=": lambda a, b: a >= b,  # type: ignore[operator]
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+    "and": lambda a, b: np.logical_and(a, b),
+    "or": lambda a, b: np.logical_or(a, b),
+}
+
+
+def _combine(left: _Node, right: _Node, op: str) -> _Node:
+    kind: Kind = "number" if op in ("+", "-", "*") else "bool"
+    fn = _BINARY[op]
+    le, re_ = left.evaluate, right.evaluate
+    constant = None
+    if left.constant is not None and right.constant is not None:
+        constant = fn(left.constant, right.constant)  # type: ignore[assignment]
+        constant = bool(constant) if kind == "bool" else float(constant)  # type: ignore[arg-type]
+        value = constant
+        return _Node(kind, lambda ctx: value, constant, left.offset)
+    return _Node(kind, lambda ctx: fn(le(ctx), re_(ctx)), None, left.offset)
+
+
+def _negate(operand: _Node, offset: int) -> _Node:
+    inner = operand.evaluate
+    if operand.constant is not None:
+        value = not operand.constant
+        return _Node("bool", lambda ctx: value, value, offset)
+    return _Node("bool", lambda ctx: np.logical_not(inner(ctx)), None, offset)
+
+
+def _minus(operand: _Node, offset: int) -> _Node:
+    inner = operand.evaluate
+    if operand.constant is not None:
+        value = -float(operand.constant)
+        return _Node("number", lambda ctx: value, value, offset)
+    return _Node("number", lambda ctx: -inner(ctx), None, offset)  # type: ignore[operator]
+
+
+def compile_condition(source: str, names: Names, want: Kind = "bool") -> Compiled:
+    """Parse, type-check and compile one condition; raise ConditionError with an offset if it is not valid."""
+    if len(source) > MAX_CONDITION_CHARS:
+        raise ConditionError(
+            f"the condition has {len(source)} characters; at most {MAX_CONDITION_CHARS} are allowed",
+            MAX_CONDITION_CHARS,
+        )
+    parser = _Parser(source, names)
+    node = parser.parse()
+    if node.kind != want:
+        wanted = "true/false" if want == "bool" else "a number"
+        got = "a number" if node.kind == "number" else "true/false"
+        raise ConditionError(f"this must give {wanted}, but it gives {got}", 0)
+    return Compiled(source, node.kind, node.evaluate, frozenset(parser.reads), node.constant)

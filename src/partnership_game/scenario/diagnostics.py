@@ -1,0 +1,47 @@
+"""Problems found in a scenario file, each with a position, and the error that carries them."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at one place: printed as `path:line:col: severity: message`."""
+
+    line: int
+    col: int
+    message: str = field(compare=False)
+    severity: str = field(default="error", compare=False)
+    path: str = field(default="<scenario>", compare=False)
+    code: str = field(default="", compare=False)
+
+    def format(self) -> str:
+        code = f" [{self.code}]" if self.code else ""
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}{code}"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+class ScenarioError(Exception):
+    """Raised with every problem a file has; the loader raises nothing else."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = sorted(diagnostics)
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str:
+    """A hint naming the closest candidate, or an empty string."""
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,185 @@
+"""The loading pipeline: bytes → YAML tree → strict models → semantic checks → compiled scenario."""
+
+from __future__ import annotations
+
+import hashlib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from partnership_game.scenario import models
+from partnership_game.scenario.compiled import CompiledScenario
+from partnership_game.scenario.compiler import compile_scenario
+from partnership_game.scenario.diagnostics import Diagnostic, ScenarioError, did_you_mean
+from partnership_game.scenario.semantics import check
+from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES, Document, read_document
+
+_EFFECTS_BY_TAG: dict[str, type[BaseModel]] = {
+    "add": models.AddEffect,
+    "set_flag": models.SetFlagEffect,
+    "clear_flag": models.ClearFlagEffect,
+    "schedule": models.ScheduleEffect,
+    "delayed": models.DelayedEffect,
+}
+_EFFECT_UNION = "effect"
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A scenario that passed every check: its model, compiled form, warnings, source text and hash."""
+
+    path: str
+    text: str
+    content_hash: str
+    model: models.Scenario
+    compiled: CompiledScenario
+    warnings: tuple[Diagnostic, ...]
+
+
+def content_hash(data: bytes) -> str:
+    """The hash a save records to know whether its scenario changed."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | str | None:
+    """The model (or the effect union) a field holds, looking through lists, optionals and Annotated."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _inner_model(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        found = [m for m in (_inner_model(a) for a in typing.get_args(annotation)) if m is not None]
+        models_found = {m for m in found if not isinstance(m, str)}
+        if len(models_found) > 1:
+            return _EFFECT_UNION
+        return found[0] if found else None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    current: type[BaseModel] | str | None = models.Scenario
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        if current == _EFFECT_UNION:
+            current = _EFFECTS_BY_TAG.get(part)
+            continue
+        if isinstance(current, str):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            continue  # a union member name such as 'str' or 'float' in pydantic's location
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) else None
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "model_type": "a mapping of keys",
+    "dict_type": "a mapping of keys",
+    "model_attributes_type": "a mapping of keys",
+}
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    loc = error["loc"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        model = _model_at(loc[:-1])
+        allowed = list(model.model_fields) if model is not None else []
+        return f"unknown key '{key}'{did_you_mean(key, allowed)}"
+    if kind == "missing":
+        return f"missing required key '{loc[-1]}'"
+    if kind in _EXPECTED:
+        return f"expected {_EXPECTED[kind]}, got {_describe(value)}"
+    if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "meter", "flag", "event", "turn", "role",
+                                                                 "advisor", "from_turn", "until_turn"):
+        return (f"'{value}' is not a valid id: use lower-case letters, digits and '_', starting with a letter, "
+                "at most 40 characters")
+    if kind == "union_tag_not_found":
+        return f"an effect needs a 'type' (one of {', '.join(_EFFECTS_BY_TAG)})"
+    if kind == "union_tag_invalid":
+        tag = error.get("ctx", {}).get("tag", "?")
+        return f"unknown effect type '{tag}'{did_you_mean(str(tag), _EFFECTS_BY_TAG)} (one of {', '.join(_EFFECTS_BY_TAG)})"
+    if kind == "literal_error":
+        return f"{error['msg'].replace('Input should be', 'expected')}, got {_describe(value)}"
+    message = str(error["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return message[0].lower() + message[1:] if message else "invalid value"
+
+
+def _structure_problems(exc: ValidationError, doc: Document, path_label: str) -> list[Diagnostic]:
+    problems: dict[tuple[int, int, str], Diagnostic] = {}
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        at_key = error["type"] == "extra_forbidden"
+        mark = doc.locate(loc, at_key=at_key)
+        message = _message(error)
+        problems.setdefault((mark.line, mark.col, message), Diagnostic(mark.line, mark.col, message, path=path_label))
+    # A union (such as a number-or-expression) fails once per member; keep one message per place.
+    by_place: dict[tuple[int, int], Diagnostic] = {}
+    for diag in problems.values():
+        by_place.setdefault((diag.line, diag.col), diag)
+    return list(by_place.values())
+
+
+def load_bytes(data: bytes, path_label: str = "<scenario>") -> LoadedScenario:
+    """Load a scenario from bytes; raise ScenarioError with every problem, sorted by position."""
+    doc = read_document(data, path_label)
+    try:
+        model = models.Scenario.model_validate(doc.data)
+    except ValidationError as exc:
+        raise ScenarioError(_structure_problems(exc, doc, path_label)) from None
+    checked = check(model, doc, path_label)
+    errors = [d for d in checked.problems if d.severity == "error"]
+    if errors:
+        raise ScenarioError(checked.problems)
+    digest = content_hash(data)
+    compiled = compile_scenario(model, checked.conditions, digest)
+    warnings = tuple(sorted(d for d in checked.problems if d.severity != "error"))
+    text = data.decode("utf-8-sig")
+    return LoadedScenario(path_label, text, digest, model, compiled, warnings)
+
+
+def load_path(path: Path) -> LoadedScenario:
+    """Load a scenario file; a missing or unreadable file is a ScenarioError too."""
+    label = str(path)
+    try:
+        if path.is_dir():
+            raise ScenarioError([Diagnostic(1, 1, "is a folder, not a scenario file", path=label)])
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ScenarioError([Diagnostic(1, 1, "no such file", path=label)]) from None
+    except OSError as exc:
+        raise ScenarioError([Diagnostic(1, 1, f"cannot read the file: {exc.strerror}", path=label)]) from None
+    return load_bytes(data, label)

@@ -1,0 +1,269 @@
+"""The scenario format v1 as strict, frozen pydantic models: the modders' contract in types."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$", description="lower case letters, digits and _")]
+Text = Annotated[str, Field(min_length=1, max_length=20_000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+Condition = Annotated[str, Field(min_length=1, description="an expression over meters and flags")]
+Turns = Annotated[int, Field(ge=1, le=50)]
+
+
+class Model(BaseModel):
+    """Strict: no coercion, no unknown keys, immutable once loaded."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Role(Model):
+    id: Id
+    label: ShortText
+
+
+class Meter(Model):
+    id: Id
+    label: ShortText
+    description: Text | None = None
+    min: float = 0
+    max: float = 100
+    start: float
+    good: Literal["up", "down"]
+    drift: float = 0
+    thresholds: list[float] = []
+
+    @model_validator(mode="after")
+    def _range(self) -> Meter:
+        if not all(math.isfinite(v) for v in (self.min, self.max, self.start, self.drift, *self.thresholds)):
+            raise ValueError("meter numbers must be finite")
+        if self.min >= self.max:
+            raise ValueError(f"min ({self.min:g}) must be below max ({self.max:g})")
+        if not self.min <= self.start <= self.max:
+            raise ValueError(f"start ({self.start:g}) must lie between min and max")
+        return self
+
+
+class Flag(Model):
+    id: Id
+    label: ShortText
+    description: Text | None = None
+    start: bool = False
+
+
+class Advisor(Model):
+    id: Id
+    office: ShortText
+    faction: ShortText
+
+
+class GlossaryTerm(Model):
+    term: ShortText
+    text: Text
+    aliases: list[ShortText] = []
+
+
+class Turn(Model):
+    id: Id
+    date: str = Field(description="YYYY-MM-DD")
+    date_label: ShortText | None = None
+    place: ShortText
+    title: ShortText
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, value: str) -> str:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a date written YYYY-MM-DD") from None
+        if len(value) != 10:
+            raise ValueError(f"'{value}' is not a date written YYYY-MM-DD")
+        return value
+
+
+class AddEffect(Model):
+    """`{type: add, meter: trust, amount: 5}`: adds to a meter (negative amounts subtract), then clamps."""
+
+    type: Literal["add"]
+    meter: Id
+    amount: float
+
+    @field_validator("amount")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise ValueError("amount must be a finite number")
+        return value
+
+
+class SetFlagEffect(Model):
+    """`{type: set_flag, flag: bases_open}`: the flag becomes true."""
+
+    type: Literal["set_flag"]
+    flag: Id
+
+
+class ClearFlagEffect(Model):
+    """`{type: clear_flag, flag: bases_open}`: the flag becomes false."""
+
+    type: Literal["clear_flag"]
+    flag: Id
+
+
+class ScheduleEffect(Model):
+    """`{type: schedule, event: duma_revolt, after_turns: 2}`: the event fires that many turns later."""
+
+    type: Literal["schedule"]
+    event: Id
+    after_turns: Turns
+
+
+class DelayedEffect(Model):
+    """`{type: delayed, after_turns: 3, text: "...", effects: [...]}`: effects that land later, with the reason."""
+
+    type: Literal["delayed"]
+    after_turns: Turns
+    text: Text
+    effects: list[Effect] = Field(min_length=1)
+
+
+Effect = Annotated[
+    AddEffect | SetFlagEffect | ClearFlagEffect | ScheduleEffect | DelayedEffect,
+    Field(discriminator="type"),
+]
+
+
+class Outcome(Model):
+    weight: float
+    text: Text | None = None
+    effects: list[Effect] = []
+
+    @field_validator("weight")
+    @classmethod
+    def _positive(cls, value: float) -> float:
+        if not math.isfinite(value) or value <= 0:
+            raise ValueError(f"weight must be a positive finite number, not {value}")
+        return value
+
+
+class Option(Model):
+    id: Id
+    label: ShortText
+    text: Text | None = None
+    historical: bool = False
+    condition: Condition | None = None
+    unavailable_text: ShortText | None = None
+    effects: list[Effect] = []
+    outcomes: list[Outcome] = []
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Option:
+        if self.effects and self.outcomes:
+            raise ValueError("an option has either 'effects' or 'outcomes', not both")
+        return self
+
+
+class Counsel(Model):
+    advisor: Id
+    text: Text
+
+
+class Source(Model):
+    title: ShortText
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=1000)] | None = None
+
+
+class Trigger(Model):
+    condition: Condition
+    chance: float | Condition = 1.0
+    from_turn: Id | None = None
+    until_turn: Id | None = None
+
+
+class Repeat(Model):
+    max_times: Annotated[int, Field(ge=1, le=50)]
+
+
+class Event(Model):
+    id: Id
+    title: ShortText
+    turn: Id | None = None
+    trigger: Trigger | None = None
+    condition: Condition | None = None
+    repeat: Repeat | None = None
+    role: Id | None = None
+    accuracy: Literal["historical", "documented_proposal", "disputed", "invented"]
+    situation: Text
+    advisors: list[Counsel] = []
+    sources: list[Source] = []
+    notes: list[Text] = []
+    options: list[Option] = []
+    effects: list[Effect] = []
+    outcomes: list[Outcome] = []
+
+    @model_validator(mode="after")
+    def _shape(self) -> Event:
+        if self.turn is not None and self.trigger is not None:
+            raise ValueError("an event fires either on a 'turn' or by a 'trigger', not both")
+        if self.trigger is not None and self.condition is not None:
+            raise ValueError("a triggered event keeps its condition inside 'trigger'")
+        if self.options:
+            if self.effects or self.outcomes:
+                raise ValueError("a decision has 'options'; its effects belong to the options")
+            if not 2 <= len(self.options) <= 5:
+                raise ValueError(f"a decision needs 2 to 5 options, not {len(self.options)}")
+        elif self.effects and self.outcomes:
+            raise ValueError("a happening has either 'effects' or 'outcomes', not both")
+        elif not self.effects and not self.outcomes:
+            raise ValueError("an event needs 'options' (a decision) or 'effects' or 'outcomes' (a happening)")
+        return self
+
+
+class Ending(Model):
+    id: Id
+    title: ShortText
+    text: Text
+    condition: Condition | None = None
+    priority: int = 0
+    fallback: bool = False
+    historical: bool = False
+    immediate: bool = False
+
+    @model_validator(mode="after")
+    def _fallback(self) -> Ending:
+        if self.fallback and self.condition is not None:
+            raise ValueError("the fallback ending has no condition")
+        if self.fallback and self.immediate:
+            raise ValueError("the fallback ending cannot be immediate")
+        if not self.fallback and self.condition is None:
+            raise ValueError("an ending needs a 'condition' (or 'fallback: true')")
+        return self
+
+
+class Scenario(Model):
+    format_version: Literal[1]
+    id: Id
+    title: ShortText
+    description: Text
+    briefing: Text | None = None
+    authors: list[ShortText] = Field(min_length=1)
+    roles: list[Role] = Field(min_length=1)
+    meters: list[Meter] = Field(min_length=1, max_length=64)
+    flags: list[Flag] = Field(default=[], max_length=256)
+    advisors: list[Advisor] = []
+    glossary: list[GlossaryTerm] = []
+    turns: list[Turn] = Field(min_length=1, max_length=200)
+    events: list[Event] = Field(min_length=1, max_length=2000)
+    endings: list[Ending] = Field(min_length=1, max_length=100)
+    questions: list[Text] = []
+
+
+DelayedEffect.model_rebuild()
+Outcome.model_rebuild()
+Option.model_rebuild()
+Event.model_rebuild()

@@ -1,0 +1,240 @@
+"""Checks that need the whole scenario: declared names, references, ids, conditions, chains and reachability."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from partnership_game.scenario.conditions import Compiled, ConditionError, Kind, Names, compile_condition
+from partnership_game.scenario.diagnostics import Diagnostic, did_you_mean
+from partnership_game.scenario.models import (
+    AddEffect,
+    ClearFlagEffect,
+    DelayedEffect,
+    Effect,
+    Event,
+    Scenario,
+    ScheduleEffect,
+    SetFlagEffect,
+)
+from partnership_game.scenario.yaml_tree import Document, Path
+
+# Warning codes a scenario may meet; errors have no codes to silence.
+W_FLAG_NEVER_READ = "W001"
+W_NO_SOURCES = "W002"
+W_NEVER_FIRES = "W003"
+W_CONSTANT_CONDITION = "W004"
+
+
+@dataclass
+class Checked:
+    """The problems found, and every condition compiled once (keyed by its path) for the compiler to reuse."""
+
+    problems: list[Diagnostic] = field(default_factory=list)
+    conditions: dict[Path, Compiled] = field(default_factory=dict)
+
+
+class _Checker:
+    def __init__(self, scenario: Scenario, doc: Document, path_label: str) -> None:
+        self.s = scenario
+        self.doc = doc
+        self.path_label = path_label
+        self.out = Checked()
+        self.names = Names(
+            meters={m.id: i for i, m in enumerate(scenario.meters)},
+            flags={f.id: i for i, f in enumerate(scenario.flags)},
+        )
+        self.flags_read: set[str] = set()
+        self.event_ids = {e.id for e in scenario.events}
+
+    def report(self, path: Path, message: str, severity: str = "error", code: str = "", offset: int = 0) -> None:
+        mark = self.doc.locate(path)
+        col = mark.col
+        if offset and mark.one_line and mark.style in (None, "", "'", '"'):
+            col += offset + (1 if mark.style in ("'", '"') else 0)
+        self.out.problems.append(Diagnostic(mark.line, col, message, severity, self.path_label, code))
+
+    def unique(self, items: Iterable[tuple[str, Path]], what: str) -> None:
+        seen: dict[str, Path] = {}
+        for ident, path in items:
+            if ident in seen:
+                first = self.doc.locate(seen[ident]).line
+                self.report(path, f"duplicate {what} id '{ident}' (first used at line {first})")
+            else:
+                seen[ident] = path
+
+    def condition(self, source: str | None, path: Path, want: Kind = "bool") -> None:
+        if source is None:
+            return
+        try:
+            compiled = compile_condition(source, self.names, want)
+        except ConditionError as exc:
+            self.report(path, f"in condition: {exc.message}", offset=exc.offset)
+            return
+        self.out.conditions[path] = compiled
+        self.flags_read |= compiled.reads & set(self.names.flags)
+        if want == "bool" and compiled.constant is not None:
+            self.report(path, f"this condition is always {str(compiled.constant).lower()}", "warning",
+                        W_CONSTANT_CONDITION)
+
+    def ref(self, ident: str, known: Sequence[str], path: Path, what: str) -> None:
+        if ident not in known:
+            self.report(path, f"'{ident}' is not a declared {what}{did_you_mean(ident, known)}")
+
+    def effects(self, effects: Sequence[Effect], path: Path) -> None:
+        for i, effect in enumerate(effects):
+            here = (*path, i)
+            if isinstance(effect, AddEffect):
+                self.ref(effect.meter, list(self.names.meters), (*here, "meter"), "meter")
+            elif isinstance(effect, (SetFlagEffect, ClearFlagEffect)):
+                self.ref(effect.flag, list(self.names.flags), (*here, "flag"), "flag")
+            elif isinstance(effect, ScheduleEffect):
+                self.ref(effect.event, sorted(self.event_ids), (*here, "event"), "event")
+            elif isinstance(effect, DelayedEffect):
+                self.effects(effect.effects, (*here, "effects"))
+
+    def run(self) -> Checked:
+        s = self.s
+        self.unique(((r.id, ("roles", i, "id")) for i, r in enumerate(s.roles)), "role")
+        self.unique(
+            [(m.id, ("meters", i, "id")) for i, m in enumerate(s.meters)]
+            + [(f.id, ("flags", i, "id")) for i, f in enumerate(s.flags)],
+            "meter or flag",
+        )
+        for i, m in enumerate(s.meters):
+            if m.id == "turn":
+                self.report(("meters", i, "id"), "'turn' is a reserved name in conditions")
+        for i, f in enumerate(s.flags):
+            if f.id == "turn":
+                self.report(("flags", i, "id"), "'turn' is a reserved name in conditions")
+        self.unique(((a.id, ("advisors", i, "id")) for i, a in enumerate(s.advisors)), "advisor")
+        self.unique(((t.id, ("turns", i, "id")) for i, t in enumerate(s.turns)), "turn")
+        self.unique(((e.id, ("events", i, "id")) for i, e in enumerate(s.events)), "event")
+        self.unique(((e.id, ("endings", i, "id")) for i, e in enumerate(s.endings)), "ending")
+        for i in range(1, len(s.turns)):
+            if s.turns[i].date < s.turns[i - 1].date:
+                self.report(("turns", i, "date"), f"turn date {s.turns[i].date} is before the turn above it")
+        turn_ids = [t.id for t in s.turns]
+        role_ids = [r.id for r in s.roles]
+        advisor_ids = [a.id for a in s.advisors]
+        for i, event in enumerate(s.events):
+            self.event(i, event, turn_ids, role_ids, advisor_ids)
+        self.endings()
+        self.chains()
+        self.reachability()
+        for i, f in enumerate(s.flags):
+            if f.id not in self.flags_read:
+                self.report(("flags", i, "id"), f"flag '{f.id}' is never read by any condition", "warning",
+                            W_FLAG_NEVER_READ)
+        return self.out
+
+    def event(self, i: int, e: Event, turn_ids: list[str], role_ids: list[str], advisor_ids: list[str]) -> None:
+        here: Path = ("events", i)
+        if e.turn is not None:
+            self.ref(e.turn, turn_ids, (*here, "turn"), "turn")
+        if e.role is not None:
+            self.ref(e.role, role_ids, (*here, "role"), "role")
+        if e.trigger is not None:
+            t = e.trigger
+            self.condition(t.condition, (*here, "trigger", "condition"))
+            if isinstance(t.chance, str):
+                self.condition(t.chance, (*here, "trigger", "chance"), "number")
+            elif not 0 <= t.chance <= 1:
+                self.report((*here, "trigger", "chance"), f"chance must lie between 0 and 1, not {t.chance:g}")
+            for key in ("from_turn", "until_turn"):
+                value = getattr(t, key)
+                if value is not None:
+                    self.ref(value, turn_ids, (*here, "trigger", key), "turn")
+        self.condition(e.condition, (*here, "condition"))
+        for j, counsel in enumerate(e.advisors):
+            self.ref(counsel.advisor, advisor_ids, (*here, "advisors", j, "advisor"), "advisor")
+        if e.accuracy in ("historical", "documented_proposal") and not e.sources:
+            self.report((*here, "accuracy"), f"event '{e.id}' is marked {e.accuracy} but lists no sources",
+                        "warning", W_NO_SOURCES)
+        self.unique(((o.id, (*here, "options", j, "id")) for j, o in enumerate(e.options)), "option")
+        marked = [j for j, o in enumerate(e.options) if o.historical]
+        for j in marked[1:]:
+            self.report((*here, "options", j, "historical"), "only one option of an event can be historical")
+        for j, option in enumerate(e.options):
+            self.condition(option.condition, (*here, "options", j, "condition"))
+            self.effects(option.effects, (*here, "options", j, "effects"))
+            for k, outcome in enumerate(option.outcomes):
+                self.effects(outcome.effects, (*here, "options", j, "outcomes", k, "effects"))
+        self.effects(e.effects, (*here, "effects"))
+        for k, outcome in enumerate(e.outcomes):
+            self.effects(outcome.effects, (*here, "outcomes", k, "effects"))
+
+    def endings(self) -> None:
+        fallbacks = [i for i, e in enumerate(self.s.endings) if e.fallback]
+        if not fallbacks:
+            self.report(("endings",), "no fallback ending: mark exactly one ending with 'fallback: true'")
+        for i in fallbacks[1:]:
+            self.report(("endings", i, "fallback"), "only one ending can be the fallback")
+        for i in [i for i, e in enumerate(self.s.endings) if e.historical][1:]:
+            self.report(("endings", i, "historical"), "only one ending can be marked historical")
+        for i, ending in enumerate(self.s.endings):
+            self.condition(ending.condition, ("endings", i, "condition"))
+
+    def chains(self) -> None:
+        """An event that can schedule itself again (directly or through others) must carry a repeat bound."""
+        by_id = {e.id: e for e in self.s.events}
+        edges = {e.id: sorted(set(scheduled_events(e))) for e in self.s.events}
+        for i, event in enumerate(self.s.events):
+            path = _cycle_from(event.id, edges)
+            if path is None:
+                continue
+            bounded = any(by_id[name].repeat is not None for name in path if name in by_id)
+            if not bounded:
+                chain = " -> ".join([*path, event.id])
+                self.report(("events", i, "id"),
+                            f"event '{event.id}' schedules itself ({chain}) with no bound: "
+                            "give it 'repeat: {max_times: N}' so the chain ends")
+
+    def reachability(self) -> None:
+        scheduled = {name for e in self.s.events for name in scheduled_events(e)}
+        for i, event in enumerate(self.s.events):
+            if event.turn is None and event.trigger is None and event.id not in scheduled:
+                self.report(("events", i, "id"),
+                            f"event '{event.id}' has no 'turn' or 'trigger' and nothing schedules it: it never fires",
+                            "warning", W_NEVER_FIRES)
+
+
+def scheduled_events(event: Event) -> list[str]:
+    """The ids of the events this event's effects can schedule, at any depth."""
+    found: list[str] = []
+
+    def walk(effects: Sequence[Effect]) -> None:
+        for effect in effects:
+            if isinstance(effect, ScheduleEffect):
+                found.append(effect.event)
+            elif isinstance(effect, DelayedEffect):
+                walk(effect.effects)
+
+    walk(event.effects)
+    for outcome in event.outcomes:
+        walk(outcome.effects)
+    for option in event.options:
+        walk(option.effects)
+        for outcome in option.outcomes:
+            walk(outcome.effects)
+    return found
+
+
+def _cycle_from(start: str, edges: dict[str, list[str]]) -> list[str] | None:
+    """A path start -> ... that leads back to start, found by an iterative depth-first search, or None."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        node, path = stack.pop()
+        for nxt in edges.get(node, []):
+            if nxt == start:
+                return path
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, [*path, nxt]))
+    return None
+
+
+def check(scenario: Scenario, doc: Document, path_label: str) -> Checked:
+    """Every semantic problem of a structurally valid scenario, and its compiled conditions."""
+    return _Checker(scenario, doc, path_label).run()
