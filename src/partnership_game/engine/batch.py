@@ -11,6 +11,7 @@ from partnership_game.engine import rng
 from partnership_game.engine.policies import Policy
 from partnership_game.engine.rules import Engine
 from partnership_game.engine.state import State
+from partnership_game.scenario.compiled import CompiledScenario
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,14 @@ def run_batch(engine: Engine, seeds: npt.NDArray[np.uint64], policy: Policy) -> 
     return BatchResult(state, state.decisions_made)
 
 
-def summarize(engine: Engine, result: BatchResult) -> dict[str, object]:
+def summarize(scenario: CompiledScenario, endings_reached: npt.NDArray[np.int16],
+              final_meters: npt.NDArray[np.float64]) -> dict[str, object]:
     """Ending counts and the 10th, 50th and 90th percentiles of every meter at the end."""
-    scenario = engine.scenario
-    counts = np.bincount(result.state.ending.astype(np.int64), minlength=len(scenario.endings))
+    counts = np.bincount(endings_reached.astype(np.int64), minlength=len(scenario.endings))
     endings = {e.id: int(counts[e.index]) for e in scenario.endings}
     meters = {}
     for m, meter in enumerate(scenario.meter_ids):
-        p10, p50, p90 = np.percentile(result.state.meters[:, m], [10, 50, 90])
+        p10, p50, p90 = np.percentile(final_meters[:, m], [10, 50, 90])
         meters[meter] = {"p10": round(float(p10), 2), "p50": round(float(p50), 2), "p90": round(float(p90), 2)}
     return {"endings": endings, "meters": meters}
 

@@ -1,0 +1,218 @@
+"""The command line: play, validate, explore. Heavy modules are imported inside each command, so --version is quick."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from partnership_game import __version__
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's own exit code 2 is our usage status too
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError("the seed must be a whole number from 0 to 2^63 - 1")
+    return value
+
+
+def _runs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 1 <= value <= 10_000_000:
+        raise argparse.ArgumentTypeError("runs must be from 1 to 10,000,000")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="partnership-game", description="A New Partnership? Moscow and Washington after 9/11.")
+    parser.add_argument("--version", action="version", version=f"partnership-game {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    play = commands.add_parser("play", help="play a campaign")
+    play.add_argument("--text", action="store_true", help="play in the terminal (no window, no pygame)")
+    play.add_argument("--scenario", default="new_partnership", metavar="ID_OR_PATH")
+    play.add_argument("--seed", type=_seed, help="fix the dice (default: a fresh seed, printed)")
+    play.add_argument("--load", type=Path, metavar="SAVE", help="continue a saved game")
+    play.add_argument("--choices", metavar="historical|random|ID,ID,...", help="play to the end without asking")
+    play.add_argument("--json", action="store_true", help="with --choices: print the result as JSON")
+    play.add_argument("--save", type=Path, metavar="PATH", help="with --choices: write the save file here")
+    play.add_argument("--player", metavar="NAME", help="the player's name, recorded in saves")
+
+    validate = commands.add_parser("validate", help="check scenario files")
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.add_argument("--json", action="store_true")
+
+    explore = commands.add_parser("explore", help="play many games at once and count the endings")
+    explore.add_argument("scenario", metavar="ID_OR_PATH")
+    explore.add_argument("--runs", type=_runs, default=10_000)
+    explore.add_argument("--policy", choices=["random", "historical"], default="random")
+    explore.add_argument("--seed", type=_seed, default=0)
+    explore.add_argument("--json", action="store_true")
+    return parser
+
+
+def _resolve(id_or_path: str) -> Any:
+    from partnership_game import paths
+    from partnership_game.scenario.discovery import resolve
+
+    return resolve(id_or_path, paths.builtin_scenarios_dir(), paths.mods_dir())
+
+
+def _print_problems(error: Any) -> None:
+    for diagnostic in error.diagnostics:
+        print(diagnostic.format(), file=sys.stderr)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from partnership_game.scenario import ScenarioError, load_path
+
+    results = []
+    failed = False
+    for name in args.paths:
+        try:
+            loaded = load_path(Path(name))
+            problems = list(loaded.warnings)
+            ok = True
+        except ScenarioError as exc:
+            problems = exc.diagnostics
+            ok = False
+        failed |= not ok
+        results.append({"path": name, "valid": ok, "problems": [p.as_json() for p in problems]})
+        if not args.json:
+            for problem in problems:
+                print(problem.format(), file=sys.stderr if problem.severity == "error" else sys.stdout)
+            print(f"{name}: {'valid' if ok else 'invalid'}"
+                  + (f" ({len(problems)} warning{'s' * (len(problems) != 1)})" if ok and problems else ""))
+    if args.json:
+        print(json.dumps({"valid": not failed, "files": results}, indent=1))
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    import time
+
+    from partnership_game.engine import POLICIES, Engine, summarize
+    from partnership_game.engine.batch import explore_seeds, play_out
+    from partnership_game.scenario import ScenarioError
+
+    started = time.perf_counter()
+    try:
+        loaded = _resolve(args.scenario)
+    except ScenarioError as exc:
+        _print_problems(exc)
+        return EXIT_ERROR
+    engine = Engine(loaded.compiled)
+    policy = POLICIES[args.policy]
+    seeds = explore_seeds(args.seed, args.runs)
+    # Chunks keep memory flat and let a terminal show progress; the dice depend only on each game's seed.
+    chunk = 100_000
+    states = []
+    show = sys.stderr.isatty() and not args.json
+    for first in range(0, args.runs, chunk):
+        states.append(play_out(engine, engine.start(seeds[first : first + chunk]), policy))
+        if show and time.perf_counter() - started > 1.0:
+            done = min(first + chunk, args.runs)
+            print(f"\r{done:,} of {args.runs:,} games", end="", file=sys.stderr, flush=True)
+    if show and time.perf_counter() - started > 1.0:
+        print(file=sys.stderr)
+    import numpy as np
+
+    summary = summarize(loaded.compiled, np.concatenate([s.ending for s in states]),
+                        np.concatenate([s.meters for s in states]))
+    result = {"runs": args.runs, "policy": args.policy, "seed": args.seed, **summary,
+              "seconds": round(time.perf_counter() - started, 3)}
+    if args.json:
+        print(json.dumps(result, indent=1))
+    else:
+        print(f"{args.runs:,} games of '{loaded.model.id}', policy {args.policy}, seed {args.seed}:")
+        endings: dict[str, int] = summary["endings"]  # type: ignore[assignment]
+        for ending_id, count in sorted(endings.items(), key=lambda kv: -kv[1]):
+            print(f"  {ending_id:28} {count:>9,}  {100 * count / args.runs:5.1f}%")
+        print(f"in {result['seconds']} s")
+    return EXIT_OK
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from partnership_game import paths
+    from partnership_game.scenario import ScenarioError
+    from partnership_game.session import SaveError, Session, read_save, write_save
+    from partnership_game.text import play
+
+    if not args.text and args.choices is None:
+        print("partnership-game: the window game is not built yet; play in the terminal with "
+              "'partnership-game play --text'", file=sys.stderr)
+        return EXIT_USAGE
+    if (args.json or args.save) and args.choices is None:
+        print("partnership-game play: error: --json and --save go with --choices", file=sys.stderr)
+        return EXIT_USAGE
+    if args.load is not None:
+        try:
+            session = read_save(args.load)
+        except SaveError as exc:
+            print(f"{args.load}: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+    else:
+        try:
+            loaded = _resolve(args.scenario)
+        except ScenarioError as exc:
+            _print_problems(exc)
+            return EXIT_ERROR
+        seed = args.seed if args.seed is not None else play.seed_from_entropy()
+        session = Session(loaded, seed, player=args.player)
+    if args.choices is not None:
+        try:
+            play.scripted(session, args.choices)
+        except play.ScriptError as exc:
+            print(f"partnership-game play: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        if args.save is not None:
+            try:
+                write_save(args.save, session)
+            except OSError as exc:
+                print(f"{args.save}: error: cannot write the save: {exc.strerror}", file=sys.stderr)
+                return EXIT_ERROR
+        if args.json:
+            print(json.dumps(play.result_json(session), indent=1))
+        else:
+            from partnership_game.text import render
+
+            print(render.ending_block(session))
+            print(render.debrief_block(session))
+        return EXIT_OK
+    print(f"Seed {session.seed} (play again with --seed {session.seed} for the same dice).")
+    autosave = paths.saves_dir() / f"autosave-{session.scenario.model.id}.json"
+    return play.interactive(session, input, print, paths.saves_dir(), autosave)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        print("partnership-game: the window game is not built yet; play in the terminal with "
+              "'partnership-game play --text'", file=sys.stderr)
+        return EXIT_USAGE
+    handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore}
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

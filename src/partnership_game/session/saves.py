@@ -1,0 +1,203 @@
+"""Self-contained save files: the scenario's text and hash, the seed and every branch; written atomically.
+
+A save is untrusted input: it is size-capped, parsed as JSON into strict models, its scenario text is checked
+against its hash and loaded by the same strict loader, and its decisions are replayed through the rules.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime
+import json
+import os
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from partnership_game.scenario import ScenarioError, content_hash, load_bytes
+from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES
+from partnership_game.session.session import ReplayError, Session
+from partnership_game.session.timeline import Node, Timeline
+
+SAVE_FORMAT = "partnership-game-save"
+SAVE_VERSION = 1
+MAX_SAVE_BYTES = 8 * 1024 * 1024
+MAX_NODES = 20_000
+
+Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+
+
+class SaveError(Exception):
+    """A save that cannot be read or replayed; the message says why in plain words."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class SavedScenario(_Strict):
+    id: Ident
+    hash: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
+    text_zlib_b64: Annotated[str, Field(max_length=MAX_SAVE_BYTES)]
+
+
+class SavedNode(_Strict):
+    id: Annotated[int, Field(ge=0)]
+    parent: Annotated[int, Field(ge=0)] | None
+    event: Ident
+    option: Ident
+
+
+class SavedTimeline(_Strict):
+    nodes: Annotated[list[SavedNode], Field(max_length=MAX_NODES)]
+    current: Annotated[int, Field(ge=0)] | None
+
+
+class SaveFile(_Strict):
+    format: Literal["partnership-game-save"]
+    version: Literal[1]
+    scenario: SavedScenario
+    seed: Annotated[int, Field(ge=0, lt=2**64)]
+    player: Annotated[str, Field(max_length=100)] | None = None
+    created: Annotated[str, Field(max_length=40)]
+    saved: Annotated[str, Field(max_length=40)]
+    turn: Annotated[int, Field(ge=0, le=10_000)] = 0
+    date: Annotated[str, Field(max_length=40)] = ""
+    timeline: SavedTimeline
+
+
+def _now() -> str:
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+
+
+def to_save(session: Session, created: str | None = None) -> SaveFile:
+    """The save of a session as it stands: every branch, the current one marked."""
+    model = session.scenario.model
+    turn = min(session.state.turn, len(model.turns) - 1)
+    packed = base64.b64encode(zlib.compress(session.scenario.text.encode("utf-8"), 9)).decode("ascii")
+    nodes = [SavedNode(id=n.id, parent=n.parent, event=n.event, option=n.option) for n in session.timeline.nodes]
+    return SaveFile(
+        format=SAVE_FORMAT,
+        version=SAVE_VERSION,
+        scenario=SavedScenario(id=model.id, hash=session.scenario.content_hash, text_zlib_b64=packed),
+        seed=session.seed,
+        player=session.player,
+        created=created or _now(),
+        saved=_now(),
+        turn=turn + 1,
+        date=model.turns[turn].date,
+        timeline=SavedTimeline(nodes=nodes, current=session.timeline.current),
+    )
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target, flush and fsync, then rename over it: a crash leaves the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    try:
+        directory = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return  # some platforms cannot open a folder; the rename is still atomic there
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def write_save(path: Path, session: Session, created: str | None = None) -> SaveFile:
+    save = to_save(session, created)
+    write_atomic(path, save.model_dump_json(indent=1).encode("utf-8"))
+    return save
+
+
+def parse_save(data: bytes) -> SaveFile:
+    """Bytes to a validated SaveFile, or a SaveError saying what is wrong."""
+    if len(data) > MAX_SAVE_BYTES:
+        raise SaveError(f"the save is larger than {MAX_SAVE_BYTES} bytes")
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SaveError("the save is not UTF-8 text") from None
+    except RecursionError:
+        raise SaveError("the save nests too deeply to be a save") from None
+    except json.JSONDecodeError as exc:
+        raise SaveError(f"the save is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    if not isinstance(raw, dict) or raw.get("format") != SAVE_FORMAT:
+        raise SaveError("this is not a save file of this game")
+    try:
+        return SaveFile.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise SaveError(f"the save is damaged: {where}: {first['msg']}") from None
+
+
+def scenario_bytes(save: SaveFile) -> bytes:
+    """The scenario text the save carries, checked against its recorded hash."""
+    try:
+        packed = base64.b64decode(save.scenario.text_zlib_b64, validate=True)
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(packed, MAX_FILE_BYTES + 1)
+    except (binascii.Error, zlib.error):
+        raise SaveError("the save's copy of the scenario is damaged") from None
+    if len(data) > MAX_FILE_BYTES or inflater.unconsumed_tail:
+        raise SaveError("the save's copy of the scenario is too large")
+    if content_hash(data) != save.scenario.hash:
+        raise SaveError("the save's scenario text does not match its recorded hash (the save was altered)")
+    return data
+
+
+def timeline_of(save: SaveFile) -> Timeline:
+    nodes = save.timeline.nodes
+    for index, node in enumerate(nodes):
+        if node.id != index or (node.parent is not None and node.parent >= index):
+            raise SaveError(f"the save's timeline is damaged at decision {index}")
+    current = save.timeline.current
+    if current is not None and current >= len(nodes):
+        raise SaveError("the save's current decision does not exist")
+    return Timeline([Node(n.id, n.parent, n.event, n.option) for n in nodes], current)
+
+
+def session_from_save(save: SaveFile, label: str = "<save>") -> Session:
+    """Rebuild the session a save describes, on the save's own copy of the scenario, replaying every decision."""
+    data = scenario_bytes(save)
+    try:
+        scenario = load_bytes(data, f"{label}:scenario")
+    except ScenarioError as exc:
+        first = exc.diagnostics[0].format() if exc.diagnostics else "invalid"
+        raise SaveError(f"the save's scenario does not load: {first}") from None
+    if scenario.model.id != save.scenario.id:
+        raise SaveError("the save's scenario id does not match its text")
+    timeline = timeline_of(save)
+    try:
+        # Every branch must replay, not just the current one: a tampered branch is found now, not later.
+        for leaf in timeline.leaves():
+            Session(scenario, save.seed, Timeline(timeline.nodes, leaf.id))
+        return Session(scenario, save.seed, timeline, save.player)
+    except ReplayError as exc:
+        raise SaveError(f"the save's decisions do not replay in its scenario: {exc}") from None
+
+
+def read_save(path: Path) -> Session:
+    """Load a save file into a session; SaveError for anything missing, damaged or altered."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SAVE_BYTES + 1)
+    except FileNotFoundError:
+        raise SaveError("no such save file") from None
+    except OSError as exc:
+        raise SaveError(f"cannot read the save: {exc.strerror}") from None
+    return session_from_save(parse_save(data), str(path))

@@ -1,0 +1,57 @@
+"""The timeline: a tree of decisions. Stepping back moves a cursor; choosing anew opens a branch; nothing is lost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Node:
+    """One decision: which event, which option, and the node it followed (None: the start of the game)."""
+
+    id: int
+    parent: int | None
+    event: str
+    option: str
+
+
+@dataclass
+class Timeline:
+    nodes: list[Node] = field(default_factory=list)
+    current: int | None = None  # the last decision taken on the branch in play; None at the start
+
+    def path(self, node: int | None = None) -> list[Node]:
+        """The decisions from the start to `node` (default: the current one), oldest first."""
+        result: list[Node] = []
+        cursor = self.current if node is None else node
+        while cursor is not None:
+            result.append(self.nodes[cursor])
+            cursor = self.nodes[cursor].parent
+        result.reverse()
+        return result
+
+    def children(self, node: int | None) -> list[Node]:
+        return [n for n in self.nodes if n.parent == node]
+
+    def choose(self, event: str, option: str) -> Node:
+        """Follow the branch that made this choice here before, or open a new one."""
+        for child in self.children(self.current):
+            if child.event == event and child.option == option:
+                self.current = child.id
+                return child
+        node = Node(len(self.nodes), self.current, event, option)
+        self.nodes.append(node)
+        self.current = node.id
+        return node
+
+    def back(self) -> bool:
+        """Step back one decision; False at the start."""
+        if self.current is None:
+            return False
+        self.current = self.nodes[self.current].parent
+        return True
+
+    def leaves(self) -> list[Node]:
+        """The last decision of every branch."""
+        parents = {n.parent for n in self.nodes}
+        return [n for n in self.nodes if n.id not in parents]
