@@ -42,7 +42,9 @@ def _runs(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="partnership-game", description="A New Partnership? Moscow and Washington after 9/11.")
+    parser = _Parser(
+        prog="partnership-game", description="A New Partnership? Moscow and Washington after 9/11."
+    )
     parser.add_argument("--version", action="version", version=f"partnership-game {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -51,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--scenario", default="new_partnership", metavar="ID_OR_PATH")
     play.add_argument("--seed", type=_seed, help="fix the dice (default: a fresh seed, printed)")
     play.add_argument("--load", type=Path, metavar="SAVE", help="continue a saved game")
-    play.add_argument("--choices", metavar="historical|random|ID,ID,...", help="play to the end without asking")
+    play.add_argument(
+        "--choices", metavar="historical|random|ID,ID,...", help="play to the end without asking"
+    )
     play.add_argument("--json", action="store_true", help="with --choices: print the result as JSON")
     play.add_argument("--save", type=Path, metavar="PATH", help="with --choices: write the save file here")
     play.add_argument("--player", metavar="NAME", help="the player's name, recorded in saves")
@@ -99,8 +103,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if not args.json:
             for problem in problems:
                 print(problem.format(), file=sys.stderr if problem.severity == "error" else sys.stdout)
-            print(f"{name}: {'valid' if ok else 'invalid'}"
-                  + (f" ({len(problems)} warning{'s' * (len(problems) != 1)})" if ok and problems else ""))
+            print(
+                f"{name}: {'valid' if ok else 'invalid'}"
+                + (f" ({len(problems)} warning{'s' * (len(problems) != 1)})" if ok and problems else "")
+            )
     if args.json:
         print(json.dumps({"valid": not failed, "files": results}, indent=1))
     return EXIT_ERROR if failed else EXIT_OK
@@ -135,10 +141,18 @@ def cmd_explore(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     import numpy as np
 
-    summary = summarize(loaded.compiled, np.concatenate([s.ending for s in states]),
-                        np.concatenate([s.meters for s in states]))
-    result = {"runs": args.runs, "policy": args.policy, "seed": args.seed, **summary,
-              "seconds": round(time.perf_counter() - started, 3)}
+    summary = summarize(
+        loaded.compiled,
+        np.concatenate([s.ending for s in states]),
+        np.concatenate([s.meters for s in states]),
+    )
+    result = {
+        "runs": args.runs,
+        "policy": args.policy,
+        "seed": args.seed,
+        **summary,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
     if args.json:
         print(json.dumps(result, indent=1))
     else:
@@ -157,8 +171,11 @@ def cmd_play(args: argparse.Namespace) -> int:
     from partnership_game.text import play
 
     if not args.text and args.choices is None:
-        print("partnership-game: the window game is not built yet; play in the terminal with "
-              "'partnership-game play --text'", file=sys.stderr)
+        print(
+            "partnership-game: the window game is not built yet; play in the terminal with "
+            "'partnership-game play --text'",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if (args.json or args.save) and args.choices is None:
         print("partnership-game play: error: --json and --save go with --choices", file=sys.stderr)
@@ -206,8 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        print("partnership-game: the window game is not built yet; play in the terminal with "
-              "'partnership-game play --text'", file=sys.stderr)
+        print(
+            "partnership-game: the window game is not built yet; play in the terminal with "
+            "'partnership-game play --text'",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore}
     try:

@@ -39,15 +39,20 @@ def run_batch(engine: Engine, seeds: npt.NDArray[np.uint64], policy: Policy) -> 
     return BatchResult(state, state.decisions_made)
 
 
-def summarize(scenario: CompiledScenario, endings_reached: npt.NDArray[np.int16],
-              final_meters: npt.NDArray[np.float64]) -> dict[str, object]:
+def summarize(
+    scenario: CompiledScenario, endings_reached: npt.NDArray[np.int16], final_meters: npt.NDArray[np.float64]
+) -> dict[str, object]:
     """Ending counts and the 10th, 50th and 90th percentiles of every meter at the end."""
     counts = np.bincount(endings_reached.astype(np.int64), minlength=len(scenario.endings))
     endings = {e.id: int(counts[e.index]) for e in scenario.endings}
     meters = {}
     for m, meter in enumerate(scenario.meter_ids):
         p10, p50, p90 = np.percentile(final_meters[:, m], [10, 50, 90])
-        meters[meter] = {"p10": round(float(p10), 2), "p50": round(float(p50), 2), "p90": round(float(p90), 2)}
+        meters[meter] = {
+            "p10": round(float(p10), 2),
+            "p50": round(float(p50), 2),
+            "p90": round(float(p90), 2),
+        }
     return {"endings": endings, "meters": meters}
 
 

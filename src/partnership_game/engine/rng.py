@@ -6,6 +6,8 @@ was chosen before: replay, rollback and a batch of 100,000 games all see the sam
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import numpy.typing as npt
 
@@ -26,10 +28,19 @@ def _splitmix(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     return x ^ (x >> np.uint64(31))
 
 
+@functools.lru_cache(maxsize=65536)
+def _key(turn: int, slot: int, stream: int) -> np.uint64:
+    # The same finaliser in Python integers, for the per-draw key (cached: a game asks for the same few keys).
+    mask = 2**64 - 1
+    x = ((turn & 0xFFFF) << 24) | ((slot & 0xFFFF) << 8) | (stream & 0xFF)
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & mask
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & mask
+    return np.uint64(x ^ (x >> 31))
+
+
 def uniform(seeds: npt.NDArray[np.uint64], turn: int, slot: int, stream: int) -> npt.NDArray[np.float64]:
     """One draw in [0, 1) per game for this (turn, slot, stream)."""
-    key = np.uint64(((turn & 0xFFFF) << 24) | ((slot & 0xFFFF) << 8) | (stream & 0xFF))
-    x = _splitmix(seeds * _GOLDEN + _splitmix(np.array([key], dtype=np.uint64)))
+    x = _splitmix(seeds * _GOLDEN + _key(turn, slot, stream))
     return (x >> np.uint64(11)).astype(np.float64) * _TO_UNIT
 
 

@@ -18,6 +18,9 @@ BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.int64]
 
 
+_HAPPENING_KIND: dict[str, CauseKind] = {"scheduled": "scheduled", "triggered": "random", "turn": "happening"}
+
+
 class IllegalChoice(ValueError):
     """A choice that is not among the options available to that game."""
 
@@ -28,7 +31,23 @@ class Engine:
     def __init__(self, scenario: CompiledScenario) -> None:
         self.scenario = scenario
         self._padded_cum = [self._pad_weights(e) for e in scenario.events]
-        self._option_first = [np.array([o.first_row for o in e.options], dtype=np.int64) for e in scenario.events]
+        self._option_first = [
+            np.array([o.first_row for o in e.options], dtype=np.int64) for e in scenario.events
+        ]
+        # Each table gets one extra all-zero row, chosen by games the event does not touch, so a result is applied
+        # to every game with one gather and no scattered writes.
+        self._add = [np.vstack([e.add, np.zeros((1, e.add.shape[1]))]) for e in scenario.events]
+        self._set = [
+            np.vstack([e.set_flags, np.zeros((1, e.set_flags.shape[1]), dtype=np.bool_)])
+            for e in scenario.events
+        ]
+        self._keep = [
+            ~np.vstack([e.clear_flags, np.zeros((1, e.clear_flags.shape[1]), dtype=np.bool_)])
+            for e in scenario.events
+        ]
+        self._touches_flags = [bool(e.set_flags.any() or e.clear_flags.any()) for e in scenario.events]
+        self._has_immediate = any(e.immediate for e in scenario.endings)
+        self._has_outcomes = [self._padded_cum[e.index].shape[1] > 1 for e in scenario.events]
 
     @staticmethod
     def _pad_weights(event: CompiledEvent) -> npt.NDArray[np.float64]:
@@ -36,7 +55,9 @@ class Engine:
         widest = max(o.row_count for o in event.options)
         table = np.full((len(event.options), widest), 2.0)
         for k, option in enumerate(event.options):
-            table[k, : option.row_count] = event.cum_weights[option.first_row : option.first_row + option.row_count]
+            table[k, : option.row_count] = event.cum_weights[
+                option.first_row : option.first_row + option.row_count
+            ]
         return table
 
     def start(self, seeds: npt.NDArray[np.uint64], keep_ledger: bool = False) -> State:
@@ -54,6 +75,7 @@ class Engine:
             due=np.full((n, events), NOT_DUE, dtype=np.int16),
             ending=np.full(n, NO_ENDING, dtype=np.int16),
             ended_turn=np.full(n, NO_ENDING, dtype=np.int16),
+            playing=np.ones(n, dtype=np.bool_),
             ledger=Ledger() if keep_ledger else None,
         )
 
@@ -63,7 +85,9 @@ class Engine:
         if condition is None:
             return np.ones(state.size, dtype=np.bool_)
         value = condition.evaluate(Context(state.meters, state.flags, state.turn + 1))
-        return np.broadcast_to(np.asarray(value, dtype=np.bool_), (state.size,))
+        if isinstance(value, np.ndarray) and value.shape == (state.size,):
+            return value
+        return np.full(state.size, bool(value))
 
     def _chance(self, event: CompiledEvent, state: State) -> npt.NDArray[np.float64]:
         chance = event.trigger_chance
@@ -74,23 +98,30 @@ class Engine:
 
     def available(self, event: CompiledEvent, state: State, active: BoolArray) -> BoolArray:
         """(N, O): which options each active game may take now."""
+        if all(o.condition is None for o in event.options):
+            return np.repeat(active[:, None], len(event.options), axis=1)
         columns = [self._test(o.condition, state) for o in event.options]
         return np.stack(columns, axis=1) & active[:, None]
 
     def _fires(self, slot: Slot, event: CompiledEvent, state: State) -> BoolArray:
         """Which games this slot's event fires for, consuming schedules as it reads them."""
-        active = state.playing & (state.fired[:, event.index] < event.max_times)
         if slot.kind == "scheduled":
-            due_now = state.due[:, event.index] == state.turn
-            if not due_now.any():
-                return due_now
-            state.due[due_now, event.index] = NOT_DUE
-            return active & due_now & self._test(event.condition, state)
+            if state.turn not in state.due_turns.get(event.index, ()):
+                return np.zeros(state.size, dtype=np.bool_)
+            column = state.due[:, event.index]
+            due_now = column == state.turn
+            column[due_now] = NOT_DUE
+            fires: BoolArray = state.playing & due_now & (state.fired[:, event.index] < event.max_times)
+            return fires & self._test(event.condition, state) if fires.any() else fires
+        active = state.playing & (state.fired[:, event.index] < event.max_times)
         if slot.kind == "triggered":
+            active &= self._test(event.trigger_condition, state)
             if not active.any():
                 return active
-            hit = rng.uniform(state.seeds, state.turn, state.slot, rng.STREAM_TRIGGER) < self._chance(event, state)
-            return active & hit & self._test(event.trigger_condition, state)
+            return active & (
+                rng.uniform(state.seeds, state.turn, state.slot, rng.STREAM_TRIGGER)
+                < self._chance(event, state)
+            )
         return active & self._test(event.condition, state)
 
     # ---- moving the games forward -------------------------------------------------------------------------
@@ -114,8 +145,7 @@ class Engine:
                         if fires.any():
                             return Pending(state.turn, state.slot, event, fires, available)
                     else:
-                        kind: CauseKind = {"scheduled": "scheduled", "triggered": "random", "turn": "happening"}[
-                            slot.kind]
+                        kind = _HAPPENING_KIND[slot.kind]
                         if event.origin is not None:
                             kind = "delayed"
                         self._apply(state, event, fires, np.zeros(state.size, dtype=np.int64), kind)
@@ -131,67 +161,109 @@ class Engine:
         active = pending.active
         picked = np.where(active, choices, 0)
         options = len(pending.event.options)
-        legal = (picked >= 0) & (picked < options)
-        legal &= pending.available[np.arange(state.size), np.clip(picked, 0, options - 1)]
+        in_range = (picked >= 0) & (picked < options)
+        legal = in_range & pending.available[np.arange(state.size), np.where(in_range, picked, 0)]
         if not bool(np.all(legal | ~active)):
             raise IllegalChoice(f"a choice is not available at '{pending.event.id}'")
         self._apply(state, pending.event, active, picked, "decision")
         state.decisions_made += int(active.sum())
         state.slot += 1
 
-    def _apply(self, state: State, event: CompiledEvent, games: BoolArray, options: IntArray, kind: CauseKind) -> None:
-        idx = np.flatnonzero(games)
-        state.fired[idx, event.index] += 1
-        chosen = options[idx]
-        padded = self._padded_cum[event.index]
-        if padded.shape[1] == 1:
-            rows = self._option_first[event.index][chosen]
-        else:
-            draw = rng.uniform(state.seeds[idx], state.turn, state.slot, rng.STREAM_OUTCOME)
-            rows = self._option_first[event.index][chosen] + (padded[chosen] <= draw[:, None]).sum(axis=1)
-        before = state.meters[idx] if state.ledger is not None else None
+    def _apply(
+        self, state: State, event: CompiledEvent, games: BoolArray, options: IntArray, kind: CauseKind
+    ) -> None:
+        e = event.index
+        state.fired[:, e] += games
+        rows = self._option_first[e][options]
+        if self._has_outcomes[e]:
+            draw = rng.uniform(state.seeds, state.turn, state.slot, rng.STREAM_OUTCOME)
+            rows = rows + (self._padded_cum[e][options] <= draw[:, None]).sum(axis=1)
+        rows = np.where(games, rows, len(event.add))  # untouched games take the all-zero row
+        before = state.meters[0].copy() if state.ledger is not None else None
         s = self.scenario
-        state.meters[idx] = np.clip(state.meters[idx] + event.add[rows], s.meter_min, s.meter_max)
-        if event.set_flags.shape[1]:
-            state.flags[idx] = (state.flags[idx] | event.set_flags[rows]) & ~event.clear_flags[rows]
+        meters = state.meters
+        meters += self._add[e][rows]
+        np.maximum(meters, s.meter_min, out=meters)
+        np.minimum(meters, s.meter_max, out=meters)
+        if self._touches_flags[e]:
+            state.flags = (state.flags | self._set[e][rows]) & self._keep[e][rows]
         for schedule in event.schedules:
             due_turn = state.turn + schedule.after_turns
             if due_turn >= s.turn_count:
                 continue  # would land after the last turn: it never fires
-            games_here = idx[rows == schedule.row]
-            current = state.due[games_here, schedule.target]
-            state.due[games_here, schedule.target] = np.where(
-                (current == NOT_DUE) | (current > due_turn), due_turn, current)
-        if state.ledger is not None and before is not None and idx.size:
-            self._record(state.ledger, state, event, int(chosen[0]), int(rows[0]), before[0], kind)
+            hit = rows == schedule.row
+            if not hit.any():
+                continue
+            column = state.due[:, schedule.target]
+            column[hit & ((column == NOT_DUE) | (column > due_turn))] = due_turn
+            state.due_turns.setdefault(schedule.target, set()).add(due_turn)
+        if state.ledger is not None and before is not None and bool(games[0]):
+            self._record(state.ledger, state, event, int(options[0]), int(rows[0]), before, kind)
 
-    def _record(self, ledger: Ledger, state: State, event: CompiledEvent, option: int, row: int,
-                before: npt.NDArray[np.float64], kind: CauseKind) -> None:
+    def _record(
+        self,
+        ledger: Ledger,
+        state: State,
+        event: CompiledEvent,
+        option: int,
+        row: int,
+        before: npt.NDArray[np.float64],
+        kind: CauseKind,
+    ) -> None:
         after = state.meters[0]
         text = event.row_texts[row]
         if kind == "decision" and text is not None:
             kind = "outcome"
         option_id = event.options[option].id
-        cause = text or (event.cause_text if event.cause_text else
-                         (event.options[option].label if event.is_decision else event.title))
+        cause = text or (
+            event.cause_text
+            if event.cause_text
+            else (event.options[option].label if event.is_decision else event.title)
+        )
         for m, meter in enumerate(self.scenario.meter_ids):
             if after[m] != before[m] or event.add[row, m] != 0:
-                ledger.entries.append(LedgerEntry(state.turn, meter, float(before[m]), float(after[m]), kind,
-                                                  event.id, option_id, cause, event.origin))
+                ledger.entries.append(
+                    LedgerEntry(
+                        state.turn,
+                        meter,
+                        float(before[m]),
+                        float(after[m]),
+                        kind,
+                        event.id,
+                        option_id,
+                        cause,
+                        event.origin,
+                    )
+                )
 
     def _end_turn(self, state: State) -> None:
         s = self.scenario
-        playing = state.playing
-        idx = np.flatnonzero(playing)
         before = state.meters[0].copy() if state.ledger is not None else None
-        state.meters[idx] = np.clip(state.meters[idx] + s.drift, s.meter_min, s.meter_max)
-        if state.ledger is not None and before is not None and idx.size:
+        if s.drift.any():
+            # Games that have ended keep the meters they ended with.
+            drift = s.drift if state.playing.all() else np.where(state.playing[:, None], s.drift, 0.0)
+            meters = state.meters
+            meters += drift
+            np.maximum(meters, s.meter_min, out=meters)
+            np.minimum(meters, s.meter_max, out=meters)
+        if state.ledger is not None and before is not None and bool(state.playing[0]):
             for m, meter in enumerate(s.meter_ids):
                 if state.meters[0, m] != before[m]:
-                    state.ledger.entries.append(LedgerEntry(state.turn, meter, float(before[m]),
-                                                            float(state.meters[0, m]), "drift", "", "", "drift"))
+                    state.ledger.entries.append(
+                        LedgerEntry(
+                            state.turn,
+                            meter,
+                            float(before[m]),
+                            float(state.meters[0, m]),
+                            "drift",
+                            "",
+                            "",
+                            "drift",
+                        )
+                    )
             state.ledger.turn_end_meters.append(tuple(float(v) for v in state.meters[0]))
-        self._set_endings(state, playing, immediate_only=True)
+        if self._has_immediate:
+            self._set_endings(state, state.playing, immediate_only=True)
         state.turn += 1
         state.slot = 0
 
@@ -203,6 +275,7 @@ class Engine:
             hit = undecided & self._test(ending.condition, state)
             state.ending[hit] = ending.index
             state.ended_turn[hit] = state.turn
+            state.playing &= ~hit
             undecided &= ~hit
             if not undecided.any():
                 return

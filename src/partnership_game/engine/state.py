@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -25,19 +25,17 @@ class State:
     due: npt.NDArray[np.int16]  # (N, E): the turn a scheduled event is due, or NOT_DUE
     ending: npt.NDArray[np.int16]  # (N,): index into the compiled endings, or NO_ENDING while playing
     ended_turn: npt.NDArray[np.int16]  # (N,)
+    playing: npt.NDArray[np.bool_]  # (N,): ending == NO_ENDING, kept in step by the rules
     turn: int = 0
     slot: int = 0
     decisions_made: int = 0  # game-decisions, summed over games
     ledger: Ledger | None = None
+    # For each event, the turns on which some game has it scheduled: lets the rules skip empty slots cheaply.
+    due_turns: dict[int, set[int]] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
         return int(self.seeds.shape[0])
-
-    @property
-    def playing(self) -> npt.NDArray[np.bool_]:
-        result: npt.NDArray[np.bool_] = self.ending == NO_ENDING
-        return result
 
     @property
     def over(self) -> bool:

@@ -39,7 +39,9 @@ class _Row:
     clear_flags: list[bool]
     weight: float = 1.0
     text: str | None = None
-    schedules: list[tuple[int | str, int]] = field(default_factory=list)  # (event id or synthetic index, turns)
+    schedules: list[tuple[int | str, int]] = field(
+        default_factory=list
+    )  # (event id or synthetic index, turns)
 
 
 @dataclass
@@ -64,10 +66,16 @@ class _Compiler:
         self.turn_index = {t.id: i for i, t in enumerate(scenario.turns)}
         self.drafts: list[_Draft] = []
 
-    def row(self, effects: Sequence[Effect], origin: tuple[str, str], weight: float = 1.0,
-            text: str | None = None) -> _Row:
-        row = _Row([0.0] * len(self.meter_index), [False] * len(self.flag_index), [False] * len(self.flag_index),
-                   weight, text)
+    def row(
+        self, effects: Sequence[Effect], origin: tuple[str, str], weight: float = 1.0, text: str | None = None
+    ) -> _Row:
+        row = _Row(
+            [0.0] * len(self.meter_index),
+            [False] * len(self.flag_index),
+            [False] * len(self.flag_index),
+            weight,
+            text,
+        )
         for effect in effects:
             if isinstance(effect, AddEffect):
                 row.add[self.meter_index[effect.meter]] += effect.amount
@@ -91,7 +99,9 @@ class _Compiler:
         draft.options.append(("_", effect.text, False, None, None, [self.row(effect.effects, origin)]))
         return index
 
-    def rows(self, effects: Sequence[Effect], outcomes: Sequence[Outcome], origin: tuple[str, str]) -> list[_Row]:
+    def rows(
+        self, effects: Sequence[Effect], outcomes: Sequence[Outcome], origin: tuple[str, str]
+    ) -> list[_Row]:
         if outcomes:
             return [self.row(o.effects, origin, o.weight, o.text) for o in outcomes]
         return [self.row(effects, origin)]
@@ -108,7 +118,9 @@ class _Compiler:
                     rows = self.rows(o.effects, o.outcomes, (e.id, o.id))
                     draft.options.append((o.id, o.label, o.historical, cond, o.unavailable_text, rows))
             else:
-                draft.options.append(("_", e.title, False, None, None, self.rows(e.effects, e.outcomes, (e.id, "_"))))
+                draft.options.append(
+                    ("_", e.title, False, None, None, self.rows(e.effects, e.outcomes, (e.id, "_")))
+                )
         event_index = {e.id: i for i, e in enumerate(s.events)}
         events = tuple(self.finish(i, d, event_index) for i, d in enumerate(self.drafts))
         endings = self.endings()
@@ -154,8 +166,11 @@ class _Compiler:
         turn_count = len(self.s.turns)
         chance: Compiled | float = 1.0
         if trigger is not None:
-            chance = (conditions[("events", index, "trigger", "chance")] if isinstance(trigger.chance, str)
-                      else float(trigger.chance))
+            chance = (
+                conditions[("events", index, "trigger", "chance")]
+                if isinstance(trigger.chance, str)
+                else float(trigger.chance)
+            )
         del base
         return CompiledEvent(
             index=index,
@@ -170,15 +185,22 @@ class _Compiler:
             trigger_condition=conditions.get(("events", index, "trigger", "condition")) if trigger else None,
             trigger_chance=chance,
             trigger_from=self.turn_index[trigger.from_turn] if trigger and trigger.from_turn else 0,
-            trigger_until=(self.turn_index[trigger.until_turn] if trigger and trigger.until_turn
-                           else turn_count - 1),
-            max_times=(e.repeat.max_times if e is not None and e.repeat else (1 if e is not None
-                                                                               else DELAYED_MAX_TIMES)),
+            trigger_until=(
+                self.turn_index[trigger.until_turn] if trigger and trigger.until_turn else turn_count - 1
+            ),
+            max_times=(
+                e.repeat.max_times
+                if e is not None and e.repeat
+                else (1 if e is not None else DELAYED_MAX_TIMES)
+            ),
             options=tuple(options),
             add=np.array([r.add for r in rows], dtype=np.float64).reshape(len(rows), len(self.meter_index)),
-            set_flags=np.array([r.set_flags for r in rows], dtype=np.bool_).reshape(len(rows), len(self.flag_index)),
+            set_flags=np.array([r.set_flags for r in rows], dtype=np.bool_).reshape(
+                len(rows), len(self.flag_index)
+            ),
             clear_flags=np.array([r.clear_flags for r in rows], dtype=np.bool_).reshape(
-                len(rows), len(self.flag_index)),
+                len(rows), len(self.flag_index)
+            ),
             cum_weights=np.array(cum, dtype=np.float64),
             row_texts=tuple(r.text for r in rows),
             schedules=schedules,
@@ -188,8 +210,15 @@ class _Compiler:
     def endings(self) -> tuple[CompiledEnding, ...]:
         ranked = sorted(enumerate(self.s.endings), key=lambda p: (p[1].fallback, -p[1].priority, p[0]))
         return tuple(
-            CompiledEnding(k, e.id, e.title, self.conditions.get(("endings", i, "condition")), e.priority,
-                           e.immediate, e.historical)
+            CompiledEnding(
+                k,
+                e.id,
+                e.title,
+                self.conditions.get(("endings", i, "condition")),
+                e.priority,
+                e.immediate,
+                e.historical,
+            )
             for k, (i, e) in enumerate(ranked)
         )
 
@@ -198,13 +227,18 @@ class _Compiler:
         plan = []
         for t in range(len(self.s.turns)):
             turn_slots = [Slot("scheduled", i) for i in targets]
-            turn_slots += [Slot("triggered", e.index) for e in events
-                           if e.trigger_condition is not None and e.trigger_from <= t <= e.trigger_until]
+            turn_slots += [
+                Slot("triggered", e.index)
+                for e in events
+                if e.trigger_condition is not None and e.trigger_from <= t <= e.trigger_until
+            ]
             turn_slots += [Slot("turn", e.index) for e in events if e.turn == t]
             plan.append(tuple(turn_slots))
         return tuple(plan)
 
 
-def compile_scenario(scenario: Scenario, conditions: dict[Path, Compiled], content_hash: str) -> CompiledScenario:
+def compile_scenario(
+    scenario: Scenario, conditions: dict[Path, Compiled], content_hash: str
+) -> CompiledScenario:
     """The engine's form of a scenario that passed every check."""
     return _Compiler(scenario, conditions, content_hash).run()

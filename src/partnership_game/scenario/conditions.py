@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -28,7 +28,8 @@ MAX_CONDITION_CHARS = 300
 MAX_PAREN_DEPTH = 20
 
 Kind = Literal["number", "bool"]
-Value = npt.NDArray[np.float64] | npt.NDArray[np.bool_] | float | bool
+# An array over games, or a Python scalar where the expression is constant; numpy broadcasts the two alike.
+Value = Any
 Evaluator = Callable[["Context"], Value]
 
 
@@ -181,8 +182,9 @@ class _Parser:
     def expect(self, node: _Node, kind: Kind, what: str) -> None:
         if node.kind != kind:
             other = "a number" if node.kind == "number" else "true/false"
-            raise ConditionError(f"{what} needs {'a number' if kind == 'number' else 'true/false'}, not {other}",
-                                 node.offset)
+            raise ConditionError(
+                f"{what} needs {'a number' if kind == 'number' else 'true/false'}, not {other}", node.offset
+            )
 
     def expr(self) -> _Node:
         node = self.conjunction()
@@ -257,11 +259,9 @@ class _Parser:
     def atom(self) -> _Node:
         token = self.take()
         if token.kind == "number":
-            value = float(token.text)
-            return _Node("number", lambda ctx, v=value: v, value, token.offset)
+            return _constant("number", float(token.text), token.offset)
         if token.kind == "keyword" and token.text in ("true", "false"):
-            flag = token.text == "true"
-            return _Node("bool", lambda ctx, v=flag: v, flag, token.offset)
+            return _constant("bool", token.text == "true", token.offset)
         if token.kind == "name":
             if self.token.kind == "op" and self.token.text == "(":
                 raise ConditionError(f"calls ('{token.text}(...)') are not allowed", self.token.offset)
@@ -292,22 +292,28 @@ class _Parser:
         if text == "turn":
             return _Node("number", lambda ctx: float(ctx.turn), None, token.offset)
         known = [*self.names.meters, *self.names.flags, "turn"]
-        raise ConditionError(f"'{text}' is not a declared meter or flag{did_you_mean(text, known)}", token.offset)
+        raise ConditionError(
+            f"'{text}' is not a declared meter or flag{did_you_mean(text, known)}", token.offset
+        )
 
 
 _BINARY: dict[str, Callable[[Value, Value], Value]] = {
-    "+": lambda a, b: a + b,  # type: ignore[operator]
-    "-": lambda a, b: a - b,  # type: ignore[operator]
-    "*": lambda a, b: a * b,  # type: ignore[operator]
-    "<": lambda a, b: a < b,  # type: ignore[operator]
-    "<=": lambda a, b: a <= b,  # type: ignore[operator]
-    ">": lambda a, b: a > b,  # type: ignore[operator]
-    ">=": lambda a, b: a >= b,  # type: ignore[operator]
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
     "==": lambda a, b: a == b,
     "!=": lambda a, b: a != b,
     "and": lambda a, b: np.logical_and(a, b),
     "or": lambda a, b: np.logical_or(a, b),
 }
+
+
+def _constant(kind: Kind, value: bool | float, offset: int) -> _Node:
+    return _Node(kind, lambda ctx: value, value, offset)
 
 
 def _combine(left: _Node, right: _Node, op: str) -> _Node:
@@ -316,8 +322,8 @@ def _combine(left: _Node, right: _Node, op: str) -> _Node:
     le, re_ = left.evaluate, right.evaluate
     constant = None
     if left.constant is not None and right.constant is not None:
-        constant = fn(left.constant, right.constant)  # type: ignore[assignment]
-        constant = bool(constant) if kind == "bool" else float(constant)  # type: ignore[arg-type]
+        constant = fn(left.constant, right.constant)
+        constant = bool(constant) if kind == "bool" else float(constant)
         value = constant
         return _Node(kind, lambda ctx: value, constant, left.offset)
     return _Node(kind, lambda ctx: fn(le(ctx), re_(ctx)), None, left.offset)
@@ -336,7 +342,7 @@ def _minus(operand: _Node, offset: int) -> _Node:
     if operand.constant is not None:
         value = -float(operand.constant)
         return _Node("number", lambda ctx: value, value, offset)
-    return _Node("number", lambda ctx: -inner(ctx), None, offset)  # type: ignore[operator]
+    return _Node("number", lambda ctx: -inner(ctx), None, offset)
 
 
 def compile_condition(source: str, names: Names, want: Kind = "bool") -> Compiled:

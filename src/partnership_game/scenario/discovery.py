@@ -82,5 +82,14 @@ def resolve(id_or_path: str, builtin: Path, mods: Path) -> LoadedScenario:
     known = sorted({p.stem for p, _ in candidates})
     from partnership_game.scenario.diagnostics import did_you_mean
 
-    raise ScenarioError([Diagnostic(1, 1, f"no scenario with id '{id_or_path}'{did_you_mean(id_or_path, known)}; "
-                                          f"known: {', '.join(known) or 'none'}", path=id_or_path)])
+    raise ScenarioError(
+        [
+            Diagnostic(
+                1,
+                1,
+                f"no scenario with id '{id_or_path}'{did_you_mean(id_or_path, known)}; "
+                f"known: {', '.join(known) or 'none'}",
+                path=id_or_path,
+            )
+        ]
+    )

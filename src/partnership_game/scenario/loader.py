@@ -120,10 +120,15 @@ def _message(error: Any) -> str:
         return f"missing required key '{loc[-1]}'"
     if kind in _EXPECTED:
         return f"expected {_EXPECTED[kind]}, got {_describe(value)}"
-    if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "meter", "flag", "event", "turn", "role",
-                                                                 "advisor", "from_turn", "until_turn"):
-        return (f"'{value}' is not a valid id: use lower-case letters, digits and '_', starting with a letter, "
-                "at most 40 characters")
+    if (
+        kind == "string_pattern_mismatch"
+        and loc
+        and loc[-1] in ("id", "meter", "flag", "event", "turn", "role", "advisor", "from_turn", "until_turn")
+    ):
+        return (
+            f"'{value}' is not a valid id: use lower-case letters, digits and '_', starting with a letter, "
+            "at most 40 characters"
+        )
     if kind == "union_tag_not_found":
         return f"an effect needs a 'type' (one of {', '.join(_EFFECTS_BY_TAG)})"
     if kind == "union_tag_invalid":
@@ -144,7 +149,9 @@ def _structure_problems(exc: ValidationError, doc: Document, path_label: str) ->
         at_key = error["type"] == "extra_forbidden"
         mark = doc.locate(loc, at_key=at_key)
         message = _message(error)
-        problems.setdefault((mark.line, mark.col, message), Diagnostic(mark.line, mark.col, message, path=path_label))
+        problems.setdefault(
+            (mark.line, mark.col, message), Diagnostic(mark.line, mark.col, message, path=path_label)
+        )
     # A union (such as a number-or-expression) fails once per member; keep one message per place.
     by_place: dict[tuple[int, int], Diagnostic] = {}
     for diag in problems.values():

@@ -47,7 +47,9 @@ class _Checker:
         self.flags_read: set[str] = set()
         self.event_ids = {e.id for e in scenario.events}
 
-    def report(self, path: Path, message: str, severity: str = "error", code: str = "", offset: int = 0) -> None:
+    def report(
+        self, path: Path, message: str, severity: str = "error", code: str = "", offset: int = 0
+    ) -> None:
         mark = self.doc.locate(path)
         col = mark.col
         if offset and mark.one_line and mark.style in (None, "", "'", '"'):
@@ -74,8 +76,12 @@ class _Checker:
         self.out.conditions[path] = compiled
         self.flags_read |= compiled.reads & set(self.names.flags)
         if want == "bool" and compiled.constant is not None:
-            self.report(path, f"this condition is always {str(compiled.constant).lower()}", "warning",
-                        W_CONSTANT_CONDITION)
+            self.report(
+                path,
+                f"this condition is always {str(compiled.constant).lower()}",
+                "warning",
+                W_CONSTANT_CONDITION,
+            )
 
     def ref(self, ident: str, known: Sequence[str], path: Path, what: str) -> None:
         if ident not in known:
@@ -124,11 +130,17 @@ class _Checker:
         self.reachability()
         for i, f in enumerate(s.flags):
             if f.id not in self.flags_read:
-                self.report(("flags", i, "id"), f"flag '{f.id}' is never read by any condition", "warning",
-                            W_FLAG_NEVER_READ)
+                self.report(
+                    ("flags", i, "id"),
+                    f"flag '{f.id}' is never read by any condition",
+                    "warning",
+                    W_FLAG_NEVER_READ,
+                )
         return self.out
 
-    def event(self, i: int, e: Event, turn_ids: list[str], role_ids: list[str], advisor_ids: list[str]) -> None:
+    def event(
+        self, i: int, e: Event, turn_ids: list[str], role_ids: list[str], advisor_ids: list[str]
+    ) -> None:
         here: Path = ("events", i)
         if e.turn is not None:
             self.ref(e.turn, turn_ids, (*here, "turn"), "turn")
@@ -140,7 +152,9 @@ class _Checker:
             if isinstance(t.chance, str):
                 self.condition(t.chance, (*here, "trigger", "chance"), "number")
             elif not 0 <= t.chance <= 1:
-                self.report((*here, "trigger", "chance"), f"chance must lie between 0 and 1, not {t.chance:g}")
+                self.report(
+                    (*here, "trigger", "chance"), f"chance must lie between 0 and 1, not {t.chance:g}"
+                )
             for key in ("from_turn", "until_turn"):
                 value = getattr(t, key)
                 if value is not None:
@@ -149,8 +163,12 @@ class _Checker:
         for j, counsel in enumerate(e.advisors):
             self.ref(counsel.advisor, advisor_ids, (*here, "advisors", j, "advisor"), "advisor")
         if e.accuracy in ("historical", "documented_proposal") and not e.sources:
-            self.report((*here, "accuracy"), f"event '{e.id}' is marked {e.accuracy} but lists no sources",
-                        "warning", W_NO_SOURCES)
+            self.report(
+                (*here, "accuracy"),
+                f"event '{e.id}' is marked {e.accuracy} but lists no sources",
+                "warning",
+                W_NO_SOURCES,
+            )
         self.unique(((o.id, (*here, "options", j, "id")) for j, o in enumerate(e.options)), "option")
         marked = [j for j, o in enumerate(e.options) if o.historical]
         for j in marked[1:]:
@@ -186,17 +204,22 @@ class _Checker:
             bounded = any(by_id[name].repeat is not None for name in path if name in by_id)
             if not bounded:
                 chain = " -> ".join([*path, event.id])
-                self.report(("events", i, "id"),
-                            f"event '{event.id}' schedules itself ({chain}) with no bound: "
-                            "give it 'repeat: {max_times: N}' so the chain ends")
+                self.report(
+                    ("events", i, "id"),
+                    f"event '{event.id}' schedules itself ({chain}) with no bound: "
+                    "give it 'repeat: {max_times: N}' so the chain ends",
+                )
 
     def reachability(self) -> None:
         scheduled = {name for e in self.s.events for name in scheduled_events(e)}
         for i, event in enumerate(self.s.events):
             if event.turn is None and event.trigger is None and event.id not in scheduled:
-                self.report(("events", i, "id"),
-                            f"event '{event.id}' has no 'turn' or 'trigger' and nothing schedules it: it never fires",
-                            "warning", W_NEVER_FIRES)
+                self.report(
+                    ("events", i, "id"),
+                    f"event '{event.id}' has no 'turn' or 'trigger' and nothing schedules it: it never fires",
+                    "warning",
+                    W_NEVER_FIRES,
+                )
 
 
 def scheduled_events(event: Event) -> list[str]:

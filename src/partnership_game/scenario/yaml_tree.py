@@ -150,7 +150,9 @@ class _Builder:
                 return False
             return True
         if isinstance(event, yaml.AliasEvent):
-            self.error(_mark(event.start_mark), f"aliases ('*{event.anchor}') are not allowed; write the value out")
+            self.error(
+                _mark(event.start_mark), f"aliases ('*{event.anchor}') are not allowed; write the value out"
+            )
             if self._expecting_key():
                 self.stack[-1][2] = f"<alias {event.anchor}>"
             else:
@@ -210,7 +212,9 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, path_label: str) -> Diagnostic
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)
-    line_text = text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
+    line_text = (
+        text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
+    )
     if "\t" in line_text[: mark.column + 1 if mark is not None else 0] or "tab" in problem:
         problem = "a tab character here: indent with spaces, YAML does not allow tabs for indentation"
     elif context:
@@ -234,7 +238,11 @@ def read_document(data: bytes, path_label: str) -> Document:
     except UnicodeDecodeError as exc:
         line, col = _line_col_of_offset(data, exc.start)
         raise ScenarioError(
-            [Diagnostic(line, col, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x})", path=path_label)]
+            [
+                Diagnostic(
+                    line, col, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x})", path=path_label
+                )
+            ]
         ) from None
     builder = _Builder(path_label)
     try:
@@ -254,7 +262,9 @@ def read_document(data: bytes, path_label: str) -> Document:
     if builder.problems:
         raise ScenarioError(builder.problems)
     if builder.root is None:
-        raise ScenarioError([Diagnostic(1, 1, "the file is empty: expected a scenario mapping", path=path_label)])
+        raise ScenarioError(
+            [Diagnostic(1, 1, "the file is empty: expected a scenario mapping", path=path_label)]
+        )
     if not isinstance(builder.root, dict):
         kind = "a list" if isinstance(builder.root, list) else "a single value"
         raise ScenarioError(

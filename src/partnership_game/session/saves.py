@@ -23,7 +23,7 @@ from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES
 from partnership_game.session.session import ReplayError, Session
 from partnership_game.session.timeline import Node, Timeline
 
-SAVE_FORMAT = "partnership-game-save"
+SAVE_FORMAT = "partnership-game-save"  # the Literal types of SaveFile below must match these
 SAVE_VERSION = 1
 MAX_SAVE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 20_000
@@ -79,10 +79,12 @@ def to_save(session: Session, created: str | None = None) -> SaveFile:
     model = session.scenario.model
     turn = min(session.state.turn, len(model.turns) - 1)
     packed = base64.b64encode(zlib.compress(session.scenario.text.encode("utf-8"), 9)).decode("ascii")
-    nodes = [SavedNode(id=n.id, parent=n.parent, event=n.event, option=n.option) for n in session.timeline.nodes]
+    nodes = [
+        SavedNode(id=n.id, parent=n.parent, event=n.event, option=n.option) for n in session.timeline.nodes
+    ]
     return SaveFile(
-        format=SAVE_FORMAT,
-        version=SAVE_VERSION,
+        format="partnership-game-save",
+        version=1,
         scenario=SavedScenario(id=model.id, hash=session.scenario.content_hash, text_zlib_b64=packed),
         seed=session.seed,
         player=session.player,
@@ -134,7 +136,9 @@ def parse_save(data: bytes) -> SaveFile:
     except RecursionError:
         raise SaveError("the save nests too deeply to be a save") from None
     except json.JSONDecodeError as exc:
-        raise SaveError(f"the save is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise SaveError(
+            f"the save is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
     if not isinstance(raw, dict) or raw.get("format") != SAVE_FORMAT:
         raise SaveError("this is not a save file of this game")
     try:

@@ -32,8 +32,9 @@ class Decision:
 class Session:
     """The one interactive game; front ends read it and submit choices, it owns no rules of its own."""
 
-    def __init__(self, scenario: LoadedScenario, seed: int, timeline: Timeline | None = None,
-                 player: str | None = None) -> None:
+    def __init__(
+        self, scenario: LoadedScenario, seed: int, timeline: Timeline | None = None, player: str | None = None
+    ) -> None:
         self.scenario = scenario
         self.engine = Engine(scenario.compiled)
         self.seed = seed
@@ -60,7 +61,9 @@ class Session:
         pending = self.pending
         if pending is None or pending.event.id != node.event:
             where = pending.event.id if pending is not None else "the end of the game"
-            raise ReplayError(f"decision '{node.event}/{node.option}' does not fit here (the game is at {where})")
+            raise ReplayError(
+                f"decision '{node.event}/{node.option}' does not fit here (the game is at {where})"
+            )
         index = next((k for k, o in enumerate(pending.event.options) if o.id == node.option), None)
         if index is None:
             raise ReplayError(f"event '{node.event}' has no option '{node.option}'")
@@ -114,8 +117,12 @@ class Session:
         return self.scenario.compiled.endings[index] if index >= 0 else None
 
     def meters(self) -> dict[str, float]:
-        return {m: float(v) for m, v in zip(self.scenario.compiled.meter_ids, self.state.meters[0], strict=True)}
+        return {
+            m: float(v) for m, v in zip(self.scenario.compiled.meter_ids, self.state.meters[0], strict=True)
+        }
 
     def start_meters(self) -> dict[str, float]:
-        return {m: float(v) for m, v in zip(self.scenario.compiled.meter_ids, self.scenario.compiled.meter_start,
-                                            strict=True)}
+        return {
+            m: float(v)
+            for m, v in zip(self.scenario.compiled.meter_ids, self.scenario.compiled.meter_start, strict=True)
+        }

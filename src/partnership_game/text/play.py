@@ -41,8 +41,10 @@ def scripted(session: Session, choices: str) -> None:
             raise ScriptError(f"option '{option_id}' of '{pending.event.id}' is not available at that point")
         session.choose(index)
     if session.pending is not None:
-        raise ScriptError(f"the game needs more choices: it waits at '{session.pending.event.id}' "
-                          f"(options: {', '.join(o.id for o in session.pending.event.options)})")
+        raise ScriptError(
+            f"the game needs more choices: it waits at '{session.pending.event.id}' "
+            f"(options: {', '.join(o.id for o in session.pending.event.options)})"
+        )
 
 
 def result_json(session: Session) -> dict[str, object]:

@@ -14,7 +14,8 @@ WIDTH = 78
 def _wrap(text: str, indent: str = "") -> str:
     paragraphs = [p.strip() for p in text.strip().split("\n\n")]
     return "\n\n".join(
-        textwrap.fill(" ".join(p.split()), WIDTH, initial_indent=indent, subsequent_indent=indent) for p in paragraphs
+        textwrap.fill(" ".join(p.split()), WIDTH, initial_indent=indent, subsequent_indent=indent)
+        for p in paragraphs
     )
 
 
@@ -48,8 +49,10 @@ def meters_block(session: Session) -> str:
     for meter_id, value in session.meters().items():
         meter = _meter(session, meter_id)
         better = "higher is better" if meter.good == "up" else "lower is better"
-        lines.append(f"  {meter.label}: {number(value)} of {number(meter.max)} "
-                     f"({change(value - start[meter_id])} since the start; {better})")
+        lines.append(
+            f"  {meter.label}: {number(value)} of {number(meter.max)} "
+            f"({change(value - start[meter_id])} since the start; {better})"
+        )
     return "\n".join(lines)
 
 
@@ -78,7 +81,9 @@ def decision_block(session: Session, show_history: bool = True) -> str:
         if text:
             lines.append(_wrap(text, "     "))
         if not available[k]:
-            reason = option.unavailable_text or (f"needs {option.condition.source}" if option.condition else "")
+            reason = option.unavailable_text or (
+                f"needs {option.condition.source}" if option.condition else ""
+            )
             lines.append(f"     Not available now: {reason}")
     parts.append("\n".join(lines))
     return "\n\n".join(parts)
@@ -100,7 +105,9 @@ def ledger_lines(session: Session, entries: list[LedgerEntry]) -> str:
             option = next((o.label for o in origin_event.options if o.id == entry.origin[1]), entry.origin[1])
             why = f"{entry.cause} (a delayed result of '{option}')"
         elif entry.kind == "random":
-            why = f"a random event: {session.compiled.events[session.compiled.event_index(entry.event)].title}"
+            why = (
+                f"a random event: {session.compiled.events[session.compiled.event_index(entry.event)].title}"
+            )
         elif entry.kind == "scheduled":
             why = f"a consequence: {session.compiled.events[session.compiled.event_index(entry.event)].title}"
         elif entry.kind == "outcome":

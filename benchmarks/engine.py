@@ -1,0 +1,93 @@
+"""Engine benchmark: batch and single-game decision rates and scenario load time, printed as JSON.
+
+    python benchmarks/engine.py --json [--scenario ID_OR_PATH] [--runs 100000]
+
+Targets (DESIGN.md, this 2-core machine): batch >= 5,000,000 game-decisions/s at N = 100,000, batch/single
+ratio >= 100, load and validate of new_partnership <= 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from partnership_game import paths
+from partnership_game.engine import Engine, uniform_random
+from partnership_game.engine.batch import explore_seeds, play_out
+from partnership_game.scenario.discovery import resolve
+from partnership_game.scenario.loader import load_path
+
+
+def _best_of(repeats: int, fn) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scenario", default="new_partnership")
+    parser.add_argument("--runs", type=int, default=100_000)
+    parser.add_argument("--single-games", type=int, default=300)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    loaded = resolve(args.scenario, paths.builtin_scenarios_dir(), paths.mods_dir())
+    source = Path(loaded.path)
+    load_times = []
+    for _ in range(7):
+        start = time.perf_counter()
+        load_path(source)
+        load_times.append(time.perf_counter() - start)
+
+    engine = Engine(loaded.compiled)
+    seeds = explore_seeds(1, args.runs)
+    play_out(engine, engine.start(seeds[:1000]), uniform_random)  # warm caches and numpy paths
+
+    decisions = 0
+
+    def batch() -> None:
+        nonlocal decisions
+        state = play_out(engine, engine.start(seeds), uniform_random)
+        decisions = state.decisions_made
+
+    batch_s = _best_of(3, batch)
+    batch_rate = decisions / batch_s
+
+    single_decisions = 0
+
+    def singles() -> None:
+        nonlocal single_decisions
+        single_decisions = 0
+        for k in range(args.single_games):
+            state = play_out(engine, engine.start(seeds[k : k + 1]), uniform_random)
+            single_decisions += state.decisions_made
+
+    single_s = _best_of(3, singles)
+    single_rate = single_decisions / single_s
+
+    result = {
+        "scenario": loaded.model.id,
+        "runs": args.runs,
+        "batch_decisions_per_s": round(batch_rate),
+        "single_decisions_per_s": round(single_rate),
+        "ratio": round(batch_rate / single_rate, 1),
+        "single_decision_ms": round(1000 * single_s / single_decisions, 4),
+        "load_validate_ms": round(1000 * statistics.median(load_times), 2),
+        "decisions_per_game": round(decisions / args.runs, 2),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:24} {value}")
+
+
+if __name__ == "__main__":
+    main()
