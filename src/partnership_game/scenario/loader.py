@@ -133,7 +133,8 @@ def _message(error: Any) -> str:
         return f"an effect needs a 'type' (one of {', '.join(_EFFECTS_BY_TAG)})"
     if kind == "union_tag_invalid":
         tag = error.get("ctx", {}).get("tag", "?")
-        return f"unknown effect type '{tag}'{did_you_mean(str(tag), _EFFECTS_BY_TAG)} (one of {', '.join(_EFFECTS_BY_TAG)})"
+        hint = did_you_mean(str(tag), _EFFECTS_BY_TAG)
+        return f"unknown effect type '{tag}'{hint} (one of {', '.join(_EFFECTS_BY_TAG)})"
     if kind == "literal_error":
         return f"{error['msg'].replace('Input should be', 'expected')}, got {_describe(value)}"
     message = str(error["msg"])

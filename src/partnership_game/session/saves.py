@@ -71,7 +71,7 @@ class SaveFile(_Strict):
 
 
 def _now() -> str:
-    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
 
 
 def to_save(session: Session, created: str | None = None) -> SaveFile:
