@@ -5,6 +5,8 @@ Pure computation over arrays: no pygame, no files, no global state. The same cod
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
@@ -21,6 +23,14 @@ IntArray = npt.NDArray[np.int64]
 _HAPPENING_KIND: dict[str, CauseKind] = {"scheduled": "scheduled", "triggered": "random", "turn": "happening"}
 
 
+def any_column(table: BoolArray) -> BoolArray:
+    """Row-wise any over a few columns: a loop over columns is much faster than a reduction along axis 1."""
+    result = table[:, 0].copy()
+    for column in range(1, table.shape[1]):
+        result |= table[:, column]
+    return result
+
+
 class IllegalChoice(ValueError):
     """A choice that is not among the options available to that game."""
 
@@ -34,20 +44,20 @@ class Engine:
         self._option_first = [
             np.array([o.first_row for o in e.options], dtype=np.int64) for e in scenario.events
         ]
-        # Each table gets one extra all-zero row, chosen by games the event does not touch, so a result is applied
-        # to every game with one gather and no scattered writes.
-        self._add = [np.vstack([e.add, np.zeros((1, e.add.shape[1]))]) for e in scenario.events]
-        self._set = [
-            np.vstack([e.set_flags, np.zeros((1, e.set_flags.shape[1]), dtype=np.bool_)])
-            for e in scenario.events
+        # Per event, only the meters and flags it can change, each as a column with one extra neutral row at the
+        # end (taken by games the event does not touch): one small gather per column, no scattered writes.
+        self._meter_columns = [self._columns(e.add, 0.0) for e in scenario.events]
+        self._set_columns = [self._columns(e.set_flags, False) for e in scenario.events]
+        self._keep_columns = [
+            [(j, ~column) for j, column in self._columns(e.clear_flags, False)] for e in scenario.events
         ]
-        self._keep = [
-            ~np.vstack([e.clear_flags, np.zeros((1, e.clear_flags.shape[1]), dtype=np.bool_)])
-            for e in scenario.events
-        ]
-        self._touches_flags = [bool(e.set_flags.any() or e.clear_flags.any()) for e in scenario.events]
         self._has_immediate = any(e.immediate for e in scenario.endings)
         self._has_outcomes = [self._padded_cum[e.index].shape[1] > 1 for e in scenario.events]
+
+    @staticmethod
+    def _columns(table: npt.NDArray[Any], neutral: float | bool) -> list[tuple[int, npt.NDArray[Any]]]:
+        extended = np.vstack([table, np.full((1, table.shape[1]), neutral, dtype=table.dtype)])
+        return [(j, np.ascontiguousarray(extended[:, j])) for j in range(table.shape[1]) if table[:, j].any()]
 
     @staticmethod
     def _pad_weights(event: CompiledEvent) -> npt.NDArray[np.float64]:
@@ -67,12 +77,15 @@ class Engine:
         if keep_ledger and n != 1:
             raise ValueError("the ledger is kept for single games only")
         events = len(s.events)
+        # Column-major (Fortran order) storage: still indexed [game, meter], but one meter's values over all games
+        # lie side by side, which is how conditions and effects read and write them.
         return State(
             seeds=seeds.astype(np.uint64),
-            meters=np.tile(s.meter_start, (n, 1)),
-            flags=np.tile(s.flag_start, (n, 1)),
-            fired=np.zeros((n, events), dtype=np.int16),
-            due=np.full((n, events), NOT_DUE, dtype=np.int16),
+            seed_words=rng.seed_words(seeds),
+            meters=np.array(np.broadcast_to(s.meter_start, (n, len(s.meter_start))), order="F"),
+            flags=np.array(np.broadcast_to(s.flag_start, (n, len(s.flag_start))), order="F"),
+            fired=np.zeros((n, events), dtype=np.int16, order="F"),
+            due=np.full((n, events), NOT_DUE, dtype=np.int16, order="F"),
             ending=np.full(n, NO_ENDING, dtype=np.int16),
             ended_turn=np.full(n, NO_ENDING, dtype=np.int16),
             playing=np.ones(n, dtype=np.bool_),
@@ -98,10 +111,10 @@ class Engine:
 
     def available(self, event: CompiledEvent, state: State, active: BoolArray) -> BoolArray:
         """(N, O): which options each active game may take now."""
-        if all(o.condition is None for o in event.options):
-            return np.repeat(active[:, None], len(event.options), axis=1)
-        columns = [self._test(o.condition, state) for o in event.options]
-        return np.stack(columns, axis=1) & active[:, None]
+        table = np.empty((state.size, len(event.options)), dtype=np.bool_, order="F")
+        for k, option in enumerate(event.options):
+            table[:, k] = active if option.condition is None else self._test(option.condition, state) & active
+        return table
 
     def _fires(self, slot: Slot, event: CompiledEvent, state: State) -> BoolArray:
         """Which games this slot's event fires for, consuming schedules as it reads them."""
@@ -119,7 +132,7 @@ class Engine:
             if not active.any():
                 return active
             return active & (
-                rng.uniform(state.seeds, state.turn, state.slot, rng.STREAM_TRIGGER)
+                rng.uniform(state.seed_words, state.turn, state.slot, rng.STREAM_TRIGGER)
                 < self._chance(event, state)
             )
         return active & self._test(event.condition, state)
@@ -141,7 +154,7 @@ class Engine:
                 if fires.any():
                     if event.is_decision:
                         available = self.available(event, state, fires)
-                        fires = fires & available.any(axis=1)
+                        fires = fires & any_column(available)
                         if fires.any():
                             return Pending(state.turn, state.slot, event, fires, available)
                     else:
@@ -161,8 +174,9 @@ class Engine:
         active = pending.active
         picked = np.where(active, choices, 0)
         options = len(pending.event.options)
-        in_range = (picked >= 0) & (picked < options)
-        legal = in_range & pending.available[np.arange(state.size), np.where(in_range, picked, 0)]
+        legal = np.zeros(state.size, dtype=np.bool_)
+        for option in range(options):
+            legal |= (picked == option) & pending.available[:, option]
         if not bool(np.all(legal | ~active)):
             raise IllegalChoice(f"a choice is not available at '{pending.event.id}'")
         self._apply(state, pending.event, active, picked, "decision")
@@ -173,20 +187,28 @@ class Engine:
         self, state: State, event: CompiledEvent, games: BoolArray, options: IntArray, kind: CauseKind
     ) -> None:
         e = event.index
-        state.fired[:, e] += games
+        fired = state.fired[:, e]
+        np.add(fired, games.view(np.int8), out=fired, casting="unsafe")
         rows = self._option_first[e][options]
         if self._has_outcomes[e]:
-            draw = rng.uniform(state.seeds, state.turn, state.slot, rng.STREAM_OUTCOME)
-            rows = rows + (self._padded_cum[e][options] <= draw[:, None]).sum(axis=1)
+            draw = rng.uniform(state.seed_words, state.turn, state.slot, rng.STREAM_OUTCOME)
+            padded = self._padded_cum[e]
+            # The outcome is how many cumulative weights lie at or below the draw; the last column is never below.
+            for w in range(padded.shape[1] - 1):
+                rows = rows + (padded[:, w][options] <= draw)
         rows = np.where(games, rows, len(event.add))  # untouched games take the all-zero row
         before = state.meters[0].copy() if state.ledger is not None else None
         s = self.scenario
-        meters = state.meters
-        meters += self._add[e][rows]
-        np.maximum(meters, s.meter_min, out=meters)
-        np.minimum(meters, s.meter_max, out=meters)
-        if self._touches_flags[e]:
-            state.flags = (state.flags | self._set[e][rows]) & self._keep[e][rows]
+        for m, column in self._meter_columns[e]:
+            values = state.meters[:, m]
+            values += column[rows]
+            np.clip(values, s.meter_min[m], s.meter_max[m], out=values)
+        for f, column in self._set_columns[e]:
+            flags = state.flags[:, f]
+            flags |= column[rows]
+        for f, column in self._keep_columns[e]:
+            flags = state.flags[:, f]
+            flags &= column[rows]
         for schedule in event.schedules:
             due_turn = state.turn + schedule.after_turns
             if due_turn >= s.turn_count:
@@ -239,13 +261,12 @@ class Engine:
     def _end_turn(self, state: State) -> None:
         s = self.scenario
         before = state.meters[0].copy() if state.ledger is not None else None
-        if s.drift.any():
+        everyone = bool(state.playing.all())
+        for m in np.flatnonzero(s.drift):
             # Games that have ended keep the meters they ended with.
-            drift = s.drift if state.playing.all() else np.where(state.playing[:, None], s.drift, 0.0)
-            meters = state.meters
-            meters += drift
-            np.maximum(meters, s.meter_min, out=meters)
-            np.minimum(meters, s.meter_max, out=meters)
+            values = state.meters[:, m]
+            values += s.drift[m] if everyone else np.where(state.playing, s.drift[m], 0.0)
+            np.clip(values, s.meter_min[m], s.meter_max[m], out=values)
         if state.ledger is not None and before is not None and bool(state.playing[0]):
             for m, meter in enumerate(s.meter_ids):
                 if state.meters[0, m] != before[m]:

@@ -19,6 +19,7 @@ class State:
     """All games advance in lock-step, turn by turn and slot by slot; a game that has ended is masked out."""
 
     seeds: npt.NDArray[np.uint64]  # (N,)
+    seed_words: npt.NDArray[np.uint32]  # (N,): the seeds hashed once, where every draw starts
     meters: npt.NDArray[np.float64]  # (N, M)
     flags: npt.NDArray[np.bool_]  # (N, F)
     fired: npt.NDArray[np.int16]  # (N, E): how often each event has fired
