@@ -262,7 +262,7 @@ class Engine:
         s = self.scenario
         before = state.meters[0].copy() if state.ledger is not None else None
         everyone = bool(state.playing.all())
-        for m in np.flatnonzero(s.drift):
+        for m in np.flatnonzero(s.drift).tolist():
             # Games that have ended keep the meters they ended with.
             values = state.meters[:, m]
             values += s.drift[m] if everyone else np.where(state.playing, s.drift[m], 0.0)
