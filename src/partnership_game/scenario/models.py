@@ -53,6 +53,7 @@ class Flag(Model):
     label: ShortText
     description: Text | None = None
     start: bool = False
+    hidden: bool = False
 
 
 class Advisor(Model):

@@ -24,6 +24,7 @@ W_FLAG_NEVER_READ = "W001"
 W_NO_SOURCES = "W002"
 W_NEVER_FIRES = "W003"
 W_CONSTANT_CONDITION = "W004"
+W_FLAG_NEVER_SET = "W005"
 
 
 @dataclass
@@ -128,14 +129,15 @@ class _Checker:
         self.endings()
         self.chains()
         self.reachability()
+        flags_set = {name for e in s.events for name in changed_flags(e)}
         for i, f in enumerate(s.flags):
-            if f.id not in self.flags_read:
-                self.report(
-                    ("flags", i, "id"),
-                    f"flag '{f.id}' is never read by any condition",
-                    "warning",
-                    W_FLAG_NEVER_READ,
-                )
+            # A visible flag informs the player even when no condition reads it; a hidden one exists only to be read.
+            if f.hidden and f.id not in self.flags_read:
+                self.report(("flags", i, "id"), f"hidden flag '{f.id}' is never read by any condition", "warning",
+                            W_FLAG_NEVER_READ)
+            if not f.start and f.id not in flags_set:
+                self.report(("flags", i, "id"), f"flag '{f.id}' starts false and no effect ever sets it", "warning",
+                            W_FLAG_NEVER_SET)
         return self.out
 
     def event(
@@ -222,15 +224,14 @@ class _Checker:
                 )
 
 
-def scheduled_events(event: Event) -> list[str]:
-    """The ids of the events this event's effects can schedule, at any depth."""
-    found: list[str] = []
+def _all_effects(event: Event) -> list[Effect]:
+    """Every effect an event can apply, delayed ones included, at any depth."""
+    found: list[Effect] = []
 
     def walk(effects: Sequence[Effect]) -> None:
         for effect in effects:
-            if isinstance(effect, ScheduleEffect):
-                found.append(effect.event)
-            elif isinstance(effect, DelayedEffect):
+            found.append(effect)
+            if isinstance(effect, DelayedEffect):
                 walk(effect.effects)
 
     walk(event.effects)
@@ -241,6 +242,16 @@ def scheduled_events(event: Event) -> list[str]:
         for outcome in option.outcomes:
             walk(outcome.effects)
     return found
+
+
+def changed_flags(event: Event) -> list[str]:
+    """The ids of the flags this event's effects can set."""
+    return [e.flag for e in _all_effects(event) if isinstance(e, SetFlagEffect)]
+
+
+def scheduled_events(event: Event) -> list[str]:
+    """The ids of the events this event's effects can schedule, at any depth."""
+    return [e.event for e in _all_effects(event) if isinstance(e, ScheduleEffect)]
 
 
 def _cycle_from(start: str, edges: dict[str, list[str]]) -> list[str] | None:
