@@ -23,6 +23,12 @@ IntArray = npt.NDArray[np.int64]
 _HAPPENING_KIND: dict[str, CauseKind] = {"scheduled": "scheduled", "triggered": "random", "turn": "happening"}
 
 
+def _clamp(values: npt.NDArray[np.float64], low: float, high: float) -> None:
+    # Two ufuncs in place: np.clip's Python wrapper costs more than the work itself for a single game.
+    np.maximum(values, low, out=values)
+    np.minimum(values, high, out=values)
+
+
 def any_column(table: BoolArray) -> BoolArray:
     """Row-wise any over a few columns: a loop over columns is much faster than a reduction along axis 1."""
     result = table[:, 0].copy()
@@ -202,7 +208,7 @@ class Engine:
         for m, column in self._meter_columns[e]:
             values = state.meters[:, m]
             values += column[rows]
-            np.clip(values, s.meter_min[m], s.meter_max[m], out=values)
+            _clamp(values, s.meter_min[m], s.meter_max[m])
         for f, column in self._set_columns[e]:
             flags = state.flags[:, f]
             flags |= column[rows]
@@ -266,7 +272,7 @@ class Engine:
             # Games that have ended keep the meters they ended with.
             values = state.meters[:, m]
             values += s.drift[m] if everyone else np.where(state.playing, s.drift[m], 0.0)
-            np.clip(values, s.meter_min[m], s.meter_max[m], out=values)
+            _clamp(values, s.meter_min[m], s.meter_max[m])
         if state.ledger is not None and before is not None and bool(state.playing[0]):
             for m, meter in enumerate(s.meter_ids):
                 if state.meters[0, m] != before[m]:

@@ -36,7 +36,7 @@ class State:
 
     @property
     def size(self) -> int:
-        return int(self.seeds.shape[0])
+        return len(self.seeds)
 
     @property
     def over(self) -> bool:
