@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument("--runs", type=_runs, default=10_000)
     explore.add_argument("--policy", choices=["random", "historical"], default="random")
     explore.add_argument("--seed", type=_seed, default=0)
+    explore.add_argument("--force", action="append", default=[], metavar="EVENT=OPTION",
+                         help="take this option at this decision wherever it is available (repeatable)")
+    explore.add_argument("--per-option", action="store_true",
+                         help="for every option of every decision: the endings when that option is taken")
     explore.add_argument("--json", action="store_true")
     return parser
 
@@ -112,55 +116,98 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_ERROR if failed else EXIT_OK
 
 
+def _parse_forced(loaded: Any, pairs: list[str]) -> dict[str, int]:
+    """`EVENT=OPTION` pairs as event id -> option index; ValueError naming what does not exist."""
+    from partnership_game.scenario.diagnostics import did_you_mean
+
+    events = {e.id: e for e in loaded.compiled.events if e.is_decision}
+    forced: dict[str, int] = {}
+    for pair in pairs:
+        event_id, _, option_id = pair.partition("=")
+        if event_id not in events:
+            raise ValueError(f"--force {pair}: no decision '{event_id}'{did_you_mean(event_id, events)}")
+        options = [o.id for o in events[event_id].options]
+        if option_id not in options:
+            known = ", ".join(options)
+            raise ValueError(f"--force {pair}: '{event_id}' has no option '{option_id}' (options: {known})")
+        forced[event_id] = options.index(option_id)
+    return forced
+
+
 def cmd_explore(args: argparse.Namespace) -> int:
     import time
 
+    import numpy as np
+
     from partnership_game.engine import POLICIES, Engine, summarize
     from partnership_game.engine.batch import explore_seeds, play_out
+    from partnership_game.engine.policies import forcing
     from partnership_game.scenario import ScenarioError
 
     started = time.perf_counter()
     try:
         loaded = _resolve(args.scenario)
+        forced = _parse_forced(loaded, args.force)
     except ScenarioError as exc:
         _print_problems(exc)
         return EXIT_ERROR
+    except ValueError as exc:
+        print(f"partnership-game explore: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     engine = Engine(loaded.compiled)
-    policy = POLICIES[args.policy]
+    base = POLICIES[args.policy]
     seeds = explore_seeds(args.seed, args.runs)
-    # Chunks keep memory flat and let a terminal show progress; the dice depend only on each game's seed.
-    chunk = 100_000
-    states = []
     show = sys.stderr.isatty() and not args.json
-    for first in range(0, args.runs, chunk):
-        states.append(play_out(engine, engine.start(seeds[first : first + chunk]), policy))
-        if show and time.perf_counter() - started > 1.0:
-            done = min(first + chunk, args.runs)
-            print(f"\r{done:,} of {args.runs:,} games", end="", file=sys.stderr, flush=True)
+
+    def run(policy: Any, label: str = "") -> tuple[Any, Any]:
+        # Chunks keep memory flat and let a terminal show progress; a game's dice depend only on its own seed.
+        chunk = 100_000
+        endings, meters = [], []
+        for first in range(0, args.runs, chunk):
+            state = play_out(engine, engine.start(seeds[first : first + chunk]), policy)
+            endings.append(state.ending)
+            meters.append(state.meters)
+            if show and time.perf_counter() - started > 1.0:
+                done = min(first + chunk, args.runs)
+                print(f"\r{label}{done:,} of {args.runs:,} games", end="", file=sys.stderr, flush=True)
+        return np.concatenate(endings), np.concatenate(meters)
+
+    result: dict[str, Any] = {"runs": args.runs, "policy": args.policy, "seed": args.seed}
+    if forced:
+        result["forced"] = args.force
+    if args.per_option:
+        per_event: dict[str, Any] = {}
+        for event in loaded.compiled.events:
+            if not event.is_decision:
+                continue
+            per_event[event.id] = {}
+            for k, option in enumerate(event.options):
+                endings, _ = run(forcing(base, {**forced, event.id: k}), f"{event.id}/{option.id}: ")
+                counts = np.bincount(endings.astype(np.int64), minlength=len(loaded.compiled.endings))
+                per_event[event.id][option.id] = {
+                    e.id: round(int(counts[e.index]) / args.runs, 4) for e in loaded.compiled.endings
+                }
+        result["options"] = per_event
+    else:
+        endings, meters = run(forcing(base, forced) if forced else base)
+        result.update(summarize(loaded.compiled, endings, meters))
     if show and time.perf_counter() - started > 1.0:
         print(file=sys.stderr)
-    import numpy as np
-
-    summary = summarize(
-        loaded.compiled,
-        np.concatenate([s.ending for s in states]),
-        np.concatenate([s.meters for s in states]),
-    )
-    result = {
-        "runs": args.runs,
-        "policy": args.policy,
-        "seed": args.seed,
-        **summary,
-        "seconds": round(time.perf_counter() - started, 3),
-    }
+    result["seconds"] = round(time.perf_counter() - started, 3)
     if args.json:
         print(json.dumps(result, indent=1))
+        return EXIT_OK
+    print(f"{args.runs:,} games of '{loaded.model.id}', policy {args.policy}, seed {args.seed}:")
+    if args.per_option:
+        for event_id, options in result["options"].items():
+            print(f"  {event_id}")
+            for option_id, shares in options.items():
+                top = ", ".join(f"{e} {100 * v:.0f}%" for e, v in sorted(shares.items(), key=lambda kv: -kv[1]) if v)
+                print(f"    {option_id:26} {top}")
     else:
-        print(f"{args.runs:,} games of '{loaded.model.id}', policy {args.policy}, seed {args.seed}:")
-        endings: dict[str, int] = summary["endings"]  # type: ignore[assignment]
-        for ending_id, count in sorted(endings.items(), key=lambda kv: -kv[1]):
+        for ending_id, count in sorted(result["endings"].items(), key=lambda kv: -kv[1]):
             print(f"  {ending_id:28} {count:>9,}  {100 * count / args.runs:5.1f}%")
-        print(f"in {result['seconds']} s")
+    print(f"in {result['seconds']} s")
     return EXIT_OK
 
 

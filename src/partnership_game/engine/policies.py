@@ -48,3 +48,16 @@ def uniform_random(state: State, pending: Pending) -> IntArray:
 
 
 POLICIES: dict[str, Policy] = {"historical": historical, "random": uniform_random}
+
+
+def forcing(base: Policy, forced: dict[str, int]) -> Policy:
+    """The base policy, except that each listed event takes its listed option wherever that option is available."""
+
+    def choose(state: State, pending: Pending) -> IntArray:
+        choice = base(state, pending)
+        option = forced.get(pending.event.id)
+        if option is not None:
+            choice = np.where(pending.available[:, option], option, choice)
+        return choice
+
+    return choose
