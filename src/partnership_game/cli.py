@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     play = commands.add_parser("play", help="play a campaign")
     play.add_argument("--text", action="store_true", help="play in the terminal (no window, no pygame)")
-    play.add_argument("--scenario", default="new_partnership", metavar="ID_OR_PATH")
+    play.add_argument("--scenario", metavar="ID_OR_PATH", help="a scenario id or file (default: new_partnership)")
     play.add_argument("--seed", type=_seed, help="fix the dice (default: a fresh seed, printed)")
     play.add_argument("--load", type=Path, metavar="SAVE", help="continue a saved game")
     play.add_argument(
@@ -212,18 +212,18 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    args.scenario_given = args.scenario is not None
+    if args.scenario is None:
+        args.scenario = "new_partnership"
     from partnership_game import paths
     from partnership_game.scenario import ScenarioError
     from partnership_game.session import SaveError, Session, read_save, write_save
     from partnership_game.text import play
 
     if not args.text and args.choices is None:
-        print(
-            "partnership-game: the window game is not built yet; play in the terminal with "
-            "'partnership-game play --text'",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        from partnership_game.ui.run import run_window
+
+        return run_window(args.scenario if args.scenario_given else None, args.seed, args.load)
     if (args.json or args.save) and args.choices is None:
         print("partnership-game play: error: --json and --save go with --choices", file=sys.stderr)
         return EXIT_USAGE
@@ -270,12 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        print(
-            "partnership-game: the window game is not built yet; play in the terminal with "
-            "'partnership-game play --text'",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        from partnership_game.ui.run import run_window
+
+        return run_window()
     handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore}
     try:
         return handlers[args.command](args)

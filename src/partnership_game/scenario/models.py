@@ -48,12 +48,20 @@ class Meter(Model):
         return self
 
 
+class MapLink(Model):
+    """`map: {feature: lourdes, shows: closed}`: while the flag is true, the map shows that feature open or closed."""
+
+    feature: Id
+    shows: Literal["open", "closed"] = "open"
+
+
 class Flag(Model):
     id: Id
     label: ShortText
     description: Text | None = None
     start: bool = False
     hidden: bool = False
+    map: MapLink | None = None
 
 
 class Advisor(Model):

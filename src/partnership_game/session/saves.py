@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -205,3 +206,37 @@ def read_save(path: Path) -> Session:
     except OSError as exc:
         raise SaveError(f"cannot read the save: {exc.strerror}") from None
     return session_from_save(parse_save(data), str(path))
+
+
+@dataclass(frozen=True)
+class SaveSummary:
+    """What a load screen lists for one file: read from the save's header, or why it cannot be read."""
+
+    path: Path
+    scenario_id: str
+    scenario_hash: str
+    date: str
+    turn: int
+    player: str | None
+    saved: str
+    error: str | None = None
+
+
+MAX_LISTED_SAVES = 500
+
+
+def list_saves(folder: Path) -> list[SaveSummary]:
+    """Every .json file in the folder, newest first; a damaged one is listed with its reason, never hidden."""
+    if not folder.is_dir():
+        return []
+    files = sorted((p for p in folder.glob("*.json") if p.is_file()), key=lambda p: p.stat().st_mtime, reverse=True)
+    summaries = []
+    for path in files[:MAX_LISTED_SAVES]:
+        try:
+            with path.open("rb") as handle:
+                save = parse_save(handle.read(MAX_SAVE_BYTES + 1))
+            summaries.append(SaveSummary(path, save.scenario.id, save.scenario.hash, save.date, save.turn, save.player,
+                                         save.saved))
+        except (SaveError, OSError) as exc:
+            summaries.append(SaveSummary(path, "", "", "", 0, None, "", str(exc)))
+    return summaries

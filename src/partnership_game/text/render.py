@@ -6,7 +6,7 @@ import textwrap
 
 from partnership_game.engine import LedgerEntry
 from partnership_game.scenario.models import Event, Meter
-from partnership_game.session import Session
+from partnership_game.session import Session, explain
 
 WIDTH = 78
 
@@ -93,41 +93,16 @@ def ledger_lines(session: Session, entries: list[LedgerEntry]) -> str:
     """What changed and why, one line per meter change, each naming its cause."""
     if not entries:
         return "No meter changed."
-    model = session.scenario.model
-    lines = []
-    for entry in entries:
-        label = _meter(session, entry.meter).label
-        what = f"{label} {change(entry.delta)} to {number(entry.after)}"
-        if entry.kind == "drift":
-            why = "the drift of time"
-        elif entry.kind == "delayed" and entry.origin is not None:
-            origin_event = session.compiled.events[session.compiled.event_index(entry.origin[0])]
-            option = next((o.label for o in origin_event.options if o.id == entry.origin[1]), entry.origin[1])
-            why = f"{entry.cause} (a delayed result of '{option}')"
-        elif entry.kind == "random":
-            why = (
-                f"a random event: {session.compiled.events[session.compiled.event_index(entry.event)].title}"
-            )
-        elif entry.kind == "scheduled":
-            why = f"a consequence: {session.compiled.events[session.compiled.event_index(entry.event)].title}"
-        elif entry.kind == "outcome":
-            why = f"your choice, and how it turned out: {entry.cause}"
-        else:
-            why = f"your choice: {entry.cause}"
-        date = model.turns[entry.turn].date_label or model.turns[entry.turn].date
-        lines.append(f"  {what}, because of {why} ({date}).")
-    return "\n".join(lines)
+    return "\n".join(
+        f"  {c.meter_label} {change(c.delta)} to {number(c.after)}, because of {c.why} ({c.date})."
+        for c in explain.changes(session, entries)
+    )
 
 
 def happenings(session: Session, entries: list[LedgerEntry]) -> str:
     """The texts of random and scheduled events that fired among these entries."""
-    seen: list[str] = []
-    for entry in entries:
-        if entry.kind in ("random", "scheduled", "happening") and entry.event not in seen:
-            seen.append(entry.event)
     blocks = []
-    for event_id in seen:
-        event = session.compiled.events[session.compiled.event_index(event_id)]
+    for event in explain.news(session, entries):
         if event.model is not None:
             blocks.append(f"News: {event.title}\n{_wrap(event.model.situation, '  ')}")
     return "\n\n".join(blocks)

@@ -1,0 +1,206 @@
+"""The window: one pygame display, one pygame_gui manager, a stack of screens and an event loop that idles."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+import pygame_gui
+
+from partnership_game.ui import theme
+from partnership_game.ui.screen import Screen
+from partnership_game.ui.settings import Settings, save_settings
+
+MIN_SIZE = (1024, 600)
+IDLE_WAIT_MS = 500  # nothing moves: wake only for input, or twice a second for the widgets' own timers
+BUSY_WAIT_MS = 16
+
+
+class App:
+    """Owns the display, the widget manager, the settings and the screen stack; knows nothing of the rules."""
+
+    def __init__(self, settings: Settings, services: Any = None) -> None:
+        self.settings = settings
+        self.services = services  # the game-side helpers screens need (scenarios, saves); see ui/run.py
+        flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen else 0)
+        self.window = pygame.display.set_mode((settings.width, settings.height), flags)
+        pygame.display.set_caption("A New Partnership?")
+        self.size: tuple[int, int] = self.window.get_size()
+        self.palette = theme.PALETTES[settings.palette]
+        self.manager = self._make_manager()
+        self.stack: list[Screen] = []
+        self.running = True
+        self.dirty = True
+        self.busy_until = 0.0  # keep drawing at full rate until then (after input, while hover effects settle)
+        self.frame_hooks: list[Callable[[App], None]] = []
+
+    # ---- scale and theme -----------------------------------------------------------------------------------
+
+    @property
+    def scale(self) -> float:
+        """Text and spacing scale: the text-size setting times the window's size relative to 1280×720."""
+        w, h = self.size
+        window = min(w / 1280, h / 720)
+        return self.settings.text_scale * min(max(window, 0.85), 3.0)
+
+    def px(self, base: float) -> int:
+        return max(1, round(base * self.scale))
+
+    def _make_manager(self) -> pygame_gui.UIManager:
+        manager = pygame_gui.UIManager(
+            self.size, theme.widget_theme(self.palette, self.scale), enable_live_theme_updates=False
+        )
+        sizes = sorted({self._theme_size(s) for s in (14, 16, 17, 18, 22)})
+        manager.preload_fonts(
+            [
+                {"name": "noto_sans", "point_size": size, "style": style}
+                for size in sizes
+                for style in ("bold", "italic", "regular")
+            ]
+        )
+        return manager
+
+    def _theme_size(self, base: int) -> int:
+        return max(8, round(base * self.scale))
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Take new settings: resize or go fullscreen, rebuild the theme and every screen's widgets."""
+        changed_mode = settings.fullscreen != self.settings.fullscreen or (settings.width, settings.height) != (
+            self.settings.width,
+            self.settings.height,
+        )
+        self.settings = settings
+        with contextlib.suppress(OSError):  # settings that cannot be stored still apply for this session
+            save_settings(settings)
+        if changed_mode:
+            flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen else 0)
+            self.window = pygame.display.set_mode((settings.width, settings.height), flags)
+        self.palette = theme.PALETTES[settings.palette]
+        self.relayout(self.window.get_size(), force_theme=True)
+
+    def relayout(self, size: tuple[int, int], force_theme: bool = False) -> None:
+        old_scale = self.scale
+        self.size = (max(size[0], 1), max(size[1], 1))
+        for screen in self.stack:
+            screen.clear()
+        if force_theme or abs(self.scale - old_scale) > 0.04:
+            self.manager = self._make_manager()
+        else:
+            self.manager.set_window_resolution(self.size)
+        for screen in self.stack:
+            screen.build()
+        self.dirty = True
+
+    def toggle_fullscreen(self) -> None:
+        from dataclasses import replace
+
+        self.apply_settings(replace(self.settings, fullscreen=not self.settings.fullscreen))
+
+    # ---- the stack -----------------------------------------------------------------------------------------
+
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen, on_result: Callable[[Any], None] | None = None) -> Screen:
+        screen._on_result = on_result
+        self.stack.append(screen)
+        screen.enter()
+        self.dirty = True
+        return screen
+
+    def pop(self, screen: Screen | None = None) -> None:
+        target = screen or self.top
+        if target is None or target not in self.stack:
+            return
+        self.stack.remove(target)
+        target.leave()
+        self.dirty = True
+
+    def replace(self, screen: Screen) -> Screen:
+        """Clear the stack and show this screen alone."""
+        while self.stack:
+            self.pop(self.stack[-1])
+        return self.push(screen)
+
+    # ---- the loop ------------------------------------------------------------------------------------------
+
+    def quit(self) -> None:
+        self.running = False
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        """One event: window-wide keys first, then the widgets, then the top screen."""
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            size = pygame.display.get_surface().get_size()
+            if size != self.size:
+                self.relayout(size)
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            self.dirty = True
+        if event.type == pygame.KEYDOWN:
+            ctrl = bool(event.mod & pygame.KMOD_CTRL)
+            if ctrl and event.key == pygame.K_q:
+                self.quit()
+                return
+            if event.key == pygame.K_F11:
+                self.toggle_fullscreen()
+                return
+        self.busy_until = time.perf_counter() + 0.4
+        self.dirty = True
+        top = self.top
+        consumed = self.manager.process_events(event)
+        if event.type >= pygame.USEREVENT and hasattr(event, "ui_element"):
+            for screen in reversed(self.stack):
+                if screen.owns(event.ui_element):
+                    screen.on_ui(event)
+                    break
+            return
+        if top is not None and not (consumed and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)):
+            top.handle(event)
+
+    def frame(self, dt: float) -> None:
+        """Update and, when something changed, draw."""
+        self.manager.update(dt)
+        for screen in list(self.stack):
+            screen.update(dt)
+        if not self.dirty and time.perf_counter() > self.busy_until:
+            return
+        self.draw()
+
+    def draw(self) -> None:
+        surface = self.window
+        surface.fill(self.palette.desk)
+        first = 0
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index].opaque:
+                first = index
+                break
+        for screen in self.stack[first:]:
+            screen.draw(surface)
+        self.manager.draw_ui(surface)
+        pygame.display.flip()
+        self.dirty = False
+        for hook in self.frame_hooks:
+            hook(self)
+
+    def run(self) -> int:
+        clock = time.perf_counter()
+        while self.running and self.stack:
+            busy = self.dirty or time.perf_counter() < self.busy_until
+            first = pygame.event.wait(BUSY_WAIT_MS if busy else IDLE_WAIT_MS)
+            events = [first] if first.type != pygame.NOEVENT else []
+            events += pygame.event.get()
+            for event in events:
+                self.dispatch(event)
+                if not self.running:
+                    break
+            now = time.perf_counter()
+            self.frame(min(now - clock, 0.25))
+            clock = now
+        return 0

@@ -1,0 +1,127 @@
+"""Starting the window: check for a display, load the settings and the map, open the first screen."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_NO_DISPLAY = 2
+
+
+def display_available() -> bool:
+    """On Linux and other X11/Wayland systems a window needs DISPLAY or WAYLAND_DISPLAY, unless a driver is forced.
+
+    Without this check SDL falls back to an invisible offscreen window and the player sees nothing.
+    """
+    if os.environ.get("SDL_VIDEODRIVER"):
+        return True
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+class Services:
+    """What screens need from outside the UI: scenarios, saves, the map and fresh seeds."""
+
+    def __init__(self) -> None:
+        from partnership_game import paths
+        from partnership_game.ui.widgets.map_inset import load_map
+
+        self.map_data = load_map(paths.assets_dir() / "map.yaml")
+
+    def scenarios(self) -> list[Any]:
+        from partnership_game import paths
+        from partnership_game.scenario.discovery import discover
+
+        return discover(paths.builtin_scenarios_dir(), paths.mods_dir())
+
+    def scenario_changed(self, scenario: Any) -> bool:
+        """Whether the installed scenario with this id differs from (or no longer matches) the given copy."""
+        from partnership_game import paths
+        from partnership_game.scenario import ScenarioError
+        from partnership_game.scenario.discovery import resolve
+
+        try:
+            installed = resolve(scenario.model.id, paths.builtin_scenarios_dir(), paths.mods_dir())
+        except ScenarioError:
+            return True
+        return bool(installed.content_hash != scenario.content_hash)
+
+    def new_seed(self) -> int:
+        from partnership_game.text.play import seed_from_entropy
+
+        return seed_from_entropy()
+
+    def latest_autosave(self) -> Any:
+        from partnership_game import paths
+        from partnership_game.session.saves import list_saves
+
+        for summary in list_saves(paths.saves_dir()):
+            if summary.path.name.startswith("autosave-") and summary.error is None:
+                return summary
+        return None
+
+
+def run_window(scenario: str | None = None, seed: int | None = None, load: Path | None = None) -> int:
+    """Open the window and play; returns the exit status."""
+    if not display_available():
+        print(
+            "partnership-game: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            "play in the terminal with 'partnership-game play --text'",
+            file=sys.stderr,
+        )
+        return EXIT_NO_DISPLAY
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    from partnership_game.ui.app import App
+    from partnership_game.ui.settings import load_settings
+
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        app = App(load_settings(), Services())
+        open_first_screens(app, scenario, seed, load)
+        return app.run()
+    finally:
+        pygame.quit()
+
+
+def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: Path | None) -> None:
+    """The title screen; or, with --load or --scenario, straight into the game (a problem shows as a message)."""
+    from partnership_game import paths
+    from partnership_game.scenario import ScenarioError
+    from partnership_game.scenario.discovery import resolve
+    from partnership_game.session import SaveError, read_save
+    from partnership_game.ui.game import Game
+    from partnership_game.ui.screens.message import MessageScreen
+    from partnership_game.ui.screens.title import TitleScreen
+    from partnership_game.ui.screens.turn import TurnScreen
+    from partnership_game.ui.strings import t
+
+    app.push(TitleScreen(app))
+    if load is not None:
+        try:
+            session = read_save(load)
+        except SaveError as exc:
+            app.push(MessageScreen(app, t("error.heading"), f"{load}: {exc}"))
+            return
+        note = t("load.changed") if app.services.scenario_changed(session.scenario) else None
+        game = Game(session, note)
+    elif scenario is not None:
+        try:
+            loaded = resolve(scenario, paths.builtin_scenarios_dir(), paths.mods_dir())
+        except ScenarioError as exc:
+            app.push(MessageScreen(app, t("error.heading"), "\n".join(d.format() for d in exc.diagnostics[:5])))
+            return
+        game = Game.new(loaded, seed if seed is not None else app.services.new_seed())
+    else:
+        return
+    if game.session.over:
+        from partnership_game.ui.screens.debrief import DebriefScreen
+
+        app.replace(DebriefScreen(app, game))
+    else:
+        app.replace(TurnScreen(app, game))

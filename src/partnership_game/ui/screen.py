@@ -1,0 +1,117 @@
+"""Screens and the stack they live on: each screen builds its widgets, handles its input and draws its layer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+
+if TYPE_CHECKING:
+    from partnership_game.ui.app import App
+
+
+class Screen:
+    """One screen. Widgets are built in `build` (again after a resize) and killed in `clear`.
+
+    A modal screen (`opaque = False`) is drawn over the screens below it and hands a result back through
+    `dismiss(result)` to the callback it was pushed with.
+    """
+
+    opaque = True
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.elements: list[Any] = []
+        self._on_result: Callable[[Any], None] | None = None
+
+    # ---- lifecycle -----------------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.build()
+
+    def build(self) -> None:
+        """Create the widgets for the current window size."""
+
+    def clear(self) -> None:
+        for element in self.elements:
+            element.kill()
+        self.elements = []
+
+    def rebuild(self) -> None:
+        self.clear()
+        self.build()
+        self.app.dirty = True
+
+    def leave(self) -> None:
+        self.clear()
+
+    def dismiss(self, result: Any = None) -> None:
+        """Close this screen and give `result` to whoever opened it."""
+        callback = self._on_result
+        self.app.pop(self)
+        if callback is not None:
+            callback(result)
+
+    # ---- per frame -----------------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """React to one event; True when it was used."""
+        return False
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        """A pygame_gui event from one of this screen's widgets."""
+
+    def update(self, dt: float) -> None:
+        """Advance anything that moves; set app.dirty when the picture changes."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw this screen's own layer (under the widgets)."""
+
+    def owns(self, element: Any) -> bool:
+        """Whether a widget belongs to this screen (every widget a screen makes, children too, is in its list)."""
+        return element in self.elements
+
+    def add(self, element: Any) -> Any:
+        """Keep a widget for routing and for clearing; returns it."""
+        self.elements.append(element)
+        return element
+
+
+class ModalScreen(Screen):
+    """A dialog over the screen below: a dimmed backdrop that takes the clicks, and a paper panel in the middle."""
+
+    opaque = False
+    width_share = 0.5
+    height_share = 0.6
+
+    def panel_rect(self) -> pygame.Rect:
+        w, h = self.app.size
+        pw = max(min(int(w * self.width_share), w - 40), 420)
+        ph = max(min(int(h * self.height_share), h - 40), 300)
+        return pygame.Rect((w - pw) // 2, (h - ph) // 2, pw, ph)
+
+    def make_backdrop(self) -> pygame_gui.elements.UIPanel:
+        manager = self.app.manager
+        backdrop = pygame_gui.elements.UIPanel(
+            pygame.Rect((0, 0), self.app.size),
+            starting_height=40,
+            manager=manager,
+            object_id=pygame_gui.core.ObjectID(object_id="#backdrop"),
+        )
+        self.elements.append(backdrop)
+        panel = pygame_gui.elements.UIPanel(
+            self.panel_rect(),
+            starting_height=41,
+            manager=manager,
+            object_id=pygame_gui.core.ObjectID(class_id="@dialog"),
+        )
+        self.elements.append(panel)
+        return panel
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.dismiss(None)
+            return True
+        return False

@@ -1,0 +1,127 @@
+"""The briefing: the scenario's setting, read before the first turn."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from partnership_game.scenario import LoadedScenario
+from partnership_game.ui import drawing, rich
+from partnership_game.ui.screen import Screen
+from partnership_game.ui.strings import t
+
+
+class BriefingScreen(Screen):
+    def __init__(self, app: Any, scenario: LoadedScenario) -> None:
+        super().__init__(app)
+        self.scenario = scenario
+
+    def sheet(self) -> pygame.Rect:
+        w, h = self.app.size
+        width = min(w - 2 * self.app.px(30), self.app.px(980))
+        return pygame.Rect((w - width) // 2, self.app.px(30), width, h - 2 * self.app.px(30))
+
+    def build(self) -> None:
+        sheet = self.sheet()
+        pad = self.app.px(24)
+        row = self.app.px(44)
+        model = self.scenario.model
+        body = rich.link_glossary(rich.escape(model.briefing or model.description), model.glossary)
+        self.add(
+            pygame_gui.elements.UITextBox(
+                body,
+                pygame.Rect(
+                    sheet.left + pad,
+                    sheet.top + self.app.px(120),
+                    sheet.width - 2 * pad,
+                    sheet.height - self.app.px(120) - 2 * pad - row,
+                ),
+                self.app.manager,
+                object_id=ObjectID(object_id="#briefing"),
+            )
+        )
+        width = self.app.px(180)
+        self.begin_button = self.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(sheet.right - pad - width, sheet.bottom - pad - row, width, row),
+                t("briefing.begin"),
+                self.app.manager,
+                object_id=ObjectID(class_id="@primary", object_id="#begin"),
+            )
+        )
+        self.back_button = self.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(sheet.left + pad, sheet.bottom - pad - row, self.app.px(140), row),
+                t("briefing.back"),
+                self.app.manager,
+                object_id=ObjectID(object_id="#back"),
+            )
+        )
+
+    def draw(self, surface: pygame.Surface) -> None:
+        palette = self.app.palette
+        sheet = self.sheet()
+        drawing.paper(surface, sheet, palette)
+        model = self.scenario.model
+        first, last = model.turns[0], model.turns[-1]
+        stamp = pygame.Rect(
+            sheet.right - self.app.px(24) - self.app.px(230),
+            sheet.top + self.app.px(22),
+            self.app.px(230),
+            self.app.px(60),
+        )
+        drawing.stamp(surface, stamp, ["Briefing", f"{first.date} – {last.date}"], palette, self.app.px(16))
+        title = drawing.fit(model.title, self.app.px(28), stamp.left - sheet.left - self.app.px(48), bold=True)
+        drawing.text(
+            surface,
+            (sheet.left + self.app.px(24), sheet.top + self.app.px(26)),
+            title,
+            self.app.px(28),
+            palette.ink,
+            bold=True,
+        )
+        roles = ", ".join(r.label for r in model.roles)
+        drawing.text(
+            surface,
+            (sheet.left + self.app.px(24), sheet.top + self.app.px(72)),
+            drawing.fit(f"You play: {roles}", self.app.px(15), stamp.left - sheet.left - self.app.px(48)),
+            self.app.px(15),
+            palette.ink_soft,
+        )
+        drawing.rule(
+            surface,
+            (sheet.left + self.app.px(24), sheet.top + self.app.px(108)),
+            (sheet.right - self.app.px(24), sheet.top + self.app.px(108)),
+            palette,
+        )
+
+    def begin(self) -> None:
+        from partnership_game.ui.game import Game
+        from partnership_game.ui.screens.turn import TurnScreen
+
+        game = Game.new(self.scenario, self.app.services.new_seed())
+        game.autosave()
+        self.app.replace(TurnScreen(self.app, game))
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.begin_button:
+                self.begin()
+            elif event.ui_element is self.back_button:
+                from partnership_game.ui.screens.picker import PickerScreen
+
+                self.app.replace(PickerScreen(self.app))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.begin()
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            from partnership_game.ui.screens.picker import PickerScreen
+
+            self.app.replace(PickerScreen(self.app))
+            return True
+        return False

@@ -1,0 +1,247 @@
+"""The debrief: the ending and its epilogue, the meters against history, the path taken, the sources, questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from partnership_game.ui import drawing, rich
+from partnership_game.ui.game import Game
+from partnership_game.ui.screen import Screen
+from partnership_game.ui.strings import t
+from partnership_game.ui.views import short_date
+from partnership_game.ui.widgets.chart import Series, draw_line_chart
+
+TABS = ("ending", "charts", "path", "sources", "questions")
+
+
+class DebriefScreen(Screen):
+    def __init__(self, app: Any, game: Game, tab: str = "ending") -> None:
+        super().__init__(app)
+        self.game = game
+        self.tab = tab
+        self.tab_buttons: dict[Any, str] = {}
+
+    def sheet(self) -> pygame.Rect:
+        w, h = self.app.size
+        m = self.app.px(16)
+        return pygame.Rect(m, m, w - 2 * m, h - 2 * m)
+
+    def content(self) -> pygame.Rect:
+        sheet = self.sheet()
+        top = sheet.top + self.app.px(112)
+        return pygame.Rect(
+            sheet.left + self.app.px(20), top, sheet.width - self.app.px(40), sheet.bottom - top - self.app.px(70)
+        )
+
+    def build(self) -> None:
+        sheet = self.sheet()
+        manager = self.app.manager
+        x = sheet.left + self.app.px(20)
+        self.tab_buttons = {}
+        for tab in TABS:
+            label = t(f"debrief.tab.{tab}")
+            width = drawing.rendered(label, self.app.px(16), (0, 0, 0), True).get_width() + self.app.px(36)
+            button = self.add(
+                pygame_gui.elements.UIButton(
+                    pygame.Rect(x, sheet.top + self.app.px(64), width, self.app.px(38)),
+                    label,
+                    manager,
+                    object_id=ObjectID(class_id="@primary" if tab == self.tab else None, object_id=f"#tab_{tab}"),
+                )
+            )
+            self.tab_buttons[button] = tab
+            x += width + self.app.px(8)
+        if self.tab != "charts":
+            self.add(
+                pygame_gui.elements.UITextBox(
+                    self.html(), self.content(), manager, object_id=ObjectID(object_id=f"#debrief_{self.tab}")
+                )
+            )
+        row = self.app.px(42)
+        width = self.app.px(220)
+        self.title_button = self.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(sheet.right - self.app.px(20) - width, sheet.bottom - self.app.px(14) - row, width, row),
+                t("debrief.title"),
+                manager,
+                object_id=ObjectID(object_id="#to_title"),
+            )
+        )
+
+    # ---- the tabs' text ------------------------------------------------------------------------------------
+
+    def html(self) -> str:
+        return {
+            "ending": self.ending_html,
+            "path": self.path_html,
+            "sources": self.sources_html,
+            "questions": self.questions_html,
+        }[self.tab]()
+
+    def ending_html(self) -> str:
+        session = self.game.session
+        ending = session.ending
+        assert ending is not None
+        model = next(e for e in session.scenario.model.endings if e.id == ending.id)
+        parts = [f"<font size=6><b>{rich.escape(model.title)}</b></font>"]
+        if model.historical:
+            parts.append(f"<i>{t('debrief.historical')}</i>")
+        parts.append(rich.link_glossary(rich.escape(model.text), session.scenario.model.glossary))
+        differed = sum(1 for d in session.decisions if d.event.historical_option >= 0 and not d.historical)
+        parts.append(t("debrief.diverged_count", count=differed, total=len(session.decisions)))
+        parts.append(f"<i>Seed {session.seed}</i>")
+        return "<br><br>".join(parts)
+
+    def path_html(self) -> str:
+        session = self.game.session
+        model = session.scenario.model
+        lines = []
+        for number, decision in enumerate(session.decisions, 1):
+            turn = model.turns[decision.turn]
+            event = decision.event
+            chosen = rich.escape(event.options[decision.option].label)
+            if event.historical_option < 0:
+                verdict = ""
+            elif decision.historical:
+                verdict = f" <i>({t('debrief.same')})</i>"
+            else:
+                other = rich.escape(event.options[event.historical_option].label)
+                verdict = f" <b>≠</b> <i>{t('debrief.diverged', option=other)}</i>"
+            lines.append(
+                f"<b>{number}. {rich.escape(turn.date_label or turn.date)}: {rich.escape(event.title)}</b>"
+                f"<br>{chosen}{verdict}"
+            )
+        return "<br><br>".join(lines) or "—"
+
+    def sources_html(self) -> str:
+        session = self.game.session
+        blocks = []
+        seen: set[str] = set()
+        for decision in session.decisions:
+            event = decision.event.model
+            if event is None or event.id in seen:
+                continue
+            seen.add(event.id)
+            lines = [f"<b>{rich.escape(event.title)}</b> <i>({rich.escape(event.accuracy.replace('_', ' '))})</i>"]
+            lines += [rich.escape(s.title) + (f" — {rich.escape(s.url)}" if s.url else "") for s in event.sources]
+            lines += [f"<i>Note:</i> {rich.escape(n)}" for n in event.notes]
+            blocks.append("<br>".join(lines))
+        return "<br><br>".join(blocks) or "—"
+
+    def questions_html(self) -> str:
+        questions = self.game.scenario.model.questions
+        return "<br><br>".join(f"{k}. {rich.escape(q)}" for k, q in enumerate(questions, 1)) or "—"
+
+    # ---- drawing -------------------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        palette = self.app.palette
+        sheet = self.sheet()
+        drawing.paper(surface, sheet, palette)
+        ending = self.game.session.ending
+        heading = f"{t('debrief.heading')}: {ending.title}" if ending else t("debrief.heading")
+        drawing.text(
+            surface,
+            (sheet.left + self.app.px(20), sheet.top + self.app.px(18)),
+            drawing.fit(heading, self.app.px(26), sheet.width - self.app.px(300), bold=True),
+            self.app.px(26),
+            palette.ink,
+            bold=True,
+        )
+        stamp = pygame.Rect(
+            sheet.right - self.app.px(250), sheet.top + self.app.px(12), self.app.px(230), self.app.px(44)
+        )
+        drawing.stamp(surface, stamp, ["Closed file"], palette, self.app.px(16))
+        drawing.text(
+            surface,
+            (sheet.left + self.app.px(20), sheet.bottom - self.app.px(34)),
+            t("debrief.keys"),
+            self.app.px(13),
+            palette.ink_soft,
+            anchor="midleft",
+        )
+        if self.tab == "charts":
+            self.draw_charts(surface, self.content())
+
+    def draw_charts(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        palette = self.app.palette
+        session = self.game.session
+        model = session.scenario.model
+        history = self.game.history()
+        labels = [short_date(turn.date) for turn in model.turns]
+        count = len(model.meters)
+        columns = 3 if area.width > self.app.px(900) else 2
+        rows = -(-count // columns)
+        gap = self.app.px(10)
+        cell_w = (area.width - gap * (columns - 1)) // columns
+        cell_h = (area.height - gap * (rows - 1)) // rows
+        for m, meter in enumerate(model.meters):
+            cell = pygame.Rect(
+                area.left + (m % columns) * (cell_w + gap), area.top + (m // columns) * (cell_h + gap), cell_w, cell_h
+            )
+            yours = [meter.start, *[row[m] for row in history]]
+            ghost = [meter.start, *[row[m] for row in self.game.ghost]]
+            series = [
+                Series(t("debrief.you"), yours, palette.series[0], "solid", "circle"),
+                Series(t("debrief.history"), ghost, palette.ghost, "dotted", "square"),
+            ]
+            draw_line_chart(
+                surface,
+                cell,
+                series,
+                (meter.min, meter.max),
+                ["start", *labels],
+                palette,
+                self.app.px(12),
+                title=meter.label,
+            )
+
+    # ---- input ---------------------------------------------------------------------------------------------
+
+    def switch(self, tab: str) -> None:
+        self.tab = tab
+        self.rebuild()
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+            return
+        if event.ui_element in self.tab_buttons:
+            self.switch(self.tab_buttons[event.ui_element])
+        elif event.ui_element is self.title_button:
+            from partnership_game.ui.screens.title import TitleScreen
+
+            self.app.replace(TitleScreen(self.app))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type != pygame.KEYDOWN:
+            return False
+        ctrl = bool(event.mod & pygame.KMOD_CTRL)
+        index = TABS.index(self.tab)
+        if event.key in (pygame.K_RIGHT, pygame.K_TAB):
+            self.switch(TABS[(index + 1) % len(TABS)])
+        elif event.key == pygame.K_LEFT:
+            self.switch(TABS[(index - 1) % len(TABS)])
+        elif ctrl and event.key == pygame.K_z:
+            if self.game.back():
+                from partnership_game.ui.screens.turn import TurnScreen
+
+                self.app.replace(TurnScreen(self.app, self.game))
+        elif event.key == pygame.K_ESCAPE:
+            from partnership_game.ui.screens.menu import MenuScreen
+
+            self.app.push(MenuScreen(self.app, self.game))
+        elif event.key == pygame.K_F1:
+            from partnership_game.ui.screens.help import HelpScreen
+
+            self.app.push(HelpScreen(self.app, self.game.scenario.model.glossary))
+        elif ctrl and event.key == pygame.K_s:
+            from partnership_game.ui.screens.saves import SaveScreen
+
+            self.app.push(SaveScreen(self.app, self.game))
+        else:
+            return False
+        return True

@@ -1,0 +1,92 @@
+"""The menu (Esc): resume, save, load, settings, help, back to the title, quit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from partnership_game.ui.game import Game
+from partnership_game.ui.screen import ModalScreen
+from partnership_game.ui.strings import t
+
+ITEMS = ("resume", "save", "load", "settings", "help", "title", "quit")
+
+
+class MenuScreen(ModalScreen):
+    width_share = 0.3
+    height_share = 0.7
+
+    def __init__(self, app: Any, game: Game | None) -> None:
+        super().__init__(app)
+        self.game = game
+        self.buttons: dict[Any, str] = {}
+
+    def build(self) -> None:
+        panel = self.make_backdrop()
+        rect = panel.get_container().get_rect()
+        pad = self.app.px(16)
+        self.add(
+            pygame_gui.elements.UILabel(
+                pygame.Rect(pad, pad, rect.width - 2 * pad, self.app.px(36)),
+                t("menu.heading"),
+                self.app.manager,
+                container=panel,
+                object_id=ObjectID(class_id="@heading"),
+            )
+        )
+        items = [i for i in ITEMS if self.game is not None or i not in ("save",)]
+        top = pad + self.app.px(48)
+        step = min(self.app.px(52), (rect.height - top - pad) // len(items))
+        self.buttons = {}
+        for k, item in enumerate(items):
+            button = self.add(
+                pygame_gui.elements.UIButton(
+                    pygame.Rect(pad, top + k * step, rect.width - 2 * pad, step - self.app.px(8)),
+                    f"{t('menu.' + item)}",
+                    self.app.manager,
+                    container=panel,
+                    object_id=ObjectID(class_id="@menu_button", object_id=f"#menu_{item}"),
+                )
+            )
+            self.buttons[button] = item
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.buttons:
+            self.choose(self.buttons[event.ui_element])
+
+    def choose(self, item: str) -> None:
+        app = self.app
+        if item == "resume":
+            self.dismiss(None)
+        elif item == "save" and self.game is not None:
+            from partnership_game.ui.screens.saves import SaveScreen
+
+            app.push(SaveScreen(app, self.game))
+        elif item == "load":
+            from partnership_game.ui.screens.saves import LoadScreen
+
+            app.push(LoadScreen(app))
+        elif item == "settings":
+            from partnership_game.ui.screens.settings_screen import SettingsScreen
+
+            app.push(SettingsScreen(app))
+        elif item == "help":
+            from partnership_game.ui.screens.help import HelpScreen
+
+            glossary = self.game.scenario.model.glossary if self.game is not None else ()
+            app.push(HelpScreen(app, glossary))
+        elif item == "title":
+            from partnership_game.ui.screens.title import TitleScreen
+
+            app.replace(TitleScreen(app))
+        elif item == "quit":
+            app.quit()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.dismiss(None)
+            return True
+        return False

@@ -1,0 +1,164 @@
+"""The scenario picker: built-in scenarios and the user's mods, each with its validation state; broken ones shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from partnership_game.scenario.discovery import ScenarioEntry
+from partnership_game.ui import drawing, rich
+from partnership_game.ui.screen import Screen
+from partnership_game.ui.strings import t
+
+
+class PickerScreen(Screen):
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self.entries: list[ScenarioEntry] = app.services.scenarios()
+        self.index = next((k for k, e in enumerate(self.entries) if e.loaded is not None), 0)
+
+    def label(self, entry: ScenarioEntry) -> str:
+        origin = t("picker.builtin") if entry.origin == "built-in" else t("picker.mod")
+        if entry.loaded is None:
+            state = t("picker.broken", error=entry.first_error.format() if entry.first_error else "?")
+            return f"{entry.path.name} ({origin}): {state}"
+        warnings = len(entry.loaded.warnings)
+        state = t("picker.warnings", count=warnings) if warnings else t("picker.valid")
+        return f"{entry.loaded.model.title} ({origin}, {state})"
+
+    def sheet(self) -> pygame.Rect:
+        w, h = self.app.size
+        m = self.app.px(30)
+        return pygame.Rect(m, m, w - 2 * m, h - 2 * m)
+
+    def build(self) -> None:
+        sheet = self.sheet()
+        pad = self.app.px(24)
+        row = self.app.px(44)
+        manager = self.app.manager
+        list_w = int(sheet.width * 0.45)
+        items = [self.label(e) for e in self.entries] or [t("picker.none")]
+        self.list = self.add(
+            pygame_gui.elements.UISelectionList(
+                pygame.Rect(
+                    sheet.left + pad,
+                    sheet.top + self.app.px(70),
+                    list_w,
+                    sheet.height - self.app.px(70) - 2 * pad - row,
+                ),
+                items,
+                manager,
+                object_id=ObjectID(object_id="#scenarios"),
+                default_selection=items[self.index] if self.entries else None,
+            )
+        )
+        self.detail = self.add(
+            pygame_gui.elements.UITextBox(
+                self.detail_html(),
+                pygame.Rect(
+                    sheet.left + 2 * pad + list_w,
+                    sheet.top + self.app.px(70),
+                    sheet.width - 3 * pad - list_w,
+                    sheet.height - self.app.px(70) - 2 * pad - row,
+                ),
+                manager,
+                object_id=ObjectID(object_id="#scenario_detail"),
+            )
+        )
+        width = self.app.px(220)
+        self.start = self.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(sheet.right - pad - width, sheet.bottom - pad - row, width, row),
+                t("picker.start"),
+                manager,
+                object_id=ObjectID(class_id="@primary", object_id="#start"),
+            )
+        )
+        self.back = self.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(sheet.left + pad, sheet.bottom - pad - row, self.app.px(140), row),
+                t("picker.back"),
+                manager,
+                object_id=ObjectID(object_id="#back"),
+            )
+        )
+
+    def detail_html(self) -> str:
+        if not self.entries:
+            return t("picker.none")
+        entry = self.entries[self.index]
+        if entry.loaded is None and entry.error is not None:
+            problems = "<br>".join(rich.escape(d.format()) for d in entry.error.diagnostics[:12])
+            more = len(entry.error.diagnostics) - 12
+            return f"<b>{rich.escape(entry.path.name)}</b><br><br>{problems}" + (
+                f"<br>… and {more} more" if more > 0 else ""
+            )
+        assert entry.loaded is not None
+        model = entry.loaded.model
+        return (
+            f"<font size=5><b>{rich.escape(model.title)}</b></font><br><i>{rich.escape(', '.join(model.authors))}"
+            f"</i><br><br>{rich.escape(model.description)}<br><br>"
+            f"{len(model.turns)} turns · {len(model.events)} events · {len(model.endings)} endings"
+        )
+
+    def draw(self, surface: pygame.Surface) -> None:
+        sheet = self.sheet()
+        drawing.paper(surface, sheet, self.app.palette)
+        drawing.text(
+            surface,
+            (sheet.left + self.app.px(24), sheet.top + self.app.px(22)),
+            t("picker.heading"),
+            self.app.px(24),
+            self.app.palette.ink,
+            bold=True,
+        )
+
+    def select(self, index: int) -> None:
+        if not self.entries:
+            return
+        self.index = index % len(self.entries)
+        self.rebuild()
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and event.ui_element is self.list:
+            labels = [self.label(e) for e in self.entries]
+            if event.text in labels:
+                self.index = labels.index(event.text)
+                self.detail.set_text(self.detail_html())
+        elif event.type == pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION:
+            self.begin()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.start:
+                self.begin()
+            elif event.ui_element is self.back:
+                self.to_title()
+
+    def begin(self) -> None:
+        if not self.entries or self.entries[self.index].loaded is None:
+            return
+        from partnership_game.ui.screens.briefing import BriefingScreen
+
+        loaded = self.entries[self.index].loaded
+        assert loaded is not None
+        self.app.replace(BriefingScreen(self.app, loaded))
+
+    def to_title(self) -> None:
+        from partnership_game.ui.screens.title import TitleScreen
+
+        self.app.replace(TitleScreen(self.app))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type != pygame.KEYDOWN:
+            return False
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.begin()
+        elif event.key == pygame.K_ESCAPE:
+            self.to_title()
+        elif event.key in (pygame.K_DOWN, pygame.K_UP):
+            self.select(self.index + (1 if event.key == pygame.K_DOWN else -1))
+        else:
+            return False
+        return True

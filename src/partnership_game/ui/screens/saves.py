@@ -1,0 +1,216 @@
+"""Saving under a name (Ctrl+S) and loading from the list of saves, damaged ones included with their reason."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from partnership_game import paths
+from partnership_game.session import SaveError
+from partnership_game.session.saves import SaveSummary, list_saves, read_save
+from partnership_game.ui import rich
+from partnership_game.ui.game import Game
+from partnership_game.ui.screen import ModalScreen
+from partnership_game.ui.strings import t
+
+
+def safe_file_name(name: str) -> str:
+    """A player's save name as a file name: letters, digits, dashes; nothing that leaves the saves folder."""
+    cleaned = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")[:60]
+    return cleaned or datetime.datetime.now().strftime("save-%Y%m%d-%H%M%S")
+
+
+class SaveScreen(ModalScreen):
+    width_share = 0.5
+    height_share = 0.36
+
+    def __init__(self, app: Any, game: Game) -> None:
+        super().__init__(app)
+        self.game = game
+        self.message = ""
+
+    def build(self) -> None:
+        panel = self.make_backdrop()
+        rect = panel.get_container().get_rect()
+        pad = self.app.px(16)
+        row = self.app.px(40)
+        self.add(
+            pygame_gui.elements.UILabel(
+                pygame.Rect(pad, pad, rect.width - 2 * pad, self.app.px(34)),
+                t("save.heading"),
+                self.app.manager,
+                container=panel,
+                object_id=ObjectID(class_id="@heading"),
+            )
+        )
+        model = self.game.scenario.model
+        turn = model.turns[min(self.game.session.state.turn, len(model.turns) - 1)]
+        default = f"{model.id}-{turn.date}"
+        self.entry = self.add(
+            pygame_gui.elements.UITextEntryLine(
+                pygame.Rect(pad, pad + self.app.px(48), rect.width - 2 * pad, row),
+                self.app.manager,
+                container=panel,
+                object_id=ObjectID(object_id="#save_name"),
+            )
+        )
+        self.entry.set_text(default)
+        self.entry.focus()
+        self.note = self.add(
+            pygame_gui.elements.UITextBox(
+                rich.escape(self.message),
+                pygame.Rect(pad, pad + self.app.px(96), rect.width - 2 * pad, self.app.px(60)),
+                self.app.manager,
+                container=panel,
+            )
+        )
+        width = self.app.px(140)
+        self.button = self.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(rect.width - pad - width, rect.height - pad - row, width, row),
+                t("save.do"),
+                self.app.manager,
+                container=panel,
+                object_id=ObjectID(class_id="@primary", object_id="#save"),
+            )
+        )
+
+    def save(self) -> None:
+        path = paths.saves_dir() / f"{safe_file_name(self.entry.get_text())}.json"
+        try:
+            self.game.save_as(path)
+            self.message = t("save.done", path=path)
+        except OSError as exc:
+            self.message = t("save.failed", reason=exc.strerror or exc)
+        self.note.set_text(rich.escape(self.message))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.save()
+            return True
+        return super().handle(event)
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        pressed = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.button
+        if pressed or (event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry):
+            self.save()
+
+
+class LoadScreen(ModalScreen):
+    width_share = 0.7
+    height_share = 0.75
+
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self.saves: list[SaveSummary] = []
+
+    def label(self, summary: SaveSummary) -> str:
+        if summary.error:
+            return t("load.damaged", name=summary.path.name, reason=summary.error)
+        return t(
+            "load.entry",
+            scenario=summary.scenario_id,
+            date=summary.date,
+            turn=summary.turn,
+            player=summary.player or "—",
+            saved=summary.saved.replace("T", " ")[:16],
+        )
+
+    def build(self) -> None:
+        self.saves = list_saves(paths.saves_dir())
+        panel = self.make_backdrop()
+        rect = panel.get_container().get_rect()
+        pad = self.app.px(16)
+        row = self.app.px(42)
+        self.add(
+            pygame_gui.elements.UILabel(
+                pygame.Rect(pad, pad, rect.width - 2 * pad, self.app.px(34)),
+                t("load.heading"),
+                self.app.manager,
+                container=panel,
+                object_id=ObjectID(class_id="@heading"),
+            )
+        )
+        list_rect = pygame.Rect(
+            pad, pad + self.app.px(44), rect.width - 2 * pad, rect.height - 3 * pad - row - self.app.px(44)
+        )
+        items = [self.label(s) for s in self.saves] or [t("load.none")]
+        self.list = self.add(
+            pygame_gui.elements.UISelectionList(
+                list_rect,
+                items,
+                self.app.manager,
+                container=panel,
+                object_id=ObjectID(object_id="#saves"),
+                default_selection=items[0] if self.saves else None,
+            )
+        )
+        width = self.app.px(140)
+        self.button = self.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(rect.width - pad - width, rect.height - pad - row, width, row),
+                t("load.do"),
+                self.app.manager,
+                container=panel,
+                object_id=ObjectID(class_id="@primary", object_id="#load"),
+            )
+        )
+
+    def selected(self) -> SaveSummary | None:
+        chosen = self.list.get_single_selection()
+        for summary in self.saves:
+            if self.label(summary) == chosen:
+                return summary
+        return None
+
+    def load(self, summary: SaveSummary | None = None) -> None:
+        summary = summary or self.selected()
+        if summary is None:
+            return
+        from partnership_game.ui.screens.message import MessageScreen
+        from partnership_game.ui.screens.turn import TurnScreen
+
+        try:
+            session = read_save(summary.path)
+        except SaveError as exc:
+            self.app.push(MessageScreen(self.app, t("error.heading"), f"{summary.path.name}: {exc}"))
+            return
+        note = t("load.changed") if self.app.services.scenario_changed(session.scenario) else None
+        game = Game(session, note)
+        if session.over:
+            from partnership_game.ui.screens.debrief import DebriefScreen
+
+            self.app.replace(DebriefScreen(self.app, game))
+        else:
+            self.app.replace(TurnScreen(self.app, game))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.load()
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN) and self.saves:
+            labels = [self.label(s) for s in self.saves]
+            current = self.list.get_single_selection()
+            index = labels.index(current) if current in labels else -1
+            index = (index + (1 if event.key == pygame.K_DOWN else -1)) % len(labels)
+            self._select(labels[index])
+            return True
+        return super().handle(event)
+
+    def _select(self, label: str) -> None:
+        for item in self.list.item_list:
+            item["selected"] = item["text"] == label
+            element = item.get("button_element")
+            if element is not None:
+                element.select() if item["selected"] else element.unselect()
+        self.app.dirty = True
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        pressed = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.button
+        if pressed or event.type == pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION:
+            self.load()

@@ -1,0 +1,535 @@
+"""The turn screen: date, situation and counsel, options with previews, meters, map and timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from partnership_game.ui import drawing, rich
+from partnership_game.ui.game import Game
+from partnership_game.ui.screen import Screen
+from partnership_game.ui.strings import t
+from partnership_game.ui.views import map_state, meter_views, timeline_marks
+from partnership_game.ui.widgets.map_inset import draw_map
+from partnership_game.ui.widgets.meters import draw_meters
+from partnership_game.ui.widgets.timeline_strip import draw_timeline
+
+DOUBLE_CLICK_S = 0.4
+
+
+@dataclass
+class Layout:
+    header: pygame.Rect
+    strip: pygame.Rect
+    story: pygame.Rect
+    options: pygame.Rect
+    footer: pygame.Rect
+    meters: pygame.Rect
+    preview: pygame.Rect
+    map: pygame.Rect
+
+
+class TurnScreen(Screen):
+    def __init__(self, app: Any, game: Game) -> None:
+        super().__init__(app)
+        self.game = game
+        self.selected: int | None = None
+        self.hovered: int | None = None
+        self.hovered_mark: int | None = None
+        self.card_rects: list[pygame.Rect] = []
+        self.mark_rects: list[tuple[pygame.Rect, int]] = []
+        self.status = ""
+        self.last_click = (0.0, -1)
+        self.tooltip: Any = None
+        self.tooltip_term: int | None = None
+        self.previewed: int | None = -1
+
+    # ---- layout and widgets --------------------------------------------------------------------------------
+
+    def layout(self) -> Layout:
+        w, h = self.app.size
+        m = self.app.px(14)
+        header = pygame.Rect(m, m, w - 2 * m, self.app.px(62))
+        strip = pygame.Rect(m, header.bottom + self.app.px(6), w - 2 * m, self.app.px(40))
+        top = strip.bottom + self.app.px(10)
+        left_w = int((w - 3 * m) * 0.58)
+        right_x = m + left_w + m
+        right_w = w - right_x - m
+        footer = pygame.Rect(m, h - m - self.app.px(44), left_w, self.app.px(44))
+        body_h = footer.top - self.app.px(8) - top
+        options_h = self._options_height(left_w, body_h)
+        story = pygame.Rect(m, top, left_w, body_h - options_h - self.app.px(8))
+        options = pygame.Rect(m, story.bottom + self.app.px(8), left_w, options_h)
+        from partnership_game.ui.widgets.meters import meters_height
+
+        meters_h = min(
+            meters_height(len(self.game.scenario.model.meters), self.app.px(14)) + self.app.px(34),
+            int((h - m - top) * 0.5),
+        )
+        meters = pygame.Rect(right_x, top, right_w, meters_h)
+        rest = h - m - meters.bottom - self.app.px(8)
+        preview = pygame.Rect(right_x, meters.bottom + self.app.px(8), right_w, int(rest * 0.45))
+        map_rect = pygame.Rect(
+            right_x, preview.bottom + self.app.px(8), right_w, h - m - preview.bottom - self.app.px(8)
+        )
+        return Layout(header, strip, story, options, footer, meters, preview, map_rect)
+
+    def _card_height(self, label: str, width: int) -> int:
+        inner = width - self.app.px(64)
+        return drawing.wrapped_height(label, self.app.px(16), inner, bold=True) + self.app.px(22)
+
+    def _options_height(self, width: int, body_h: int) -> int:
+        pending = self.game.session.pending
+        if pending is None:
+            return 0
+        gap = self.app.px(6)
+        total = sum(self._card_height(self._card_label(k), width) + gap for k in range(len(pending.event.options)))
+        return min(total + self.app.px(28), int(body_h * 0.6))
+
+    def _card_label(self, k: int) -> str:
+        pending = self.game.session.pending
+        assert pending is not None
+        return pending.event.options[k].label
+
+    def build(self) -> None:
+        session = self.game.session
+        if session.pending is None:
+            return
+        self.lay = self.layout()
+        manager = self.app.manager
+        self.story_box = self.add(
+            pygame_gui.elements.UITextBox(
+                self._story_html(), self.lay.story, manager, object_id=ObjectID(object_id="#story")
+            )
+        )
+        self.preview_box = self.add(
+            pygame_gui.elements.UITextBox("", self.lay.preview, manager, object_id=ObjectID(object_id="#preview"))
+        )
+        button_w = self.app.px(150)
+        self.decide_button = self.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(self.lay.footer.right - button_w, self.lay.footer.top, button_w, self.lay.footer.height),
+                t("turn.decide"),
+                manager,
+                object_id=ObjectID(class_id="@primary", object_id="#decide"),
+            )
+        )
+        self.menu_button = self.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(self.lay.footer.left, self.lay.footer.top, self.app.px(90), self.lay.footer.height),
+                "Menu",
+                manager,
+                object_id=ObjectID(object_id="#menu"),
+                tool_tip_text="Esc",
+            )
+        )
+        self._layout_cards()
+        self.previewed = -1
+        self._refresh_preview()
+
+    def _layout_cards(self) -> None:
+        pending = self.game.session.pending
+        self.card_rects = []
+        if pending is None:
+            return
+        y = self.lay.options.top + self.app.px(28)
+        gap = self.app.px(6)
+        for k in range(len(pending.event.options)):
+            height = self._card_height(self._card_label(k), self.lay.options.width)
+            self.card_rects.append(pygame.Rect(self.lay.options.left, y, self.lay.options.width, height))
+            y += height + gap
+
+    def _story_html(self) -> str:
+        session = self.game.session
+        pending = session.pending
+        assert pending is not None
+        model = session.scenario.model
+        event = pending.event.model
+        glossary = model.glossary
+        seen: set[int] = set()
+        parts = [f"<font size=5><b>{rich.escape(pending.event.title)}</b></font>"]
+        if event is not None:
+            parts.append(rich.link_glossary(rich.escape(event.situation), glossary, seen))
+            advisors = {a.id: a for a in model.advisors}
+            if event.advisors:
+                parts.append(f"<b>{t('turn.counsel')}</b>")
+                for counsel in event.advisors:
+                    who = advisors[counsel.advisor]
+                    parts.append(
+                        f"<b>{rich.escape(who.office)}</b> <i>({rich.escape(who.faction)})</i><br>"
+                        + rich.link_glossary(rich.escape(counsel.text), glossary, seen)
+                    )
+        if self.game.note:
+            parts.insert(0, f"<i>{rich.escape(self.game.note)}</i>")
+        return "<br><br>".join(parts)
+
+    # ---- what the preview box says -------------------------------------------------------------------------
+
+    def _focus(self) -> int | None:
+        return self.hovered if self.hovered is not None else self.selected
+
+    def _refresh_preview(self) -> None:
+        focus = self._focus()
+        if focus == self.previewed:
+            return
+        self.previewed = focus
+        self.preview_box.set_text(self._preview_html(focus))
+        self.app.dirty = True
+
+    def _preview_html(self, focus: int | None) -> str:
+        session = self.game.session
+        pending = session.pending
+        if pending is None:
+            return ""
+        count = len(pending.event.options)
+        if focus is None:
+            return f"<i>{t('turn.pick_first', count=count)}</i><br><br>{t('turn.keys', count=count)}"
+        option = pending.event.options[focus]
+        model_option = pending.event.model.options[focus] if pending.event.model is not None else None
+        parts = [f"<b>{focus + 1}. {rich.escape(option.label)}</b>"]
+        if option.historical:
+            parts[0] += f"  <font color='#9e2626'><i>({t('turn.history_mark')})</i></font>"
+        if model_option is not None and model_option.text:
+            parts.append(rich.link_glossary(rich.escape(model_option.text), session.scenario.model.glossary))
+        if not session.available()[focus]:
+            reason = option.unavailable_text or (option.condition.source if option.condition else "")
+            parts.append(f"<b>{rich.escape(t('turn.unavailable', reason=reason))}</b>")
+        if not self.app.settings.show_previews:
+            parts.append(f"<i>{t('turn.preview_hidden')}</i>")
+            return "<br>".join(parts)
+        preview = self.game.preview(focus)
+        if preview is not None:
+            labels = {m.id: m.label for m in session.scenario.model.meters}
+            flags = {f.id: f.label for f in session.scenario.model.flags}
+            lines = [f"<b>{t('turn.preview')}</b>" + (f" <i>{t('turn.preview_chance')}</i>" if preview.drawn else "")]
+            if preview.changes:
+                lines.append(" · ".join(f"{rich.escape(labels[m])} {_arrow(v)}" for m, v in preview.changes.items()))
+            else:
+                lines.append(t("turn.preview_none"))
+            for flag in preview.flags_set:
+                lines.append(f"+ {rich.escape(flags[flag])}")
+            for flag in preview.flags_cleared:
+                lines.append(f"− {rich.escape(flags[flag])}")
+            for later in preview.later:
+                changes = ", ".join(f"{rich.escape(labels[m])} {_arrow(v)}" for m, v in later.changes.items())
+                lines.append(
+                    rich.escape(t("turn.preview_later", text=later.text)) + (f" ({changes})" if changes else "")
+                )
+            parts.append("<br>".join(lines))
+        return "<br><br>".join(parts)
+
+    # ---- input ---------------------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        pending = self.game.session.pending
+        if pending is None:
+            return False
+        count = len(pending.event.options)
+        if event.type == pygame.KEYDOWN:
+            ctrl = bool(event.mod & pygame.KMOD_CTRL)
+            if ctrl and event.key == pygame.K_z:
+                self.step_back()
+            elif ctrl and event.key == pygame.K_s:
+                self.open_save()
+            elif event.key == pygame.K_ESCAPE:
+                self.open_menu()
+            elif event.key == pygame.K_F1:
+                self.open_help()
+            elif pygame.K_1 <= event.key <= pygame.K_9 and event.key - pygame.K_1 < count:
+                self.select(event.key - pygame.K_1)
+            elif pygame.K_KP1 <= event.key <= pygame.K_KP9 and event.key - pygame.K_KP1 < count:
+                self.select(event.key - pygame.K_KP1)
+            elif event.key in (pygame.K_DOWN, pygame.K_TAB) and not event.mod & pygame.KMOD_SHIFT:
+                self.select(0 if self.selected is None else (self.selected + 1) % count)
+            elif event.key == pygame.K_UP or (event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT):
+                self.select(count - 1 if self.selected is None else (self.selected - 1) % count)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.decide()
+            else:
+                return False
+            return True
+        if event.type == pygame.MOUSEMOTION:
+            hovered = next((k for k, r in enumerate(self.card_rects) if r.collidepoint(event.pos)), None)
+            mark = next((i for r, i in self.mark_rects if r.collidepoint(event.pos)), None)
+            if hovered != self.hovered or mark != self.hovered_mark:
+                self.hovered, self.hovered_mark = hovered, mark
+                self._refresh_preview()
+                self.app.dirty = True
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for k, rect in enumerate(self.card_rects):
+                if rect.collidepoint(event.pos):
+                    now = pygame.time.get_ticks() / 1000
+                    double = self.last_click[1] == k and now - self.last_click[0] < DOUBLE_CLICK_S
+                    self.last_click = (now, k)
+                    self.select(k)
+                    if double:
+                        self.decide()
+                    return True
+            for rect, turn in self.mark_rects:
+                if rect.collidepoint(event.pos):
+                    self.go_to_turn(turn)
+                    return True
+        return False
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.decide_button:
+                self.decide()
+            elif event.ui_element is self.menu_button:
+                self.open_menu()
+        elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
+            index = rich.glossary_index(event.link_target)
+            if index is not None:
+                self.show_term(index)
+
+    def select(self, k: int) -> None:
+        self.selected = k
+        self._refresh_preview()
+        self.app.dirty = True
+
+    def decide(self) -> None:
+        session = self.game.session
+        if self.selected is None:
+            self.status = t("turn.pick_first", count=len(self.card_rects))
+            self.app.dirty = True
+            return
+        if not session.available()[self.selected]:
+            self.status = t("turn.unavailable", reason=self._reason(self.selected))
+            self.app.dirty = True
+            return
+        entries = self.game.choose(self.selected)
+        from partnership_game.ui.screens.consequences import ConsequencesScreen
+
+        self.app.push(ConsequencesScreen(self.app, self.game, entries), on_result=lambda _: self.after_consequences())
+
+    def _reason(self, k: int) -> str:
+        pending = self.game.session.pending
+        assert pending is not None
+        option = pending.event.options[k]
+        return option.unavailable_text or (option.condition.source if option.condition else "")
+
+    def after_consequences(self) -> None:
+        if self.game.session.over:
+            from partnership_game.ui.screens.debrief import DebriefScreen
+
+            self.app.replace(DebriefScreen(self.app, self.game))
+            return
+        self.selected = None
+        self.hovered = None
+        self.status = t("status.branch") if self.game.opened_branch else ""
+        self.rebuild()
+
+    def step_back(self) -> None:
+        if self.game.back():
+            turn = self.game.session.scenario.model.turns[self.game.session.state.turn]
+            self.status = t("status.back", date=turn.date_label or turn.date)
+            self.selected = None
+            self.rebuild()
+        else:
+            self.status = t("status.at_start")
+            self.app.dirty = True
+
+    def go_to_turn(self, turn: int) -> None:
+        if self.game.go_to_turn(turn):
+            model_turn = self.game.session.scenario.model.turns[turn]
+            self.status = t("status.back", date=model_turn.date_label or model_turn.date)
+            self.selected = None
+            self.rebuild()
+
+    def open_menu(self) -> None:
+        from partnership_game.ui.screens.menu import MenuScreen
+
+        self.app.push(MenuScreen(self.app, self.game), on_result=self._after_modal)
+
+    def open_save(self) -> None:
+        from partnership_game.ui.screens.saves import SaveScreen
+
+        self.app.push(SaveScreen(self.app, self.game))
+
+    def open_help(self) -> None:
+        from partnership_game.ui.screens.help import HelpScreen
+
+        self.app.push(HelpScreen(self.app, self.game.scenario.model.glossary))
+
+    def _after_modal(self, result: Any) -> None:
+        if result == "rebuild":
+            self.rebuild()
+
+    def show_term(self, index: int) -> None:
+        glossary = self.game.scenario.model.glossary
+        if 0 <= index < len(glossary):
+            entry = glossary[index]
+            self.preview_box.set_text(f"<b>{rich.escape(entry.term)}</b><br>{rich.escape(entry.text)}")
+            self.previewed = -2
+            self.app.dirty = True
+
+    # ---- per frame -----------------------------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        # Glossary terms explain themselves on hover: a tooltip follows the hovered link.
+        hovered = None
+        for chunk in getattr(self, "story_box", None).link_hover_chunks if hasattr(self, "story_box") else []:
+            if chunk.is_hovered:
+                hovered = rich.glossary_index(getattr(chunk, "href", ""))
+                break
+        if hovered != self.tooltip_term:
+            self.tooltip_term = hovered
+            if self.tooltip is not None:
+                self.tooltip.kill()
+                self.tooltip = None
+            glossary = self.game.scenario.model.glossary
+            if hovered is not None and 0 <= hovered < len(glossary):
+                entry = glossary[hovered]
+                self.tooltip = pygame_gui.elements.UITooltip(
+                    f"<b>{rich.escape(entry.term)}</b><br>{rich.escape(entry.text)}",
+                    (0, self.app.px(18)),
+                    self.app.manager,
+                )
+                self.tooltip.find_valid_position(pygame.math.Vector2(pygame.mouse.get_pos()))
+            self.app.dirty = True
+
+    def leave(self) -> None:
+        if self.tooltip is not None:
+            self.tooltip.kill()
+            self.tooltip = None
+        super().leave()
+
+    def clear(self) -> None:
+        if self.tooltip is not None:
+            self.tooltip.kill()
+            self.tooltip = None
+            self.tooltip_term = None
+        super().clear()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        session = self.game.session
+        pending = session.pending
+        if pending is None or not hasattr(self, "lay"):
+            return
+        palette = self.app.palette
+        lay = self.lay
+        model = session.scenario.model
+        turn = model.turns[session.state.turn]
+        # Header: the date stamp, the place, the turn's title, and where we are in the campaign.
+        drawing.paper(surface, lay.header, palette)
+        stamp = pygame.Rect(
+            lay.header.left + self.app.px(10),
+            lay.header.top + self.app.px(7),
+            self.app.px(200),
+            lay.header.height - self.app.px(14),
+        )
+        drawing.stamp(surface, stamp, [turn.date_label or turn.date, turn.place], palette, self.app.px(16))
+        title_x = stamp.right + self.app.px(16)
+        counter = t("turn.turn_of", turn=session.state.turn + 1, turns=len(model.turns))
+        counter_rect = drawing.text(
+            surface,
+            (lay.header.right - self.app.px(14), lay.header.centery),
+            counter,
+            self.app.px(15),
+            palette.ink_soft,
+            anchor="midright",
+        )
+        title = drawing.fit(turn.title, self.app.px(22), counter_rect.left - title_x - self.app.px(12), bold=True)
+        drawing.text(
+            surface, (title_x, lay.header.centery), title, self.app.px(22), palette.ink, bold=True, anchor="midleft"
+        )
+        # The timeline strip.
+        self.mark_rects = draw_timeline(
+            surface, lay.strip, timeline_marks(self.game), palette, self.app.px(12), hovered=self.hovered_mark
+        )
+        # The options.
+        drawing.paper(surface, lay.options, palette)
+        drawing.text(
+            surface,
+            (lay.options.left + self.app.px(12), lay.options.top + self.app.px(6)),
+            t("turn.options").upper(),
+            self.app.px(13),
+            palette.ink_soft,
+            bold=True,
+        )
+        available = session.available()
+        for k, rect in enumerate(self.card_rects):
+            self._draw_card(surface, rect, k, available[k])
+        # Footer status.
+        hint = self.status or t("turn.keys", count=len(self.card_rects))
+        left = self.menu_button.rect.right + self.app.px(12)
+        width = self.decide_button.rect.left - left - self.app.px(12)
+        drawing.text(
+            surface,
+            (left, lay.footer.centery),
+            drawing.fit(hint, self.app.px(13), width),
+            self.app.px(13),
+            palette.paper,
+            anchor="midleft",
+        )
+        # The meters and the map.
+        drawing.paper(surface, lay.meters, palette)
+        drawing.text(
+            surface,
+            (lay.meters.left + self.app.px(12), lay.meters.top + self.app.px(8)),
+            t("turn.meters").upper(),
+            self.app.px(13),
+            palette.ink_soft,
+            bold=True,
+        )
+        inner = lay.meters.inflate(-self.app.px(20), 0)
+        inner.top = lay.meters.top + self.app.px(30)
+        inner.height = lay.meters.height - self.app.px(36)
+        draw_meters(
+            surface, inner, meter_views(self.game), palette, self.app.px(14), show_ghost=self.app.settings.show_previews
+        )
+        drawing.paper(surface, lay.map, palette)
+        map_inner = lay.map.inflate(-self.app.px(16), -self.app.px(16))
+        draw_map(
+            surface,
+            map_inner,
+            self.app.services.map_data,
+            map_state(self.game, self.app.services.map_data),
+            palette,
+            self.app.px(12),
+        )
+
+    def _draw_card(self, surface: pygame.Surface, rect: pygame.Rect, k: int, available: bool) -> None:
+        palette = self.app.palette
+        pending = self.game.session.pending
+        assert pending is not None
+        option = pending.event.options[k]
+        selected = k == self.selected
+        hovered = k == self.hovered
+        background = palette.paper_shade if (selected or hovered) else palette.paper
+        pygame.draw.rect(surface, background, rect, border_radius=3)
+        border = palette.focus if selected else (palette.ink_soft if hovered else palette.rule)
+        pygame.draw.rect(surface, border, rect, width=3 if selected else 1, border_radius=3)
+        ink = palette.ink if available else palette.disabled
+        badge = pygame.Rect(rect.left + self.app.px(10), rect.top + self.app.px(9), self.app.px(28), self.app.px(28))
+        pygame.draw.rect(surface, ink, badge, width=0 if selected else 2, border_radius=4)
+        drawing.text(
+            surface,
+            badge.center,
+            str(k + 1),
+            self.app.px(15),
+            palette.paper if selected else ink,
+            bold=True,
+            anchor="center",
+        )
+        label_rect = pygame.Rect(
+            badge.right + self.app.px(12), rect.top + self.app.px(11), rect.width - self.app.px(64), rect.height
+        )
+        drawing.wrapped(surface, label_rect, option.label, self.app.px(16), ink, bold=True)
+        if not available:
+            # Greyed out and struck through, and the word says why: colour is never the only signal.
+            tag = drawing.rendered("unavailable", self.app.px(12), palette.bad, True)
+            surface.blit(tag, tag.get_rect(topright=(rect.right - self.app.px(10), rect.top + self.app.px(4))))
+        elif option.historical and self.app.settings.show_previews:
+            tag = drawing.rendered(t("turn.history_mark"), self.app.px(12), palette.stamp, True)
+            surface.blit(tag, tag.get_rect(topright=(rect.right - self.app.px(10), rect.top + self.app.px(4))))
+
+
+def _arrow(value: float) -> str:
+    number = f"{abs(value):.0f}" if abs(value - round(value)) < 0.05 else f"{abs(value):.1f}"
+    return f"+{number}" if value > 0 else f"−{number}"

@@ -1,0 +1,66 @@
+"""The player's settings, kept as JSON in the platform's user config folder; a damaged file falls back to defaults."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from partnership_game import APP_NAME
+
+WINDOW_SIZES = ((1024, 600), (1280, 720), (1600, 900), (1920, 1080), (2560, 1440), (3840, 2160))
+TEXT_SCALES = (0.85, 1.0, 1.2, 1.4)
+PALETTE_NAMES = ("dossier", "colour_safe")
+MAX_SETTINGS_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    width: int = 1280
+    height: int = 720
+    fullscreen: bool = False
+    text_scale: float = 1.0
+    palette: str = "dossier"
+    show_previews: bool = True
+
+    def validated(self) -> Settings:
+        """Clamp anything out of range back to something the window can show."""
+        return replace(
+            self,
+            width=min(max(self.width, 1024), 7680),
+            height=min(max(self.height, 600), 4320),
+            text_scale=self.text_scale if self.text_scale in TEXT_SCALES else 1.0,
+            palette=self.palette if self.palette in PALETTE_NAMES else "dossier",
+        )
+
+
+def settings_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    try:
+        raw = json.loads(path.read_bytes()[:MAX_SETTINGS_BYTES])
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    defaults = Settings()
+    values = {}
+    for f in fields(Settings):
+        value = raw.get(f.name, getattr(defaults, f.name))
+        expected = type(getattr(defaults, f.name))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        values[f.name] = value if type(value) is expected else getattr(defaults, f.name)
+    return Settings(**values).validated()
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    from partnership_game.session.saves import write_atomic
+
+    path = path or settings_path()
+    write_atomic(path, json.dumps(asdict(settings), indent=1).encode("utf-8"))
