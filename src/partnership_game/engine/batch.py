@@ -57,5 +57,5 @@ def summarize(
 
 
 def explore_seeds(base_seed: int, runs: int) -> npt.NDArray[np.uint64]:
-    """The seeds `explore --seed S --runs N` plays: S, S+1, ... S+N-1."""
+    """The seeds `explore --seed S --runs N` plays: S * 2**32 + k for k = 0 .. N-1."""
     return rng.game_seeds(base_seed, runs)

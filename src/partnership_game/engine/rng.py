@@ -65,5 +65,6 @@ def uniform(words: npt.NDArray[np.uint32], turn: int, slot: int, stream: int) ->
 
 
 def game_seeds(base_seed: int, count: int) -> npt.NDArray[np.uint64]:
-    """Seeds for a batch: game k gets seed base_seed + k, so `play --seed base_seed+k` replays game k."""
-    return (np.arange(count, dtype=np.uint64) + np.uint64(base_seed % 2**64)).astype(np.uint64)
+    """Seeds for a batch: game k gets seed base_seed * 2**32 + k, so batches with different base seeds share no
+    game, and `play --seed` with that number replays game k."""
+    return np.arange(count, dtype=np.uint64) + np.uint64((base_seed * 2**32) % 2**64)

@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from partnership_game.engine import rng
 from partnership_game.engine.ledger import CauseKind, Ledger, LedgerEntry
-from partnership_game.engine.state import NO_ENDING, NOT_DUE, Pending, State
+from partnership_game.engine.state import NO_ENDING, Pending, State
 from partnership_game.scenario.compiled import CompiledEvent, CompiledScenario, Slot
 from partnership_game.scenario.conditions import Compiled, Context
 
@@ -91,7 +91,7 @@ class Engine:
             meters=np.array(np.broadcast_to(s.meter_start, (n, len(s.meter_start))), order="F"),
             flags=np.array(np.broadcast_to(s.flag_start, (n, len(s.flag_start))), order="F"),
             fired=np.zeros((n, events), dtype=np.int16, order="F"),
-            due=np.full((n, events), NOT_DUE, dtype=np.int16, order="F"),
+            due=np.zeros((n, events), dtype=np.uint64, order="F"),
             ending=np.full(n, NO_ENDING, dtype=np.int16),
             ended_turn=np.full(n, NO_ENDING, dtype=np.int16),
             playing=np.ones(n, dtype=np.bool_),
@@ -128,8 +128,9 @@ class Engine:
             if state.turn not in state.due_turns.get(event.index, ()):
                 return np.zeros(state.size, dtype=np.bool_)
             column = state.due[:, event.index]
-            due_now = column == state.turn
-            column[due_now] = NOT_DUE
+            bit = np.uint64(1 << state.turn)
+            due_now = (column & bit) != 0
+            column &= ~bit  # consumed whether or not the event's condition lets it fire
             fires: BoolArray = state.playing & due_now & (state.fired[:, event.index] < event.max_times)
             return fires & self._test(event.condition, state) if fires.any() else fires
         active = state.playing & (state.fired[:, event.index] < event.max_times)
@@ -223,7 +224,7 @@ class Engine:
             if not hit.any():
                 continue
             column = state.due[:, schedule.target]
-            column[hit & ((column == NOT_DUE) | (column > due_turn))] = due_turn
+            column[hit] |= np.uint64(1 << due_turn)
             state.due_turns.setdefault(schedule.target, set()).add(due_turn)
         if state.ledger is not None and before is not None and bool(games[0]):
             self._record(state.ledger, state, event, int(options[0]), int(rows[0]), before, kind)

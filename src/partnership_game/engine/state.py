@@ -11,7 +11,7 @@ from partnership_game.engine.ledger import Ledger
 from partnership_game.scenario.compiled import CompiledEvent
 
 NO_ENDING = -1
-NOT_DUE = -1
+MAX_TURNS = 64  # a scheduled landing is one bit of a 64-bit word per game and event
 
 
 @dataclass
@@ -23,7 +23,7 @@ class State:
     meters: npt.NDArray[np.float64]  # (N, M)
     flags: npt.NDArray[np.bool_]  # (N, F)
     fired: npt.NDArray[np.int16]  # (N, E): how often each event has fired
-    due: npt.NDArray[np.int16]  # (N, E): the turn a scheduled event is due, or NOT_DUE
+    due: npt.NDArray[np.uint64]  # (N, E): bit t set when the event is due to land on turn t
     ending: npt.NDArray[np.int16]  # (N,): index into the compiled endings, or NO_ENDING while playing
     ended_turn: npt.NDArray[np.int16]  # (N,)
     playing: npt.NDArray[np.bool_]  # (N,): ending == NO_ENDING, kept in step by the rules

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from partnership_game.scenario.diagnostics import Diagnostic, ScenarioError
+from partnership_game.scenario.diagnostics import Diagnostic, ScenarioError, did_you_mean
 from partnership_game.scenario.loader import LoadedScenario, load_path
 
 Origin = Literal["built-in", "mod"]
@@ -70,26 +70,19 @@ def resolve(id_or_path: str, builtin: Path, mods: Path) -> LoadedScenario:
         return load_path(as_path)
     candidates = candidate_files(builtin, mods)
     # A file named after the id is the usual case; only when that fails are the others opened to read their ids.
-    by_stem = [(p, o) for p, o in candidates if p.stem == id_or_path]
-    for path, _ in by_stem:
-        loaded = load_path(path)
-        if loaded.model.id == id_or_path:
-            return loaded
+    for path, _ in candidates:
+        if path.stem == id_or_path:
+            loaded = load_path(path)
+            if loaded.model.id == id_or_path:
+                return loaded
+    known: set[str] = set()
     for path, origin in candidates:
         entry = _load(path, origin)
-        if entry.loaded is not None and entry.loaded.model.id == id_or_path:
-            return entry.loaded
-    known = sorted({p.stem for p, _ in candidates})
-    from partnership_game.scenario.diagnostics import did_you_mean
-
-    raise ScenarioError(
-        [
-            Diagnostic(
-                1,
-                1,
-                f"no scenario with id '{id_or_path}'{did_you_mean(id_or_path, known)}; "
-                f"known: {', '.join(known) or 'none'}",
-                path=id_or_path,
-            )
-        ]
-    )
+        if entry.loaded is not None:
+            if entry.loaded.model.id == id_or_path:
+                return entry.loaded
+            known.add(entry.loaded.model.id)
+    hint = did_you_mean(id_or_path, known)
+    listing = ", ".join(sorted(known)) or "none"
+    raise ScenarioError([Diagnostic(1, 1, f"no scenario with id '{id_or_path}'{hint}; known: {listing}",
+                                    path=id_or_path)])

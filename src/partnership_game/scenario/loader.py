@@ -174,7 +174,8 @@ def load_bytes(data: bytes, path_label: str = "<scenario>") -> LoadedScenario:
     digest = content_hash(data)
     compiled = compile_scenario(model, checked.conditions, digest)
     warnings = tuple(sorted(d for d in checked.problems if d.severity != "error"))
-    text = data.decode("utf-8-sig")
+    # The text keeps a byte-order mark if the file had one, so that it encodes back to the hashed bytes exactly.
+    text = data.decode("utf-8")
     return LoadedScenario(path_label, text, digest, model, compiled, warnings)
 
 
@@ -184,6 +185,9 @@ def load_path(path: Path) -> LoadedScenario:
     try:
         if path.is_dir():
             raise ScenarioError([Diagnostic(1, 1, "is a folder, not a scenario file", path=label)])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ScenarioError([Diagnostic(1, 1, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}", path=label)])
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:

@@ -266,7 +266,7 @@ class Scenario(Model):
     flags: list[Flag] = Field(default=[], max_length=256)
     advisors: list[Advisor] = []
     glossary: list[GlossaryTerm] = []
-    turns: list[Turn] = Field(min_length=1, max_length=200)
+    turns: list[Turn] = Field(min_length=1, max_length=64)
     events: list[Event] = Field(min_length=1, max_length=2000)
     endings: list[Ending] = Field(min_length=1, max_length=100)
     questions: list[Text] = []

@@ -49,11 +49,12 @@ class _Checker:
         self.event_ids = {e.id for e in scenario.events}
 
     def report(
-        self, path: Path, message: str, severity: str = "error", code: str = "", offset: int = 0
+        self, path: Path, message: str, severity: str = "error", code: str = "", offset: int | None = None
     ) -> None:
+        """Record a problem; `offset` points into a one-line condition (past its opening quote, if any)."""
         mark = self.doc.locate(path)
         col = mark.col
-        if offset and mark.one_line and mark.style in (None, "", "'", '"'):
+        if offset is not None and mark.one_line and mark.style in (None, "", "'", '"'):
             col += offset + (1 if mark.style in ("'", '"') else 0)
         self.out.problems.append(Diagnostic(mark.line, col, message, severity, self.path_label, code))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from partnership_game.scenario.compiled import CompiledEvent, CompiledScenario
 
@@ -28,7 +29,7 @@ class OptionPreview:
     follow_ups: tuple[str, ...]  # titles of events the option schedules
 
 
-def _weights(event: CompiledEvent, first: int, count: int) -> np.ndarray:  # type: ignore[type-arg]
+def _weights(event: CompiledEvent, first: int, count: int) -> npt.NDArray[np.float64]:
     cum = event.cum_weights[first : first + count]
     return np.diff(np.concatenate([[0.0], cum]))
 

@@ -27,7 +27,7 @@ from partnership_game.session.timeline import Node, Timeline
 SAVE_FORMAT = "partnership-game-save"  # the Literal types of SaveFile below must match these
 SAVE_VERSION = 1
 MAX_SAVE_BYTES = 8 * 1024 * 1024
-MAX_NODES = 20_000
+MAX_NODES = 2_000  # far more than a class ever makes; every branch is replayed on load
 
 Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 
@@ -140,6 +140,8 @@ def parse_save(data: bytes) -> SaveFile:
         raise SaveError(
             f"the save is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except ValueError as exc:  # for example an integer longer than Python's 4,300-digit limit
+        raise SaveError(f"the save holds a value that cannot be read: {exc}") from None
     if not isinstance(raw, dict) or raw.get("format") != SAVE_FORMAT:
         raise SaveError("this is not a save file of this game")
     try:
@@ -156,7 +158,7 @@ def scenario_bytes(save: SaveFile) -> bytes:
         packed = base64.b64decode(save.scenario.text_zlib_b64, validate=True)
         inflater = zlib.decompressobj()
         data = inflater.decompress(packed, MAX_FILE_BYTES + 1)
-    except (binascii.Error, zlib.error):
+    except (binascii.Error, zlib.error, ValueError):  # ValueError: non-ASCII characters in the base64 text
         raise SaveError("the save's copy of the scenario is damaged") from None
     if len(data) > MAX_FILE_BYTES or inflater.unconsumed_tail:
         raise SaveError("the save's copy of the scenario is too large")
@@ -167,9 +169,14 @@ def scenario_bytes(save: SaveFile) -> bytes:
 
 def timeline_of(save: SaveFile) -> Timeline:
     nodes = save.timeline.nodes
+    seen: set[tuple[int | None, str, str]] = set()
     for index, node in enumerate(nodes):
         if node.id != index or (node.parent is not None and node.parent >= index):
             raise SaveError(f"the save's timeline is damaged at decision {index}")
+        key = (node.parent, node.event, node.option)
+        if key in seen:
+            raise SaveError(f"the save's timeline repeats a decision at {index}")
+        seen.add(key)
     current = save.timeline.current
     if current is not None and current >= len(nodes):
         raise SaveError("the save's current decision does not exist")

@@ -86,6 +86,8 @@ class Session:
         """Take option `option` of the pending decision (it must be available)."""
         if self.pending is None:
             raise ValueError("the game is over")
+        if not 0 <= option < len(self.pending.event.options):
+            raise IllegalChoice(f"there is no option {option}")
         if not self.available()[option]:
             raise IllegalChoice("that option is not available")
         node = self.timeline.choose(self.pending.event.id, self.pending.event.options[option].id)
