@@ -44,7 +44,7 @@ class App:
         """Text and spacing scale: the text-size setting times the window's size relative to 1280×720."""
         w, h = self.size
         window = min(w / 1280, h / 720)
-        return self.settings.text_scale * min(max(window, 0.85), 3.0)
+        return self.settings.text_scale * min(max(window, 0.78), 3.0)
 
     def px(self, base: float) -> int:
         return max(1, round(base * self.scale))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from partnership_game.ui.game import Game
 from partnership_game.ui.widgets.meters import MeterView
 from partnership_game.ui.widgets.timeline_strip import TimelineMark
@@ -60,7 +58,7 @@ def timeline_marks(game: Game) -> list[TimelineMark]:
         marks.append(
             TimelineMark(
                 index=index,
-                label=turn.date_label or short_date(turn.date),
+                label=short_date(turn.date),
                 state=state,
                 historical=decided.get(index),
                 branches=branches.get(index, 0),
@@ -69,15 +67,18 @@ def timeline_marks(game: Game) -> list[TimelineMark]:
     return marks
 
 
-def map_state(game: Game, map_data: Any) -> dict[str, bool]:
-    """Each map feature on or off: a flag linked to it decides; otherwise the map's own default."""
-    active: dict[str, bool] = {}
-    for feature in getattr(map_data, "features", ()):
-        feature_id = getattr(feature, "id", feature)
-        active[feature_id] = bool(getattr(feature, "default", False))
+def map_state(game: Game) -> dict[str, bool]:
+    """Each map feature open or not. A true flag linked to a feature decides; while none is true, the feature shows
+    the opposite of what its flags would show (a station whose flag says "closed" is open until that flag is set)."""
     session = game.session
     flags = dict(zip(session.compiled.flag_ids, session.state.flags[0].tolist(), strict=True))
+    resting: dict[str, bool] = {}
+    active: dict[str, bool] = {}
     for flag in session.scenario.model.flags:
-        if flag.map is not None and flags[flag.id]:
-            active[flag.map.feature] = flag.map.shows == "open"
-    return active
+        if flag.map is None:
+            continue
+        feature, opens = flag.map.feature, flag.map.shows == "open"
+        resting[feature] = resting.get(feature, not opens) and not opens
+        if flags[flag.id]:
+            active[feature] = opens
+    return {feature: active.get(feature, rest) for feature, rest in resting.items()}

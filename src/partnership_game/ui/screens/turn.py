@@ -51,36 +51,36 @@ class TurnScreen(Screen):
     # ---- layout and widgets --------------------------------------------------------------------------------
 
     def layout(self) -> Layout:
+        """Left: the story, the options and the preview of the focused option. Right: the meters and the map."""
         w, h = self.app.size
         m = self.app.px(14)
+        gap = self.app.px(8)
         header = pygame.Rect(m, m, w - 2 * m, self.app.px(62))
         strip = pygame.Rect(m, header.bottom + self.app.px(6), w - 2 * m, self.app.px(40))
         top = strip.bottom + self.app.px(10)
-        left_w = int((w - 3 * m) * 0.58)
+        left_w = int((w - 3 * m) * 0.6)
         right_x = m + left_w + m
         right_w = w - right_x - m
         footer = pygame.Rect(m, h - m - self.app.px(44), left_w, self.app.px(44))
-        body_h = footer.top - self.app.px(8) - top
+        body_h = footer.top - gap - top
         options_h = self._options_height(left_w, body_h)
-        story = pygame.Rect(m, top, left_w, body_h - options_h - self.app.px(8))
-        options = pygame.Rect(m, story.bottom + self.app.px(8), left_w, options_h)
+        preview_h = max(int(body_h * 0.22), self.app.px(96))
+        story_h = body_h - options_h - preview_h - 2 * gap
+        story = pygame.Rect(m, top, left_w, story_h)
+        options = pygame.Rect(m, story.bottom + gap, left_w, options_h)
+        preview = pygame.Rect(m, options.bottom + gap, left_w, preview_h)
         from partnership_game.ui.widgets.meters import meters_height
 
-        meters_h = min(
-            meters_height(len(self.game.scenario.model.meters), self.app.px(14)) + self.app.px(34),
-            int((h - m - top) * 0.5),
-        )
+        right_h = h - m - top
+        meters_h = min(meters_height(len(self.game.scenario.model.meters), self.app.px(14)) + self.app.px(34),
+                       int(right_h * 0.58))
         meters = pygame.Rect(right_x, top, right_w, meters_h)
-        rest = h - m - meters.bottom - self.app.px(8)
-        preview = pygame.Rect(right_x, meters.bottom + self.app.px(8), right_w, int(rest * 0.45))
-        map_rect = pygame.Rect(
-            right_x, preview.bottom + self.app.px(8), right_w, h - m - preview.bottom - self.app.px(8)
-        )
+        map_rect = pygame.Rect(right_x, meters.bottom + gap, right_w, h - m - meters.bottom - gap)
         return Layout(header, strip, story, options, footer, meters, preview, map_rect)
 
     def _card_height(self, label: str, width: int) -> int:
         inner = width - self.app.px(64)
-        return drawing.wrapped_height(label, self.app.px(16), inner, bold=True) + self.app.px(22)
+        return drawing.wrapped_height(label, self.app.px(16), inner, bold=True) + self.app.px(16)
 
     def _options_height(self, width: int, body_h: int) -> int:
         pending = self.game.session.pending
@@ -88,15 +88,20 @@ class TurnScreen(Screen):
             return 0
         gap = self.app.px(6)
         total = sum(self._card_height(self._card_label(k), width) + gap for k in range(len(pending.event.options)))
-        return min(total + self.app.px(28), int(body_h * 0.6))
+        return min(total + self.app.px(28), int(body_h * 0.45))
 
     def _card_label(self, k: int) -> str:
         pending = self.game.session.pending
         assert pending is not None
         return pending.event.options[k].label
 
+    def _pending_key(self) -> tuple[int, int, int] | None:
+        pending = self.game.session.pending
+        return None if pending is None else (pending.turn, pending.slot, len(self.game.session.decisions))
+
     def build(self) -> None:
         session = self.game.session
+        self.built_for = self._pending_key()
         if session.pending is None:
             return
         self.lay = self.layout()
@@ -193,14 +198,14 @@ class TurnScreen(Screen):
         parts = [f"<b>{focus + 1}. {rich.escape(option.label)}</b>"]
         if option.historical:
             parts[0] += f"  <font color='#9e2626'><i>({t('turn.history_mark')})</i></font>"
-        if model_option is not None and model_option.text:
-            parts.append(rich.link_glossary(rich.escape(model_option.text), session.scenario.model.glossary))
+        description = (rich.link_glossary(rich.escape(model_option.text), session.scenario.model.glossary)
+                       if model_option is not None and model_option.text else None)
         if not session.available()[focus]:
             reason = option.unavailable_text or (option.condition.source if option.condition else "")
             parts.append(f"<b>{rich.escape(t('turn.unavailable', reason=reason))}</b>")
         if not self.app.settings.show_previews:
             parts.append(f"<i>{t('turn.preview_hidden')}</i>")
-            return "<br>".join(parts)
+            return "<br>".join([*parts, *([description] if description else [])])
         preview = self.game.preview(focus)
         if preview is not None:
             labels = {m.id: m.label for m in session.scenario.model.meters}
@@ -220,6 +225,9 @@ class TurnScreen(Screen):
                     rich.escape(t("turn.preview_later", text=later.text)) + (f" ({changes})" if changes else "")
                 )
             parts.append("<br>".join(lines))
+        # What it does comes first, where the eye lands; the longer description follows.
+        if description:
+            parts.append(description)
         return "<br><br>".join(parts)
 
     # ---- input ---------------------------------------------------------------------------------------------
@@ -371,6 +379,10 @@ class TurnScreen(Screen):
     # ---- per frame -----------------------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
+        if self._pending_key() != getattr(self, "built_for", None):
+            # The game moved on (a decision, a step back): lay out the new decision's cards and texts.
+            self.selected = self.hovered = None
+            self.rebuild()
         # Glossary terms explain themselves on hover: a tooltip follows the hovered link.
         hovered = None
         for chunk in getattr(self, "story_box", None).link_hover_chunks if hasattr(self, "story_box") else []:
@@ -409,7 +421,7 @@ class TurnScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         session = self.game.session
         pending = session.pending
-        if pending is None or not hasattr(self, "lay"):
+        if pending is None or not hasattr(self, "lay") or self._pending_key() != self.built_for:
             return
         palette = self.app.palette
         lay = self.lay
@@ -489,7 +501,7 @@ class TurnScreen(Screen):
             surface,
             map_inner,
             self.app.services.map_data,
-            map_state(self.game, self.app.services.map_data),
+            map_state(self.game),
             palette,
             self.app.px(12),
         )
@@ -506,7 +518,8 @@ class TurnScreen(Screen):
         border = palette.focus if selected else (palette.ink_soft if hovered else palette.rule)
         pygame.draw.rect(surface, border, rect, width=3 if selected else 1, border_radius=3)
         ink = palette.ink if available else palette.disabled
-        badge = pygame.Rect(rect.left + self.app.px(10), rect.top + self.app.px(9), self.app.px(28), self.app.px(28))
+        side = self.app.px(26)
+        badge = pygame.Rect(rect.left + self.app.px(10), rect.centery - side // 2, side, side)
         pygame.draw.rect(surface, ink, badge, width=0 if selected else 2, border_radius=4)
         drawing.text(
             surface,

@@ -1,0 +1,123 @@
+"""Window benchmark: start-up to the title screen's first frame, frame times on the turn screen, idle CPU; JSON.
+
+    python benchmarks/ui.py --json
+
+Runs under SDL's dummy video driver (set here). Targets (DESIGN.md): start-up <= 1.5 s, turn-screen frame median
+<= 4 ms and p99 <= 12 ms at 1280x720 with the mouse moving over the options, idle CPU <= 5 % of one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+
+# The child process: the real start-up path, stopped at the first frame of the title screen.
+_STARTUP_CHILD = """
+import sys
+from partnership_game.ui import run as ui_run
+from partnership_game.ui import app as ui_app
+
+original = ui_app.App.draw
+def draw_once(self):
+    original(self)
+    print("first-frame", flush=True)
+    self.running = False
+ui_app.App.draw = draw_once
+sys.exit(ui_run.run_window())
+"""
+
+
+def measure_startup(repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", _STARTUP_CHILD], stdout=subprocess.PIPE, text=True,
+                                 env={**os.environ, "XDG_DATA_HOME": "/tmp/partnership-bench-data",
+                                      "XDG_CONFIG_HOME": "/tmp/partnership-bench-config"})
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.startswith("first-frame"):
+                times.append(time.perf_counter() - started)
+                break
+        child.wait(timeout=30)
+    return statistics.median(times)
+
+
+def _turn_app(width: int, height: int):  # type: ignore[no-untyped-def]
+    import pygame
+
+    from partnership_game import paths
+    from partnership_game.scenario.discovery import resolve
+    from partnership_game.ui.app import App
+    from partnership_game.ui.game import Game
+    from partnership_game.ui.run import Services
+    from partnership_game.ui.screens.turn import TurnScreen
+    from partnership_game.ui.settings import Settings
+
+    pygame.display.init()
+    pygame.font.init()
+    app = App(Settings(width=width, height=height), Services())
+    scenario = resolve("new_partnership", paths.builtin_scenarios_dir(), paths.mods_dir())
+    screen = TurnScreen(app, Game.new(scenario, 1))
+    app.push(screen)
+    app.frame(0.016)
+    return app, screen
+
+
+def measure_frames(frames: int) -> tuple[float, float]:
+    import pygame
+
+    app, screen = _turn_app(1280, 720)
+    cards = screen.card_rects
+    points = []
+    for k in range(frames):
+        rect = cards[k // 10 % len(cards)]
+        points.append((rect.left + (k * 37) % rect.width, rect.centery))
+    times = []
+    for point in points:
+        started = time.perf_counter()
+        app.dispatch(pygame.event.Event(pygame.MOUSEMOTION, pos=point, rel=(1, 0), buttons=(0, 0, 0)))
+        app.frame(1 / 60)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.99) - 1]
+
+
+def measure_idle(seconds: float) -> float:
+    import pygame
+
+    app, _ = _turn_app(1280, 720)
+    timer = threading.Timer(seconds, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT)))
+    cpu = time.process_time()
+    wall = time.perf_counter()
+    timer.start()
+    app.run()
+    return 100 * (time.process_time() - cpu) / (time.perf_counter() - wall)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--frames", type=int, default=600)
+    parser.add_argument("--idle-seconds", type=float, default=5.0)
+    args = parser.parse_args()
+    startup = measure_startup(5)
+    median, p99 = measure_frames(args.frames)
+    idle = measure_idle(args.idle_seconds)
+    result = {"startup_s": round(startup, 3), "frame_ms_median": round(median, 3), "frame_ms_p99": round(p99, 3),
+              "idle_cpu_percent": round(idle, 2)}
+    print(json.dumps(result) if args.json else "\n".join(f"{k:18} {v}" for k, v in result.items()))
+
+
+if __name__ == "__main__":
+    main()
