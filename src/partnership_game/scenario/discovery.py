@@ -66,7 +66,8 @@ def discover(builtin: Path, mods: Path) -> list[ScenarioEntry]:
 def resolve(id_or_path: str, builtin: Path, mods: Path) -> LoadedScenario:
     """A scenario named by a file path or by its id; raises ScenarioError when it is missing or broken."""
     as_path = Path(id_or_path)
-    if as_path.suffix in SCENARIO_SUFFIXES or as_path.exists() or "/" in id_or_path:
+    # A bare word is an id even when a folder of that name happens to sit in the current directory.
+    if as_path.suffix in SCENARIO_SUFFIXES or as_path.is_file() or "/" in id_or_path or "\\" in id_or_path:
         return load_path(as_path)
     candidates = candidate_files(builtin, mods)
     # A file named after the id is the usual case; only when that fails are the others opened to read their ids.

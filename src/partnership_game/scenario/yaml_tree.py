@@ -70,6 +70,12 @@ def _line_col_of_offset(text: bytes | str, offset: int) -> tuple[int, int]:
     return line, col
 
 
+def _code_point(character: object) -> str:
+    """U+0007 for a control character, whichever form (number or text) the YAML reader reports it in."""
+    number = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
+    return f"U+{number:04X}"
+
+
 def _resolve_plain(text: str) -> object:
     if text in _NULL:
         return None
@@ -255,7 +261,8 @@ def read_document(data: bytes, path_label: str) -> Document:
     except yaml.reader.ReaderError as exc:
         line, col = _line_col_of_offset(text, exc.position)
         builder.problems.append(
-            Diagnostic(line, col, f"character {exc.character!r} is not allowed in YAML text", path=path_label)
+            Diagnostic(line, col, f"character {_code_point(exc.character)} is not allowed in YAML text",
+                       path=path_label)
         )
     except yaml.YAMLError as exc:
         builder.problems.append(_yaml_problem(exc, text, path_label))

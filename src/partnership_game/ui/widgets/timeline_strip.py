@@ -93,7 +93,8 @@ def _plan_timeline(rect: pygame.Rect, marks: Sequence[TimelineMark], palette: Pa
         _plan_stamp(plan, mark, box, lay, palette, width, hovered == mark.index)
         if mark.state == "past":
             # The whole slot is the target, not just the ink: easier to hit, and slots never overlap.
-            slot = pygame.Rect(round(rect.left + lay.slot_w * i), rect.top, round(lay.slot_w), rect.h).clip(rect)
+            left, right = round(rect.left + lay.slot_w * i), round(rect.left + lay.slot_w * (i + 1))
+            slot = pygame.Rect(left, rect.top, right - left, rect.h).clip(rect)  # edges rounded once: no overlap
             plan.hits.append((slot, mark.index))
     return plan
 
