@@ -115,3 +115,34 @@ class ModalScreen(Screen):
             self.dismiss(None)
             return True
         return False
+
+
+class ButtonColumn:
+    """Keyboard for a column of buttons: Up/Down or Tab move the focus (shown as selected), Enter presses it."""
+
+    def __init__(self, buttons: list[Any], focus: int = 0) -> None:
+        self.buttons = buttons
+        self.focus = focus if buttons else -1
+        self._show()
+
+    def _show(self) -> None:
+        for index, button in enumerate(self.buttons):
+            if index == self.focus:
+                button.select()
+            else:
+                button.unselect()
+
+    def handle(self, event: pygame.event.Event) -> Any | None:
+        """The button Enter pressed, or None; moves the focus on arrow keys."""
+        if event.type != pygame.KEYDOWN or not self.buttons:
+            return None
+        if event.key in (pygame.K_DOWN, pygame.K_TAB) and not event.mod & pygame.KMOD_SHIFT:
+            self.focus = (self.focus + 1) % len(self.buttons)
+        elif event.key == pygame.K_UP or (event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT):
+            self.focus = (self.focus - 1) % len(self.buttons)
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return self.buttons[self.focus]
+        else:
+            return None
+        self._show()
+        return None

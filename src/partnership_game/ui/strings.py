@@ -57,7 +57,7 @@ TEXT: dict[str, str] = {
     "debrief.diverged": "history chose: {option}",
     "debrief.diverged_count": "You left the historical road at {count} of {total} decisions.",
     "debrief.title": "Back to the title",
-    "debrief.keys": "←/→ switch tabs · Ctrl+Z step back · Esc menu",
+    "debrief.keys": "Left/Right: switch tabs · Ctrl+Z: step back · Esc: menu",
     "menu.heading": "Paused",
     "menu.resume": "Resume",
     "menu.save": "Save",

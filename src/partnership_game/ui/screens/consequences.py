@@ -36,7 +36,7 @@ class ConsequencesScreen(ModalScreen):
         changes = explain.changes(session, self.entries)
         if changes:
             lines = [
-                f"<b>{rich.escape(c.meter_label)} {_signed(c.delta)}</b> → {c.after:.0f}: "
+                f"<b>{rich.escape(c.meter_label)} {_signed(c.delta)}</b> (now {c.after:.0f}): "
                 f"{rich.escape(c.why)} <i>({rich.escape(c.date)})</i>"
                 for c in changes
             ]

@@ -9,7 +9,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from partnership_game.ui.game import Game
-from partnership_game.ui.screen import ModalScreen
+from partnership_game.ui.screen import ButtonColumn, ModalScreen
 from partnership_game.ui.strings import t
 
 ITEMS = ("resume", "save", "load", "settings", "help", "title", "quit")
@@ -52,6 +52,7 @@ class MenuScreen(ModalScreen):
                 )
             )
             self.buttons[button] = item
+        self.keys = ButtonColumn(list(self.buttons))
 
     def on_ui(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.buttons:
@@ -89,4 +90,7 @@ class MenuScreen(ModalScreen):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.dismiss(None)
             return True
-        return False
+        pressed = self.keys.handle(event)
+        if pressed is not None:
+            self.choose(self.buttons[pressed])
+        return event.type == pygame.KEYDOWN

@@ -9,7 +9,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from partnership_game.ui import drawing
-from partnership_game.ui.screen import Screen
+from partnership_game.ui.screen import ButtonColumn, Screen
 from partnership_game.ui.strings import t
 
 ITEMS = ("play", "continue", "load", "settings", "help", "quit")
@@ -42,6 +42,7 @@ class TitleScreen(Screen):
                 )
             )
             self.buttons[button] = item
+        self.keys = ButtonColumn(list(self.buttons))
 
     def draw(self, surface: pygame.Surface) -> None:
         palette = self.app.palette
@@ -116,8 +117,11 @@ class TitleScreen(Screen):
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type != pygame.KEYDOWN:
             return False
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.choose("play")
+        pressed = self.keys.handle(event)
+        if pressed is not None:
+            self.choose(self.buttons[pressed])
+        elif event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB):
+            pass  # the focus moved
         elif event.key == pygame.K_F1:
             self.choose("help")
         elif event.key == pygame.K_ESCAPE:

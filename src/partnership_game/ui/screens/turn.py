@@ -111,9 +111,15 @@ class TurnScreen(Screen):
                 self._story_html(), self.lay.story, manager, object_id=ObjectID(object_id="#story")
             )
         )
-        self.preview_box = self.add(
-            pygame_gui.elements.UITextBox("", self.lay.preview, manager, object_id=ObjectID(object_id="#preview"))
-        )
+        # One preview box per option, built now and shown on focus: laying out rich text costs tens of
+        # milliseconds, too much to do while the mouse moves over the cards.
+        self.preview_boxes: dict[int | None, Any] = {}
+        for focus in [None, *range(len(session.pending.event.options))]:
+            box = self.add(pygame_gui.elements.UITextBox(
+                self._preview_html(focus), self.lay.preview, manager, object_id=ObjectID(object_id="#preview")))
+            box.hide()
+            self.preview_boxes[focus] = box
+        self.preview_box = self.preview_boxes[None]
         button_w = self.app.px(150)
         self.decide_button = self.add(
             pygame_gui.elements.UIButton(
@@ -181,8 +187,12 @@ class TurnScreen(Screen):
         focus = self._focus()
         if focus == self.previewed:
             return
+        if self.previewed == -2 and focus is None:
+            self.preview_boxes[None].set_text(self._preview_html(None))  # it showed a glossary entry
         self.previewed = focus
-        self.preview_box.set_text(self._preview_html(focus))
+        self.preview_box.hide()
+        self.preview_box = self.preview_boxes[focus]
+        self.preview_box.show()
         self.app.dirty = True
 
     def _preview_html(self, focus: int | None) -> str:
@@ -372,7 +382,10 @@ class TurnScreen(Screen):
         glossary = self.game.scenario.model.glossary
         if 0 <= index < len(glossary):
             entry = glossary[index]
+            self.preview_box.hide()
+            self.preview_box = self.preview_boxes[None]
             self.preview_box.set_text(f"<b>{rich.escape(entry.term)}</b><br>{rich.escape(entry.text)}")
+            self.preview_box.show()
             self.previewed = -2
             self.app.dirty = True
 

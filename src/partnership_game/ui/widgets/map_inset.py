@@ -688,8 +688,7 @@ def _plan_station(plan: Plan, place: Place, feature: Feature, point: Point, on: 
         for k in (1.0, 1.7):
             arc = pygame.Rect(0, 0, round(r * k * 2), round(r * k * 2))
             arc.center = (round(x), round(y - r))
-            plan.ops.append((pygame.draw.arc, (palette.ink, arc, math.radians(35), math.radians(145),
-                                               max(1, width - 1))))
+            plan.arc(palette.ink, arc, math.radians(35), math.radians(145), max(1, width - 1))
         labels.obstacles.append(pygame.Rect(round(x - r * 1.5), round(y - r * 2.8), round(r * 3), round(r * 1.5)))
     else:
         plan.polygon(palette.paper, mast)

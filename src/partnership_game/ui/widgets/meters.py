@@ -98,7 +98,7 @@ def _columns(meters: Sequence[MeterView], px: int, small: int) -> _Columns:
 
 def _plan_meters(rect: pygame.Rect, meters: Sequence[MeterView], palette: Palette, text_px: int,
                  show_ghost: bool, legend: bool) -> Plan:
-    plan = Plan()
+    plan = Plan(rect)
     px = max(6, text_px)
     small = max(7, round(px * 0.82))
     label_h, gap, band_h, after = _row_parts(px)

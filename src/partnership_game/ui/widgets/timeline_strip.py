@@ -31,7 +31,9 @@ class TimelineMark:
     branches: int = 0  # how many other branches leave from this turn
 
 
-_plans = PlanCache(size=24)  # hover changes the picture, so keep a plan per hovered stamp
+_plans = PlanCache(size=8)
+# The hovered stamp is redrawn on top of the cached strip: a handful of calls, so hover never costs a new layer.
+_hover_plans = PlanCache(size=32)
 
 
 def draw_timeline(surface: pygame.Surface, rect: pygame.Rect, marks: Sequence[TimelineMark], palette: Palette,
@@ -42,9 +44,12 @@ def draw_timeline(surface: pygame.Surface, rect: pygame.Rect, marks: Sequence[Ti
     if rect.w <= 0 or rect.h <= 0 or not marks:
         return []
     key = (tuple(rect), tuple((m.index, m.label, m.state, m.historical, m.branches) for m in marks), palette,
-           text_px, hovered)
-    plan = _plans.get(key, lambda: _plan_timeline(rect, marks, palette, text_px, hovered))
+           text_px)
+    plan = _plans.get(key, lambda: _plan_timeline(rect, marks, palette, text_px))
     plan.replay(surface, rect)
+    if hovered is not None and any(m.index == hovered and m.state == "past" for m in marks):
+        overlay = _hover_plans.get((key, hovered), lambda: _plan_hover(rect, marks, palette, text_px, hovered))
+        overlay.replay(surface, rect)
     return [(pygame.Rect(box), index) for box, index in plan.hits]
 
 
@@ -81,16 +86,29 @@ def _layout(rect: pygame.Rect, marks: Sequence[TimelineMark], text_px: int) -> _
     return _Layout(slot_w, stamp_w, stamp_h, px, seal_r, pad_x, top)
 
 
-def _plan_timeline(rect: pygame.Rect, marks: Sequence[TimelineMark], palette: Palette, text_px: int,
-                   hovered: int | None) -> Plan:
+def _boxes(rect: pygame.Rect, count: int, lay: _Layout) -> list[pygame.Rect]:
+    return [pygame.Rect(round(rect.left + lay.slot_w * (i + 0.5) - lay.stamp_w / 2), lay.top, lay.stamp_w,
+                        lay.stamp_h) for i in range(count)]
+
+
+def _plan_hover(rect: pygame.Rect, marks: Sequence[TimelineMark], palette: Palette, text_px: int,
+                hovered: int) -> Plan:
     plan = Plan()
     lay = _layout(rect, marks, text_px)
+    for mark, box in zip(marks, _boxes(rect, len(marks), lay), strict=True):
+        if mark.index == hovered:
+            _plan_stamp(plan, mark, box, lay, palette, line_width(text_px), hot=True)
+    return plan
+
+
+def _plan_timeline(rect: pygame.Rect, marks: Sequence[TimelineMark], palette: Palette, text_px: int) -> Plan:
+    plan = Plan(rect)
+    lay = _layout(rect, marks, text_px)
     width = line_width(text_px)
-    boxes = [pygame.Rect(round(rect.left + lay.slot_w * (i + 0.5) - lay.stamp_w / 2), lay.top, lay.stamp_w,
-                         lay.stamp_h) for i in range(len(marks))]
+    boxes = _boxes(rect, len(marks), lay)
     _plan_thread(plan, marks, boxes, palette, width)
     for i, (mark, box) in enumerate(zip(marks, boxes, strict=True)):
-        _plan_stamp(plan, mark, box, lay, palette, width, hovered == mark.index)
+        _plan_stamp(plan, mark, box, lay, palette, width, hot=False)
         if mark.state == "past":
             # The whole slot is the target, not just the ink: easier to hit, and slots never overlap.
             left, right = round(rect.left + lay.slot_w * i), round(rect.left + lay.slot_w * (i + 1))
