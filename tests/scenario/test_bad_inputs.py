@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from partnership_game.scenario import Diagnostic, ScenarioError, load_path
-from partnership_game.scenario.yaml_tree import MAX_DEPTH, MAX_FILE_BYTES
+from partnership_game.scenario.yaml_tree import FLOW_SCAN_LIMIT, MAX_DEPTH, MAX_FILE_BYTES
 
 TINY_PATH = Path(__file__).resolve().parent.parent / "data" / "tiny.yaml"
 TINY = TINY_PATH.read_text(encoding="utf-8")
@@ -183,13 +183,32 @@ def test_unclosed_quote(tmp_path: Path) -> None:
 
 
 def test_nesting_5000_deep(tmp_path: Path) -> None:
+    """Refused before the YAML parser runs, at the bracket past FLOW_SCAN_LIMIT, whatever the libyaml release.
+
+    Regression: PyYAML 6.0.4's scanner reads ahead and stops at 1,000 levels with its own message (column 1003).
+    """
     text = "a: " + "[" * 5000 + "]" * 5000 + "\n"
+    assert errors(load_error(tmp_path, text)) == [
+        (1, 3 + FLOW_SCAN_LIMIT + 1, f"nesting is deeper than {MAX_DEPTH} levels")
+    ]
+
+
+def test_nesting_60_deep_is_caught_at_level_41(tmp_path: Path) -> None:
+    text = "a: " + "[" * 60 + "]" * 60 + "\n"
     # The root mapping is level 1, so the 40th bracket opens level 41: column 3 + 40.
     assert errors(load_error(tmp_path, text)) == [(1, 3 + MAX_DEPTH, f"nesting is deeper than {MAX_DEPTH} levels")]
 
 
 def test_nesting_5000_deep_mappings_inside_a_scenario(tmp_path: Path) -> None:
     deep = "{a: " * 5000 + "1" + "}" * 5000
+    text = edit("questions:\n  - Was it worth it?", f"questions:\n  - {deep}")
+    line, col = where(text, "{a: ")
+    # Past FLOW_SCAN_LIMIT flow levels the file is refused before parsing, at that bracket.
+    assert errors(load_error(tmp_path, text)) == [(line, col + 4 * FLOW_SCAN_LIMIT, "nesting is deeper than 40 levels")]
+
+
+def test_nesting_60_deep_mappings_inside_a_scenario(tmp_path: Path) -> None:
+    deep = "{a: " * 60 + "1" + "}" * 60
     text = edit("questions:\n  - Was it worth it?", f"questions:\n  - {deep}")
     line, col = where(text, "{a: ")
     # questions (2) -> the list item (3) -> ... the 39th '{' opens level 41.

@@ -45,8 +45,13 @@ def test_mods_folder_follows_xdg_data_home() -> None:
     assert paths.saves_dir() == Path(os.environ["XDG_DATA_HOME"]) / "partnership-game" / "saves"
 
 
-def test_the_builtin_folder_is_the_repository_scenarios_folder() -> None:
-    assert paths.builtin_scenarios_dir().resolve() == (REPO / "scenarios").resolve()
+def test_the_builtin_folder_holds_the_repository_scenarios() -> None:
+    """From a source checkout it is the repository's folder; from a wheel, the copy the wheel carries."""
+    folder = paths.builtin_scenarios_dir()
+    shipped = sorted(p.name for p in (REPO / "scenarios").glob("*.yaml"))
+    assert sorted(p.name for p in folder.glob("*.yaml")) == shipped
+    for name in shipped:
+        assert (folder / name).read_bytes() == (REPO / "scenarios" / name).read_bytes()
 
 
 @needs_builtin
@@ -56,7 +61,7 @@ def test_builtin_discovery_finds_new_partnership_once() -> None:
     assert len(found) == 1
     (entry,) = found
     assert entry.origin == "built-in"
-    assert entry.path.resolve() == BUILTIN_FILE.resolve()
+    assert entry.path.read_bytes() == BUILTIN_FILE.read_bytes()
     assert entry.error is None, entry.error and str(entry.error)
     assert entry.loaded is not None and entry.loaded.model.id == "new_partnership"
 
@@ -65,7 +70,7 @@ def test_builtin_discovery_finds_new_partnership_once() -> None:
 def test_builtin_resolves_by_id() -> None:
     loaded = resolve("new_partnership", paths.builtin_scenarios_dir(), paths.mods_dir())
     assert loaded.model.id == "new_partnership"
-    assert Path(loaded.path).resolve() == BUILTIN_FILE.resolve()
+    assert Path(loaded.path).read_bytes() == BUILTIN_FILE.read_bytes()
 
 
 def test_no_mods_folder_is_no_mods(empty_builtin: Path) -> None:

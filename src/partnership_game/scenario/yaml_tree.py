@@ -14,6 +14,7 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_EVENTS = 400_000
 MAX_NUMBER_CHARS = 30
+FLOW_SCAN_LIMIT = 200  # far deeper than MAX_DEPTH allows, far below the 1,000 at which libyaml gives up
 
 # The YAML 1.2 core schema, narrowed: only lower-case true/false are booleans, so `no` and `off` stay text.
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -213,6 +214,65 @@ class _Builder:
         return True
 
 
+_BLOCK_FLOW_START = set(":-?\n")  # in block context a flow collection starts only as a value or list item
+_FLOW_FLOW_START = set(":-?[{,\n")
+
+
+def _flow_depth_problem(text: str, path_label: str) -> Diagnostic | None:
+    """A flow bracket nested absurdly deep, found before the YAML parser runs.
+
+    The depth limit proper is checked on the parser's events (exact, with the block levels). But libyaml scans a
+    flow collection far ahead before it yields events, and newer releases stop at a nesting of 1,000 with an error
+    of their own; so a flow nesting beyond FLOW_SCAN_LIMIT is refused here first, the same way with every release.
+    A bracket counts only where a flow collection can start (after a colon, a dash, a comma or another bracket),
+    outside quotes and comments.
+    """
+    flow = 0
+    line, col = 1, 0
+    quote = ""
+    last = "\n"  # the last character that was not a space or tab
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        col += 1
+        if char == "\n":
+            line, col = line + 1, 0
+            if quote == "#":
+                quote = ""
+            last = "\n"
+        elif quote == "#":
+            pass
+        elif quote:
+            if quote == '"' and char == "\\":
+                index += 1
+                col += 1
+            elif char == quote:
+                if quote == "'" and index + 1 < length and text[index + 1] == "'":
+                    index += 1
+                    col += 1
+                else:
+                    quote = ""
+                    last = char
+        elif char in " \t":
+            pass
+        else:
+            starts = _FLOW_FLOW_START if flow else _BLOCK_FLOW_START
+            if char == "#" and (index == 0 or text[index - 1] in " \t\n"):
+                quote = "#"
+            elif char in "'\"" and last in starts:
+                quote = char
+            elif char in "[{" and last in starts:
+                flow += 1
+                if flow > FLOW_SCAN_LIMIT:
+                    return Diagnostic(line, col, f"nesting is deeper than {MAX_DEPTH} levels", path=path_label)
+            elif char in "]}" and flow:
+                flow -= 1
+            last = char
+        index += 1
+    return None
+
+
 def _yaml_problem(exc: yaml.YAMLError, text: str, path_label: str) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
@@ -250,6 +310,9 @@ def read_document(data: bytes, path_label: str) -> Document:
                 )
             ]
         ) from None
+    deep = _flow_depth_problem(text, path_label)
+    if deep is not None:
+        raise ScenarioError([deep])
     builder = _Builder(path_label)
     try:
         for count, event in enumerate(yaml.parse(text, Loader=_Loader)):

@@ -110,6 +110,8 @@ def widget_theme(palette: Palette, text_scale: float) -> dict[str, Any]:
             for key, value in node.items():
                 if key in ("size", "point_size") and isinstance(value, (int, str)):
                     out[key] = str(max(8, round(int(value) * text_scale)))
+                elif key == "padding" and isinstance(value, str):
+                    out[key] = ",".join(str(round(int(v) * text_scale)) for v in value.split(","))
                 else:
                     out[key] = resolve(value)
             return out

@@ -32,7 +32,7 @@ class ConsequencesScreen(ModalScreen):
 
     def html(self) -> str:
         session = self.game.session
-        parts = [f"<font size=5><b>{t('consequences.heading')}</b></font>"]
+        parts = [f"<font pixel_size={self.app.px(22)}><b>{t('consequences.heading')}</b></font>"]
         changes = explain.changes(session, self.entries)
         if changes:
             lines = [

@@ -87,7 +87,7 @@ class DebriefScreen(Screen):
         ending = session.ending
         assert ending is not None
         model = next(e for e in session.scenario.model.endings if e.id == ending.id)
-        parts = [f"<font size=6><b>{rich.escape(model.title)}</b></font>"]
+        parts = [f"<font pixel_size={self.app.px(28)}><b>{rich.escape(model.title)}</b></font>"]
         if model.historical:
             parts.append(f"<i>{t('debrief.historical')}</i>")
         parts.append(rich.link_glossary(rich.escape(model.text), session.scenario.model.glossary))

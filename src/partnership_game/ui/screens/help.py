@@ -24,7 +24,10 @@ class HelpScreen(ModalScreen):
         self.glossary = glossary
 
     def html(self) -> str:
-        parts = [f"<font size=5><b>{t('help.heading')}</b></font>", f"<b>{t('help.keys')}</b><br>{t('help.keylist')}"]
+        parts = [
+            f"<font pixel_size={self.app.px(22)}><b>{t('help.heading')}</b></font>",
+            f"<b>{t('help.keys')}</b><br>{t('help.keylist')}",
+        ]
         if self.glossary:
             entries = [
                 f"<b>{rich.escape(g.term)}</b>: {rich.escape(g.text)}"

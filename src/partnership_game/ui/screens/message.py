@@ -29,7 +29,8 @@ class MessageScreen(ModalScreen):
         button_h = self.app.px(42)
         self.add(
             pygame_gui.elements.UITextBox(
-                f"<font size=5><b>{rich.escape(self.heading)}</b></font><br><br>{rich.escape(self.message)}",
+                f"<font pixel_size={self.app.px(22)}><b>{rich.escape(self.heading)}</b></font>"
+                f"<br><br>{rich.escape(self.message)}",
                 pygame.Rect(pad, pad, rect.width - 2 * pad, rect.height - 3 * pad - button_h),
                 self.app.manager,
                 container=panel,

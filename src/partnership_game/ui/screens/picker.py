@@ -99,7 +99,8 @@ class PickerScreen(Screen):
         assert entry.loaded is not None
         model = entry.loaded.model
         return (
-            f"<font size=5><b>{rich.escape(model.title)}</b></font><br><i>{rich.escape(', '.join(model.authors))}"
+            f"<font pixel_size={self.app.px(22)}><b>{rich.escape(model.title)}</b></font>"
+            f"<br><i>{rich.escape(', '.join(model.authors))}"
             f"</i><br><br>{rich.escape(model.description)}<br><br>"
             f"{len(model.turns)} turns · {len(model.events)} events · {len(model.endings)} endings"
         )

@@ -162,7 +162,7 @@ class TurnScreen(Screen):
         event = pending.event.model
         glossary = model.glossary
         seen: set[int] = set()
-        parts = [f"<font size=5><b>{rich.escape(pending.event.title)}</b></font>"]
+        parts = [f"<font pixel_size={self.app.px(22)}><b>{rich.escape(pending.event.title)}</b></font>"]
         if event is not None:
             parts.append(rich.link_glossary(rich.escape(event.situation), glossary, seen))
             advisors = {a.id: a for a in model.advisors}

@@ -256,14 +256,14 @@ def pattern_line(plan: Plan, colour: Colour, points: Sequence[Point], width: int
         if length == 0:
             continue
         ux, uy = (x1 - x0) / length, (y1 - y0) / length
-        start = -(travelled % period)
+        start = -(travelled % period)  # where the pattern's current period began, before this segment
         while start < length:
-            a, b = max(start, 0.0), min(start + on, length)
-            if b > a or dotted:
-                if dotted:
-                    if start >= 0:
-                        plan.circle(colour, (x0 + ux * a, y0 + uy * a), max(1.0, width * 0.75))
-                else:
+            if dotted:
+                if start >= 0:  # a dot before the joint was drawn on the previous segment
+                    plan.circle(colour, (x0 + ux * start, y0 + uy * start), max(1.0, width * 0.75))
+            else:
+                a, b = max(start, 0.0), min(start + on, length)  # a dash may straddle the joint
+                if b > a:
                     plan.line(colour, (x0 + ux * a, y0 + uy * a), (x0 + ux * b, y0 + uy * b), width)
             start += period
         travelled += length

@@ -41,6 +41,17 @@ class MeterView:
     thresholds: Sequence[float] = ()
 
 
+@dataclass(frozen=True)
+class MeterWords:
+    """The few words the meters draw, so the UI's string catalog can supply them (English by default)."""
+
+    good: str = "good"
+    path: str = "your path"
+    history: str = "history"
+    history_now: str = "history now"
+    threshold: str = "threshold"
+
+
 def _row_parts(text_px: int) -> tuple[int, int, int, int]:
     """(label line, gap, bar band, gap after) in pixels; shared with meters_height so layout and drawing agree."""
     px = max(6, text_px)
@@ -60,14 +71,15 @@ _plans = PlanCache()
 
 
 def draw_meters(surface: pygame.Surface, rect: pygame.Rect, meters: Sequence[MeterView], palette: Palette,
-                text_px: int, show_ghost: bool = True, legend: bool = False) -> None:
+                text_px: int, show_ghost: bool = True, legend: bool = False,
+                words: MeterWords = MeterWords()) -> None:
     """One row per meter, top to bottom; rows squeeze (never spill) when the rect is shorter than meters_height.
     `legend` adds a key line under the rows explaining the trend line, the ghost and the threshold ticks."""
     rect = pygame.Rect(rect)
     if rect.w <= 0 or rect.h <= 0 or not meters:
         return
-    key = (tuple(rect), tuple(_meter_key(m) for m in meters), palette, text_px, show_ghost, legend)
-    plan = _plans.get(key, lambda: _plan_meters(rect, meters, palette, text_px, show_ghost, legend))
+    key = (tuple(rect), tuple(_meter_key(m) for m in meters), palette, text_px, show_ghost, legend, words)
+    plan = _plans.get(key, lambda: _plan_meters(rect, meters, palette, text_px, show_ghost, legend, words))
     plan.replay(surface, rect)
 
 
@@ -87,38 +99,40 @@ class _Columns:
     gap: int
 
 
-def _columns(meters: Sequence[MeterView], px: int, small: int) -> _Columns:
+def _columns(meters: Sequence[MeterView], px: int, small: int, words: MeterWords) -> _Columns:
     tri = round(px * 0.7)
     delta_w = tri + round(px * 0.25) + max(text_width(format_value(abs(m.delta)), px, True) for m in meters)
     value_w = max(text_width(format_value(m.value), px, True) + text_width(" / " + format_value(m.maximum), small)
                   for m in meters)
-    hint_w = round(small * 0.9) + text_width("good", small)
+    hint_w = round(small * 0.9) + text_width(words.good, small)
     return _Columns(delta_w, value_w, hint_w, round(px * 0.7))
 
 
 def _plan_meters(rect: pygame.Rect, meters: Sequence[MeterView], palette: Palette, text_px: int,
-                 show_ghost: bool, legend: bool) -> Plan:
+                 show_ghost: bool, legend: bool, words: MeterWords) -> Plan:
     plan = Plan(rect)
     px = max(6, text_px)
     small = max(7, round(px * 0.82))
-    label_h, gap, band_h, after = _row_parts(px)
-    nominal = label_h + gap + band_h + after
     rows_h = rect.h
     if legend:
         key_h = min(_legend_height(px), rect.h // (len(meters) + 1))
         rows_h -= key_h
-        _plan_legend(plan, pygame.Rect(rect.left, rect.top + rows_h, rect.w, key_h), palette, px, small, show_ghost)
-    # When short of room, take the squeeze out of the gaps first, the bar band last.
-    scale = min(1.0, rows_h / (nominal * len(meters)))
-    row_h = nominal * scale
-    columns = _columns(meters, px, small)
-    compact = rect.w < px * 16  # too narrow for the hint and the trend line: keep label, number, change, bar
+        _plan_legend(plan, pygame.Rect(rect.left, rect.top + rows_h, rect.w, key_h), palette, px, small, show_ghost,
+                     words)
+    columns = _columns(meters, px, small, words)
+    squeeze = min(1.0, rows_h / meters_height(len(meters), px))
+    if squeeze < 0.7:
+        _plan_single_lines(plan, meters, rect, rows_h, columns, palette, px, small, show_ghost, words)
+        return plan
+    # A little short of room: every part of a row shrinks alike, so rows never overlap.
+    label_h, gap, band_h, after = (part * squeeze for part in _row_parts(px))
+    row_h = label_h + gap + band_h + after
+    compact = rect.w < px * 16  # too narrow for the word "good" and the trend line
     for i, meter in enumerate(meters):
         top = rect.top + i * row_h
-        _plan_label_line(plan, meter, pygame.Rect(rect.left, round(top), rect.w, label_h), columns, palette, px,
-                         small, compact)
-        band_top = top + label_h + gap * scale
-        band = pygame.Rect(rect.left, round(band_top), rect.w, max(4, round(band_h * max(scale, 0.6))))
+        _plan_label_line(plan, meter, pygame.Rect(rect.left, round(top), rect.w, round(label_h)), columns, palette,
+                         px, small, compact, words)
+        band = pygame.Rect(rect.left, round(top + label_h + gap), rect.w, max(4, round(band_h)))
         spark_w = 0 if compact else max(px * 3, round(rect.w * 0.3))
         bar = pygame.Rect(band.left, band.top, band.w - (spark_w + columns.gap if spark_w else 0), band.h)
         _plan_bar(plan, meter, bar, palette, px, show_ghost)
@@ -129,8 +143,9 @@ def _plan_meters(rect: pygame.Rect, meters: Sequence[MeterView], palette: Palett
 
 
 def _plan_label_line(plan: Plan, m: MeterView, line: pygame.Rect, c: _Columns, palette: Palette, px: int, small: int,
-                     compact: bool) -> None:
-    """Label on the left; on the right the change (▲ 5 / ▼ 3 / –), the value ("62 / 100"), and which way is good."""
+                     compact: bool, words: MeterWords, label_w: int | None = None) -> int:
+    """Label on the left; on the right the change (▲ 5 / ▼ 3 / –), the value ("62 / 100"), and which way is good.
+    Returns where the right-hand block begins, so a one-line row can put its bar in between."""
     mid = line.centery
     right = line.right
     _plan_delta(plan, m, pygame.Rect(right - c.delta_w, line.top, c.delta_w, line.h), palette, px)
@@ -140,14 +155,30 @@ def _plan_label_line(plan: Plan, m: MeterView, line: pygame.Rect, c: _Columns, p
                         anchor="midright")
     plan.text(format_value(m.value), px, palette.ink, (maximum.left, mid), bold=True, anchor="midright")
     right -= c.value_w + c.gap
+    # Which way is good, as an arrow and (with room) the word, so the change's colour is never the only clue.
+    hint_w = round(small * 0.9) if compact else c.hint_w
+    hint_left = right - hint_w
+    arrow(plan, palette.ink_soft, (hint_left + small * 0.3, mid), small * 0.8, m.good != "down")
     if not compact:
-        # Which way is good, said in words beside an arrow, so the change's colour is never the only clue.
-        hint_left = right - c.hint_w
-        arrow(plan, palette.ink_soft, (hint_left + small * 0.3, mid), small * 0.8, m.good != "down")
-        plan.text("good", small, palette.ink_soft, (hint_left + round(small * 0.9), mid), anchor="midleft")
-        right = hint_left - c.gap
-    label = fit_text(m.label, px, right - line.left)
+        plan.text(words.good, small, palette.ink_soft, (hint_left + round(small * 0.9), mid), anchor="midleft")
+    right = hint_left - c.gap
+    label = fit_text(m.label, px, min(right - line.left, label_w if label_w is not None else right))
     plan.text(label, px, palette.ink, (line.left, mid), anchor="midleft")
+    return right
+
+
+def _plan_single_lines(plan: Plan, meters: Sequence[MeterView], rect: pygame.Rect, rows_h: int, c: _Columns,
+                       palette: Palette, px: int, small: int, show_ghost: bool, words: MeterWords) -> None:
+    """Rows squeezed below two lines each: label, bar and numbers on one line, and no trend line."""
+    row_h = rows_h / len(meters)
+    label_w = min(max(text_width(m.label, px) for m in meters), round(rect.w * 0.38))
+    for i, meter in enumerate(meters):
+        line = pygame.Rect(rect.left, round(rect.top + i * row_h), rect.w, max(1, round(row_h)))
+        right = _plan_label_line(plan, meter, line, c, palette, px, small, rect.w < px * 24, words, label_w)
+        bar_left = rect.left + label_w + c.gap
+        if right - bar_left > px * 2:
+            bar = pygame.Rect(bar_left, line.top, right - bar_left, line.h)
+            _plan_bar(plan, meter, bar, palette, max(6, min(px, round(line.h * 0.8))), show_ghost)
 
 
 def _plan_delta(plan: Plan, m: MeterView, box: pygame.Rect, palette: Palette, px: int) -> None:
@@ -248,16 +279,17 @@ def _trend_range(m: MeterView, values: Sequence[float]) -> tuple[float, float]:
     return (low, high) if high > low else (m.minimum, m.minimum + span)
 
 
-def _plan_legend(plan: Plan, box: pygame.Rect, palette: Palette, px: int, small: int, show_ghost: bool) -> None:
+def _plan_legend(plan: Plan, box: pygame.Rect, palette: Palette, px: int, small: int, show_ghost: bool,
+                 words: MeterWords) -> None:
     """A key line: what the solid line, the dotted one, the diamond and the ticks mean."""
     width = line_width(px)
     sample = round(px * 1.6)
     x = float(box.left)
     y = box.centery
-    items: list[tuple[str, str]] = [("path", "your path")]
+    items: list[tuple[str, str]] = [("path", words.path)]
     if show_ghost:
-        items += [("ghost", "history"), ("diamond", "history now")]
-    items.append(("tick", "threshold"))
+        items += [("ghost", words.history), ("diamond", words.history_now)]
+    items.append(("tick", words.threshold))
     for kind, label in items:
         if kind == "path":
             pattern_line(plan, palette.ink, [(x, y), (x + sample, y)], width, "solid")
