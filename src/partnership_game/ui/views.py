@@ -33,8 +33,8 @@ def meter_views(game: Game) -> list[MeterView]:
                 good=meter.good,
                 start=meter.start,
                 delta=value - previous,
-                history=[meter.start, *past, value][: len(model.turns) + 1],
-                ghost=[meter.start, *[row[m] for row in game.ghost]],
+                history=past,  # the widget puts the start in front of both lines itself
+                ghost=[row[m] for row in game.ghost],
                 thresholds=tuple(meter.thresholds),
             )
         )

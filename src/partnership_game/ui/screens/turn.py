@@ -78,16 +78,22 @@ class TurnScreen(Screen):
         map_rect = pygame.Rect(right_x, meters.bottom + gap, right_w, h - m - meters.bottom - gap)
         return Layout(header, strip, story, options, footer, meters, preview, map_rect)
 
-    def _card_height(self, label: str, width: int) -> int:
+    def _card_height(self, k: int, width: int) -> int:
         inner = width - self.app.px(64)
-        return drawing.wrapped_height(label, self.app.px(16), inner, bold=True) + self.app.px(16)
+        height = drawing.wrapped_height(self._card_label(k), self.app.px(16), inner, bold=True) + self.app.px(16)
+        if not self.game.session.available()[k]:
+            height += drawing.wrapped_height(self._unavailable_line(k), self.app.px(13), inner)
+        return height
+
+    def _unavailable_line(self, k: int) -> str:
+        return t("turn.unavailable", reason=self._reason(k))
 
     def _options_height(self, width: int, body_h: int) -> int:
         pending = self.game.session.pending
         if pending is None:
             return 0
         gap = self.app.px(6)
-        total = sum(self._card_height(self._card_label(k), width) + gap for k in range(len(pending.event.options)))
+        total = sum(self._card_height(k, width) + gap for k in range(len(pending.event.options)))
         return min(total + self.app.px(28), int(body_h * 0.45))
 
     def _card_label(self, k: int) -> str:
@@ -150,7 +156,7 @@ class TurnScreen(Screen):
         y = self.lay.options.top + self.app.px(28)
         gap = self.app.px(6)
         for k in range(len(pending.event.options)):
-            height = self._card_height(self._card_label(k), self.lay.options.width)
+            height = self._card_height(k, self.lay.options.width)
             self.card_rects.append(pygame.Rect(self.lay.options.left, y, self.lay.options.width, height))
             y += height + gap
 
@@ -546,8 +552,10 @@ class TurnScreen(Screen):
         label_rect = pygame.Rect(
             badge.right + self.app.px(12), rect.top + self.app.px(11), rect.width - self.app.px(64), rect.height
         )
-        drawing.wrapped(surface, label_rect, option.label, self.app.px(16), ink, bold=True)
+        used = drawing.wrapped(surface, label_rect, option.label, self.app.px(16), ink, bold=True)
         if not available:
+            reason_rect = label_rect.move(0, used)
+            drawing.wrapped(surface, reason_rect, self._unavailable_line(k), self.app.px(13), palette.bad)
             # Greyed out and struck through, and the word says why: colour is never the only signal.
             tag = drawing.rendered("unavailable", self.app.px(12), palette.bad, True)
             surface.blit(tag, tag.get_rect(topright=(rect.right - self.app.px(10), rect.top + self.app.px(4))))
