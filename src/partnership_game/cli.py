@@ -243,7 +243,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         session = Session(loaded, seed, player=args.player)
     if args.choices is not None:
         try:
-            play.scripted(session, args.choices)
+            # Without --json the game is told as it is played: a transcript a teacher can read or print.
+            play.scripted(session, args.choices, None if args.json else print)
         except play.ScriptError as exc:
             print(f"partnership-game play: error: {exc}", file=sys.stderr)
             return EXIT_ERROR
@@ -255,11 +256,6 @@ def cmd_play(args: argparse.Namespace) -> int:
                 return EXIT_ERROR
         if args.json:
             print(json.dumps(play.result_json(session), indent=1))
-        else:
-            from partnership_game.text import render
-
-            print(render.ending_block(session))
-            print(render.debrief_block(session))
         return EXIT_OK
     print(f"Seed {session.seed} (play again with --seed {session.seed} for the same dice).")
     autosave = paths.saves_dir() / f"autosave-{session.scenario.model.id}.json"

@@ -113,7 +113,10 @@ def test_play_a_wrong_option_id(tmp_path: Path) -> None:
     result = cli(*PLAY, "--seed", "3", "--choices", "help,nope,sign", tmp_path=tmp_path)
     assert result.returncode == 1
     assert result.stderr == "partnership-game play: error: 'second' has no option 'nope' (options: gamble, safe)\n"
-    assert result.stdout == ""
+    # The transcript tells the game up to the decision the list could not make, and stops there.
+    assert "Chosen: 1. Help" in result.stdout
+    assert "SECOND DECISION" in result.stdout
+    assert "THE END" not in result.stdout
 
 
 def test_play_an_unavailable_option(tmp_path: Path) -> None:

@@ -20,31 +20,64 @@ class ScriptError(ValueError):
     """A `--choices` list that does not fit the game."""
 
 
-def scripted(session: Session, choices: str) -> None:
-    """Play to the end: 'historical', 'random', or a comma-separated list of option ids in order."""
+def _next_choice(session: Session, choices: str, position: int) -> int:
+    """The option index `choices` takes at the pending decision: a policy's pick, or the listed id at `position`."""
+    pending = session.pending
+    assert pending is not None
     if choices in POLICIES:
-        policy = POLICIES[choices]
-        while session.pending is not None:
-            pick = policy(session.state, session.pending)
-            session.choose(int(pick[0]))
-        return
+        return int(POLICIES[choices](session.state, pending)[0])
     wanted = [c.strip() for c in choices.split(",") if c.strip()]
-    for option_id in wanted:
-        pending = session.pending
-        if pending is None:
-            raise ScriptError(f"the game ended before choice '{option_id}'")
-        ids = [o.id for o in pending.event.options]
-        if option_id not in ids:
-            raise ScriptError(f"'{pending.event.id}' has no option '{option_id}' (options: {', '.join(ids)})")
-        index = ids.index(option_id)
-        if not session.available()[index]:
-            raise ScriptError(f"option '{option_id}' of '{pending.event.id}' is not available at that point")
+    ids = [o.id for o in pending.event.options]
+    if position >= len(wanted):
+        raise ScriptError(f"the game needs more choices: it waits at '{pending.event.id}' (options: {', '.join(ids)})")
+    option_id = wanted[position]
+    if option_id not in ids:
+        raise ScriptError(f"'{pending.event.id}' has no option '{option_id}' (options: {', '.join(ids)})")
+    index = ids.index(option_id)
+    if not session.available()[index]:
+        raise ScriptError(f"option '{option_id}' of '{pending.event.id}' is not available at that point")
+    return index
+
+
+def scripted(session: Session, choices: str, write: Writer | None = None) -> None:
+    """Play to the end: 'historical', 'random', or a comma-separated list of option ids in order.
+
+    With `write`, the whole game is told as it is played (a transcript); without, it runs silently.
+    """
+    position = 0
+    shown = 0
+    while True:
+        if write is not None:
+            shown = narrate(session, write, shown)
+        if session.pending is None:
+            break
+        index = _next_choice(session, choices, position)
+        if write is not None:
+            write(f"Chosen: {index + 1}. {session.pending.event.options[index].label}\n")
         session.choose(index)
-    if session.pending is not None:
-        raise ScriptError(
-            f"the game needs more choices: it waits at '{session.pending.event.id}' "
-            f"(options: {', '.join(o.id for o in session.pending.event.options)})"
-        )
+        position += 1
+    wanted = [c.strip() for c in choices.split(",") if c.strip()]
+    if choices not in POLICIES and position < len(wanted):
+        raise ScriptError(f"the game ended before choice '{wanted[position]}'")
+
+
+def narrate(session: Session, write: Writer, shown: int) -> int:
+    """Tell what happened since ledger entry `shown`, then the ending or the next decision; returns the new count."""
+    entries = session.state.ledger.entries if session.state.ledger else []
+    fresh = entries[shown:]
+    if fresh:
+        news = render.happenings(session, fresh)
+        if news:
+            write(news + "\n")
+        write("What changed and why:\n" + render.ledger_lines(session, fresh) + "\n")
+    if session.over:
+        write(render.ending_block(session) + "\n")
+        write(render.debrief_block(session) + "\n")
+    else:
+        write(render.turn_header(session))
+        write(render.decision_block(session) + "\n")
+        write(render.meters_block(session) + "\n")
+    return len(entries)
 
 
 def result_json(session: Session) -> dict[str, object]:
@@ -82,22 +115,10 @@ def interactive(session: Session, read: Reader, write: Writer, saves: Path, auto
         write(f"{model.title}\n\n{render._wrap(model.briefing or model.description)}\n")
     shown = 0
     while True:
-        entries = session.state.ledger.entries if session.state.ledger else []
-        fresh = entries[shown:]
-        shown = len(entries)
-        if fresh:
-            news = render.happenings(session, fresh)
-            if news:
-                write(news + "\n")
-            write("What changed and why:\n" + render.ledger_lines(session, fresh) + "\n")
+        shown = narrate(session, write, shown)
         if session.over:
-            write(render.ending_block(session) + "\n")
-            write(render.debrief_block(session) + "\n")
             _autosave(session, autosave, write)
             return 0
-        write(render.turn_header(session))
-        write(render.decision_block(session) + "\n")
-        write(render.meters_block(session) + "\n")
         count = len(session.available())
         try:
             answer = read(f"Choose 1-{count}, or b to step back, s to save, q to quit: ").strip().lower()
