@@ -3,7 +3,7 @@
     python benchmarks/engine.py --json [--scenario ID_OR_PATH] [--runs 100000]
 
 Targets (DESIGN.md, this 2-core machine): batch >= 5,000,000 game-decisions/s at N = 100,000, batch/single
-ratio >= 100, load and validate of new_partnership <= 200 ms.
+ratio >= 100, load and validate of new_partnership <= 200 ms, odds for one option (10,000 futures) <= 100 ms.
 """
 
 from __future__ import annotations
@@ -72,6 +72,19 @@ def main() -> None:
     single_s = _best_of(3, singles)
     single_rate = single_decisions / single_s
 
+    # Odds: 10,000 futures for each option of the first decision, the rest played at random (the heavier policy).
+    from partnership_game.engine.odds import future_seeds, odds_for_option
+
+    first = engine.start(seeds[:1], keep_ledger=True)
+    pending = engine.advance(first)
+    assert pending is not None
+    future = future_seeds(1, pending.turn, pending.slot)
+    odds_times = []
+    for option in range(len(pending.event.options)):
+        started = time.perf_counter()
+        odds_for_option(engine, first, pending, option, uniform_random, future)
+        odds_times.append((time.perf_counter() - started) * 1000)
+
     result = {
         "scenario": loaded.model.id,
         "runs": args.runs,
@@ -81,6 +94,7 @@ def main() -> None:
         "single_decision_ms": round(1000 * single_s / single_decisions, 4),
         "load_validate_ms": round(1000 * statistics.median(load_times), 2),
         "decisions_per_game": round(decisions / args.runs, 2),
+        "odds_ms_per_option": round(statistics.mean(odds_times), 1),
     }
     if args.json:
         print(json.dumps(result))

@@ -61,8 +61,8 @@ def _inner_model(annotation: Any) -> type[BaseModel] | str | None:
     return None
 
 
-def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    current: type[BaseModel] | str | None = models.Scenario
+def _model_at(loc: tuple[Any, ...], root: type[BaseModel]) -> type[BaseModel] | None:
+    current: type[BaseModel] | str | None = root
     for part in loc:
         if isinstance(part, int) or current is None:
             continue
@@ -107,13 +107,13 @@ _EXPECTED = {
 }
 
 
-def _message(error: Any) -> str:
+def _message(error: Any, root: type[BaseModel]) -> str:
     kind = error["type"]
     loc = error["loc"]
     value = error.get("input")
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        model = _model_at(loc[:-1])
+        model = _model_at(loc[:-1], root)
         allowed = list(model.model_fields) if model is not None else []
         return f"unknown key '{key}'{did_you_mean(key, allowed)}"
     if kind == "missing":
@@ -143,13 +143,16 @@ def _message(error: Any) -> str:
     return message[0].lower() + message[1:] if message else "invalid value"
 
 
-def _structure_problems(exc: ValidationError, doc: Document, path_label: str) -> list[Diagnostic]:
+def structure_problems(
+    exc: ValidationError, doc: Document, path_label: str, root: type[BaseModel] = models.Scenario
+) -> list[Diagnostic]:
+    """Pydantic's errors as positioned diagnostics in plain words, one per place (also for class files)."""
     problems: dict[tuple[int, int, str], Diagnostic] = {}
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         at_key = error["type"] == "extra_forbidden"
         mark = doc.locate(loc, at_key=at_key)
-        message = _message(error)
+        message = _message(error, root)
         problems.setdefault(
             (mark.line, mark.col, message), Diagnostic(mark.line, mark.col, message, path=path_label)
         )
@@ -166,7 +169,7 @@ def load_bytes(data: bytes, path_label: str = "<scenario>") -> LoadedScenario:
     try:
         model = models.Scenario.model_validate(doc.data)
     except ValidationError as exc:
-        raise ScenarioError(_structure_problems(exc, doc, path_label)) from None
+        raise ScenarioError(structure_problems(exc, doc, path_label)) from None
     checked = check(model, doc, path_label)
     errors = [d for d in checked.problems if d.severity == "error"]
     if errors:
