@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="partnership-game", description="A New Partnership? Moscow and Washington after 9/11."
     )
     parser.add_argument("--version", action="version", version=f"partnership-game {__version__}")
+    parser.add_argument("--class", dest="class_file", type=Path, metavar="FILE",
+                        help="open the window with a teacher's class file (scenario, seed, what students see)")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     play = commands.add_parser("play", help="play a campaign")
@@ -268,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from partnership_game.ui.run import run_window
 
-        return run_window()
+        return run_window(classroom=args.class_file)
     handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore}
     try:
         return handlers[args.command](args)

@@ -39,6 +39,7 @@ class App:
         self.dirty = True
         self.busy_until = 0.0  # keep drawing at full rate until then (after input, while hover effects settle)
         self.frame_hooks: list[Callable[[App], None]] = []
+        self.classroom: Any = None  # the teacher's class file in force, if any (classroom.classfile.LoadedClass)
 
     # ---- scale and theme -----------------------------------------------------------------------------------
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from partnership_game import paths
+from partnership_game.classroom.classfile import ClassFile
 from partnership_game.engine import Engine, LedgerEntry, historical, play_out
 from partnership_game.scenario import LoadedScenario
 from partnership_game.session import Session, write_save
@@ -23,17 +25,71 @@ class Turnpoint:
 
 
 class Game:
-    def __init__(self, session: Session, note: str | None = None) -> None:
+    """The session in the window, with what a class file allows: what is shown, how far back one may go."""
+
+    def __init__(self, session: Session, note: str | None = None, classroom: ClassFile | None = None) -> None:
         self.session = session
         self.note = note  # shown once, e.g. "this save's scenario has changed since"
+        self.classroom = classroom
         self.ghost = self._historical_ghost()
         self.autosave_path = paths.saves_dir() / f"autosave-{session.scenario.model.id}.json"
         self.last_autosave_error: str | None = None
         self.opened_branch = False
+        self.floor_depth = 0  # decisions before this depth were taken for the student (the class starts later)
+        self.present: int | None = None  # while looking back in a look-only class: the decision to return to
+        self.reviewing = False
+        self.started = time.monotonic()
 
     @classmethod
-    def new(cls, scenario: LoadedScenario, seed: int, player: str | None = None) -> Game:
-        return cls(Session(scenario, seed, player=player))
+    def new(cls, scenario: LoadedScenario, seed: int, player: str | None = None,
+            classroom: ClassFile | None = None) -> Game:
+        game = cls(Session(scenario, seed, player=player), classroom=classroom)
+        if classroom is not None and classroom.start is not None:
+            game.follow_history_to(classroom.start)
+        return game
+
+    def follow_history_to(self, date: str) -> None:
+        """Take history's choices for every decision dated before `date`: a lesson can begin mid-campaign."""
+        session = self.session
+        turns = session.scenario.model.turns
+        while session.pending is not None and turns[session.state.turn].date < date:
+            choice = int(historical(session.state, session.pending)[0])
+            session.choose(choice)
+        self.floor_depth = len(session.timeline.path())
+
+    # ---- what the class allows -----------------------------------------------------------------------------
+
+    def shows(self, what: str) -> bool:
+        """Whether the class lets students see previews, odds, historical marks or the ghost line now."""
+        if self.classroom is None or self.session.over:
+            return True
+        return bool(getattr(self.classroom.show, what))
+
+    @property
+    def rollback_mode(self) -> str:
+        return self.classroom.rollback if self.classroom is not None else "allowed"
+
+    def minutes_left(self) -> int | None:
+        if self.classroom is None or self.classroom.time_box_minutes is None:
+            return None
+        elapsed = (time.monotonic() - self.started) / 60
+        return max(0, int(self.classroom.time_box_minutes - elapsed + 0.999))
+
+    def _may_go_to(self, node: int | None) -> bool:
+        depth = len(self.session.timeline.path(node)) if node is not None else 0
+        return self.rollback_mode != "off" and depth >= self.floor_depth
+
+    def _leave_present(self) -> None:
+        if self.rollback_mode == "look_only" and not self.reviewing:
+            self.present = self.session.timeline.current
+            self.reviewing = True
+
+    def return_to_present(self) -> None:
+        """End a look back in a look-only class: the game is where the student left it."""
+        if self.reviewing:
+            self.session.goto(self.present)
+            self.reviewing = False
+            self.present = None
 
     @property
     def scenario(self) -> LoadedScenario:
@@ -93,17 +149,25 @@ class Game:
         return points
 
     def go_to_turn(self, turn: int) -> bool:
-        """Step back to the first decision of a past turn on this branch; False when there is none."""
+        """Step back to the first decision of a past turn on this branch; False when there is none or the class
+        does not allow it."""
         for point in self.turn_points():
-            if point.turn == turn:
+            if point.turn == turn and self._may_go_to(point.node):
+                self._leave_present()
                 self.session.goto(point.node)
-                self.autosave()
+                if not self.reviewing:
+                    self.autosave()
                 return True
         return False
 
     def back(self) -> bool:
+        current = self.session.timeline.current
+        parent = self.session.timeline.nodes[current].parent if current is not None else None
+        if current is None or not self._may_go_to(parent):
+            return False
+        self._leave_present()
         moved = self.session.back()
-        if moved:
+        if moved and not self.reviewing:
             self.autosave()
         return moved
 

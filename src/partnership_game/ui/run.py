@@ -64,7 +64,8 @@ class Services:
         return None
 
 
-def run_window(scenario: str | None = None, seed: int | None = None, load: Path | None = None) -> int:
+def run_window(scenario: str | None = None, seed: int | None = None, load: Path | None = None,
+               classroom: Path | None = None) -> int:
     """Open the window and play; returns the exit status."""
     if not display_available():
         print(
@@ -83,14 +84,16 @@ def run_window(scenario: str | None = None, seed: int | None = None, load: Path 
     pygame.font.init()
     try:
         app = App(load_settings(), Services())
-        open_first_screens(app, scenario, seed, load)
+        open_first_screens(app, scenario, seed, load, classroom)
         return app.run()
     finally:
         pygame.quit()
 
 
-def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: Path | None) -> None:
-    """The title screen; or, with --load or --scenario, straight into the game (a problem shows as a message)."""
+def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: Path | None,
+                       classroom: Path | None = None) -> None:
+    """The title screen; or, with --load, --scenario or --class, straight into the game (a problem shows as a
+    message over the title screen)."""
     from partnership_game import paths
     from partnership_game.scenario import ScenarioError
     from partnership_game.scenario.discovery import resolve
@@ -102,6 +105,17 @@ def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: P
     from partnership_game.ui.strings import t
 
     app.push(TitleScreen(app))
+    if classroom is not None:
+        from partnership_game.classroom.classfile import load_class_file
+        from partnership_game.ui.screens.classroom import start_class
+
+        try:
+            loaded_class = load_class_file(classroom)
+        except ScenarioError as exc:
+            app.push(MessageScreen(app, t("error.heading"), "\n".join(d.format() for d in exc.diagnostics[:8])))
+            return
+        start_class(app, loaded_class)
+        return
     if load is not None:
         try:
             session = read_save(load)

@@ -41,7 +41,7 @@ def meter_views(game: Game) -> list[MeterView]:
     return views
 
 
-def timeline_marks(game: Game) -> list[TimelineMark]:
+def timeline_marks(game: Game, show_history: bool = True) -> list[TimelineMark]:
     session = game.session
     model = session.scenario.model
     current = min(session.state.turn, len(model.turns) - 1)
@@ -60,7 +60,7 @@ def timeline_marks(game: Game) -> list[TimelineMark]:
                 index=index,
                 label=short_date(turn.date),
                 state=state,
-                historical=decided.get(index),
+                historical=decided.get(index) if show_history else None,
                 branches=branches.get(index, 0),
             )
         )

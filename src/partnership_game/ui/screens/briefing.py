@@ -99,10 +99,21 @@ class BriefingScreen(Screen):
         )
 
     def begin(self) -> None:
+        classroom = self.app.classroom.model if self.app.classroom is not None else None
+        if classroom is not None and classroom.ask_name:
+            from partnership_game.ui.screens.classroom import NameScreen
+
+            self.app.push(NameScreen(self.app), on_result=lambda name: name and self.start(name))
+        else:
+            self.start(None)
+
+    def start(self, player: str | None) -> None:
         from partnership_game.ui.game import Game
         from partnership_game.ui.screens.turn import TurnScreen
 
-        game = Game.new(self.scenario, self.app.services.new_seed())
+        classroom = self.app.classroom.model if self.app.classroom is not None else None
+        seed = classroom.seed if classroom is not None else self.app.services.new_seed()
+        game = Game.new(self.scenario, seed, player=player, classroom=classroom)
         game.autosave()
         self.app.replace(TurnScreen(self.app, game))
 

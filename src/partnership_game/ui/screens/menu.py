@@ -12,7 +12,7 @@ from partnership_game.ui.game import Game
 from partnership_game.ui.screen import ButtonColumn, ModalScreen
 from partnership_game.ui.strings import t
 
-ITEMS = ("resume", "save", "load", "settings", "help", "title", "quit")
+ITEMS = ("resume", "save", "hand_in", "load", "settings", "help", "title", "quit")
 
 
 class MenuScreen(ModalScreen):
@@ -37,7 +37,8 @@ class MenuScreen(ModalScreen):
                 object_id=ObjectID(class_id="@heading"),
             )
         )
-        items = [i for i in ITEMS if self.game is not None or i not in ("save",)]
+        in_class = self.game is not None and self.game.classroom is not None
+        items = [i for i in ITEMS if (self.game is not None or i != "save") and (in_class or i != "hand_in")]
         top = pad + self.app.px(48)
         step = min(self.app.px(52), (rect.height - top - pad) // len(items))
         self.buttons = {}
@@ -66,6 +67,10 @@ class MenuScreen(ModalScreen):
             from partnership_game.ui.screens.saves import SaveScreen
 
             app.push(SaveScreen(app, self.game))
+        elif item == "hand_in" and self.game is not None:
+            from partnership_game.ui.screens.classroom import hand_in
+
+            hand_in(app, self.game)
         elif item == "load":
             from partnership_game.ui.screens.saves import LoadScreen
 

@@ -12,7 +12,7 @@ from partnership_game.ui import drawing
 from partnership_game.ui.screen import ButtonColumn, Screen
 from partnership_game.ui.strings import t
 
-ITEMS = ("play", "continue", "load", "settings", "help", "quit")
+ITEMS = ("play", "continue", "load", "class", "settings", "help", "quit")
 
 
 class TitleScreen(Screen):
@@ -87,7 +87,11 @@ class TitleScreen(Screen):
 
     def choose(self, item: str) -> None:
         app = self.app
-        if item == "play":
+        if item == "play" and app.classroom is not None:
+            from partnership_game.ui.screens.classroom import start_class
+
+            start_class(app, app.classroom)
+        elif item == "play":
             from partnership_game.ui.screens.picker import PickerScreen
 
             app.replace(PickerScreen(app))
@@ -103,6 +107,10 @@ class TitleScreen(Screen):
             from partnership_game.ui.screens.saves import LoadScreen
 
             app.push(LoadScreen(app))
+        elif item == "class":
+            from partnership_game.ui.screens.classroom import open_class_file
+
+            open_class_file(app)
         elif item == "settings":
             from partnership_game.ui.screens.settings_screen import SettingsScreen
 

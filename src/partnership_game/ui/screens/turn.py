@@ -72,8 +72,9 @@ class TurnScreen(Screen):
         from partnership_game.ui.widgets.meters import meters_height
 
         right_h = h - m - top
-        meters_h = min(meters_height(len(self.game.scenario.model.meters), self.app.px(14)) + self.app.px(34),
-                       int(right_h * 0.58))
+        meters_h = min(
+            meters_height(len(self.game.scenario.model.meters), self.app.px(14)) + self.app.px(34), int(right_h * 0.58)
+        )
         meters = pygame.Rect(right_x, top, right_w, meters_h)
         map_rect = pygame.Rect(right_x, meters.bottom + gap, right_w, h - m - meters.bottom - gap)
         return Layout(header, strip, story, options, footer, meters, preview, map_rect)
@@ -121,8 +122,11 @@ class TurnScreen(Screen):
         # milliseconds, too much to do while the mouse moves over the cards.
         self.preview_boxes: dict[int | None, Any] = {}
         for focus in [None, *range(len(session.pending.event.options))]:
-            box = self.add(pygame_gui.elements.UITextBox(
-                self._preview_html(focus), self.lay.preview, manager, object_id=ObjectID(object_id="#preview")))
+            box = self.add(
+                pygame_gui.elements.UITextBox(
+                    self._preview_html(focus), self.lay.preview, manager, object_id=ObjectID(object_id="#preview")
+                )
+            )
             box.hide()
             self.preview_boxes[focus] = box
         self.preview_box = self.preview_boxes[None]
@@ -130,7 +134,7 @@ class TurnScreen(Screen):
         self.decide_button = self.add(
             pygame_gui.elements.UIButton(
                 pygame.Rect(self.lay.footer.right - button_w, self.lay.footer.top, button_w, self.lay.footer.height),
-                t("turn.decide"),
+                t("turn.return") if self.game.reviewing else t("turn.decide"),
                 manager,
                 object_id=ObjectID(class_id="@primary", object_id="#decide"),
             )
@@ -144,6 +148,22 @@ class TurnScreen(Screen):
                 tool_tip_text="Esc",
             )
         )
+        self.odds_button = self.add(
+            pygame_gui.elements.UIButton(
+                pygame.Rect(
+                    self.menu_button.rect.right + self.app.px(8),
+                    self.lay.footer.top,
+                    self.app.px(90),
+                    self.lay.footer.height,
+                ),
+                t("turn.odds"),
+                manager,
+                object_id=ObjectID(object_id="#odds"),
+                tool_tip_text="O",
+            )
+        )
+        if not self.game.shows("odds"):
+            self.odds_button.disable()
         self._layout_cards()
         self.previewed = -1
         self._refresh_preview()
@@ -212,14 +232,17 @@ class TurnScreen(Screen):
         option = pending.event.options[focus]
         model_option = pending.event.model.options[focus] if pending.event.model is not None else None
         parts = [f"<b>{focus + 1}. {rich.escape(option.label)}</b>"]
-        if option.historical:
+        if option.historical and self.game.shows("historical_marks"):
             parts[0] += f"  <font color='#9e2626'><i>({t('turn.history_mark')})</i></font>"
-        description = (rich.link_glossary(rich.escape(model_option.text), session.scenario.model.glossary)
-                       if model_option is not None and model_option.text else None)
+        description = (
+            rich.link_glossary(rich.escape(model_option.text), session.scenario.model.glossary)
+            if model_option is not None and model_option.text
+            else None
+        )
         if not session.available()[focus]:
             reason = option.unavailable_text or (option.condition.source if option.condition else "")
             parts.append(f"<b>{rich.escape(t('turn.unavailable', reason=reason))}</b>")
-        if not self.app.settings.show_previews:
+        if not (self.app.settings.show_previews and self.game.shows("previews")):
             parts.append(f"<i>{t('turn.preview_hidden')}</i>")
             return "<br>".join([*parts, *([description] if description else [])])
         preview = self.game.preview(focus)
@@ -261,6 +284,8 @@ class TurnScreen(Screen):
                 self.open_save()
             elif event.key == pygame.K_ESCAPE:
                 self.open_menu()
+            elif event.key == pygame.K_o:
+                self.open_odds()
             elif event.key == pygame.K_F1:
                 self.open_help()
             elif pygame.K_1 <= event.key <= pygame.K_9 and event.key - pygame.K_1 < count:
@@ -306,6 +331,8 @@ class TurnScreen(Screen):
                 self.decide()
             elif event.ui_element is self.menu_button:
                 self.open_menu()
+            elif event.ui_element is self.odds_button:
+                self.open_odds()
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
             index = rich.glossary_index(event.link_target)
             if index is not None:
@@ -316,8 +343,24 @@ class TurnScreen(Screen):
         self._refresh_preview()
         self.app.dirty = True
 
+    def open_odds(self) -> None:
+        if not self.game.shows("odds"):
+            self.status = t("odds.hidden")
+            self.app.dirty = True
+            return
+        from partnership_game.ui.screens.odds import OddsScreen
+
+        self.app.push(OddsScreen(self.app, self.game))
+
     def decide(self) -> None:
         session = self.game.session
+        if self.game.reviewing:
+            # Looking back in a look-only class: Decide returns to where the game stands.
+            self.game.return_to_present()
+            self.status = ""
+            self.selected = None
+            self.rebuild()
+            return
         if self.selected is None:
             self.status = t("turn.pick_first", count=len(self.card_rects))
             self.app.dirty = True
@@ -355,7 +398,7 @@ class TurnScreen(Screen):
             self.selected = None
             self.rebuild()
         else:
-            self.status = t("status.at_start")
+            self.status = t("turn.rollback_off") if self.game.rollback_mode == "off" else t("status.at_start")
             self.app.dirty = True
 
     def go_to_turn(self, turn: int) -> None:
@@ -457,6 +500,9 @@ class TurnScreen(Screen):
         drawing.stamp(surface, stamp, [turn.date_label or turn.date, turn.place], palette, self.app.px(16))
         title_x = stamp.right + self.app.px(16)
         counter = t("turn.turn_of", turn=session.state.turn + 1, turns=len(model.turns))
+        minutes = self.game.minutes_left()
+        if minutes is not None:
+            counter = t("turn.time_left", minutes=minutes) + " · " + counter
         counter_rect = drawing.text(
             surface,
             (lay.header.right - self.app.px(14), lay.header.centery),
@@ -471,7 +517,12 @@ class TurnScreen(Screen):
         )
         # The timeline strip.
         self.mark_rects = draw_timeline(
-            surface, lay.strip, timeline_marks(self.game), palette, self.app.px(12), hovered=self.hovered_mark
+            surface,
+            lay.strip,
+            timeline_marks(self.game, self.game.shows("historical_marks")),
+            palette,
+            self.app.px(12),
+            hovered=self.hovered_mark,
         )
         # The options.
         drawing.paper(surface, lay.options, palette)
@@ -487,8 +538,10 @@ class TurnScreen(Screen):
         for k, rect in enumerate(self.card_rects):
             self._draw_card(surface, rect, k, available[k])
         # Footer status.
-        hint = self.status or t("turn.keys", count=len(self.card_rects))
-        left = self.menu_button.rect.right + self.app.px(12)
+        hint = (
+            t("turn.reviewing") if self.game.reviewing else (self.status or t("turn.keys", count=len(self.card_rects)))
+        )
+        left = self.odds_button.rect.right + self.app.px(12)
         width = self.decide_button.rect.left - left - self.app.px(12)
         drawing.text(
             surface,
@@ -512,7 +565,7 @@ class TurnScreen(Screen):
         inner.top = lay.meters.top + self.app.px(30)
         inner.height = lay.meters.height - self.app.px(36)
         draw_meters(
-            surface, inner, meter_views(self.game), palette, self.app.px(14), show_ghost=self.app.settings.show_previews
+            surface, inner, meter_views(self.game), palette, self.app.px(14), show_ghost=self.game.shows("ghost")
         )
         drawing.paper(surface, lay.map, palette)
         map_inner = lay.map.inflate(-self.app.px(16), -self.app.px(16))
@@ -559,7 +612,7 @@ class TurnScreen(Screen):
             # Greyed out and struck through, and the word says why: colour is never the only signal.
             tag = drawing.rendered("unavailable", self.app.px(12), palette.bad, True)
             surface.blit(tag, tag.get_rect(topright=(rect.right - self.app.px(10), rect.top + self.app.px(4))))
-        elif option.historical and self.app.settings.show_previews:
+        elif option.historical and self.game.shows("historical_marks"):
             tag = drawing.rendered(t("turn.history_mark"), self.app.px(12), palette.stamp, True)
             surface.blit(tag, tag.get_rect(topright=(rect.right - self.app.px(10), rect.top + self.app.px(4))))
 

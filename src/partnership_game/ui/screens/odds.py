@@ -1,0 +1,196 @@
+"""What are the odds? For each option, the endings of 10,000 simulated futures, computed off the frame loop."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import numpy as np
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from partnership_game.engine import POLICIES
+from partnership_game.engine.odds import OptionOdds, fork, future_seeds, odds_for_option
+from partnership_game.ui import drawing
+from partnership_game.ui.game import Game
+from partnership_game.ui.screen import ModalScreen
+from partnership_game.ui.strings import t
+
+# Hatching for the bar segments, so endings differ by pattern as well as colour.
+_PATTERNS = ("solid", "diagonal", "dots", "vertical", "cross", "horizontal", "back")
+
+
+class OddsWorker:
+    """Runs the simulations in a thread; the screen polls `results` each frame. Cancelled when the screen closes."""
+
+    def __init__(self, game: Game, policy: str) -> None:
+        session = game.session
+        pending = session.pending
+        assert pending is not None
+        # A private copy of the game at this decision, taken now on the UI thread: the worker never reads the live
+        # session, which the player may change as soon as this screen closes.
+        self.template, self.pending = fork(session.state, pending, np.array([session.seed], dtype=np.uint64))
+        self.engine = session.engine
+        self.policy = POLICIES[policy]
+        self.seeds = future_seeds(session.seed, pending.turn, pending.slot)
+        self.results: list[OptionOdds] = []
+        self.cancelled = threading.Event()
+        self.thread = threading.Thread(target=self.run, name="odds", daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        for option in range(len(self.pending.event.options)):
+            if self.cancelled.is_set():
+                return
+            self.results.append(odds_for_option(self.engine, self.template, self.pending, option, self.policy,
+                                                self.seeds))
+
+    @property
+    def done(self) -> bool:
+        return len(self.results) == len(self.pending.event.options)
+
+
+class OddsScreen(ModalScreen):
+    width_share = 0.8
+    height_share = 0.82
+
+    def __init__(self, app: Any, game: Game, policy: str = "historical") -> None:
+        super().__init__(app)
+        self.game = game
+        self.policy = policy
+        self.worker = OddsWorker(game, policy)
+        self.seen = 0
+
+    def build(self) -> None:
+        panel = self.make_backdrop()
+        rect = panel.get_container().get_rect()
+        pad = self.app.px(16)
+        row = self.app.px(40)
+        width = self.app.px(260)
+        other = "random" if self.policy == "historical" else "historical"
+        self.switch = self.add(pygame_gui.elements.UIButton(
+            pygame.Rect(pad, rect.height - pad - row, width, row), t(f"odds.switch.{other}"), self.app.manager,
+            container=panel, object_id=ObjectID(object_id="#odds_policy")))
+        self.close = self.add(pygame_gui.elements.UIButton(
+            pygame.Rect(rect.width - pad - self.app.px(140), rect.height - pad - row, self.app.px(140), row),
+            t("help.close"), self.app.manager, container=panel,
+            object_id=ObjectID(class_id="@primary", object_id="#odds_close")))
+        self.panel = panel
+
+    def leave(self) -> None:
+        self.worker.cancelled.set()
+        super().leave()
+
+    def update(self, dt: float) -> None:
+        if len(self.worker.results) != self.seen or not self.worker.done:
+            # Results arrive from the thread: keep drawing until the last one is in.
+            self.seen = len(self.worker.results)
+            self.app.dirty = True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        palette = self.app.palette
+        area = self.panel.get_abs_rect().inflate(-2 * self.app.px(18), -2 * self.app.px(18))
+        area.height -= self.app.px(56)
+        y = area.top
+        drawing.text(surface, (area.left, y), t("odds.heading"), self.app.px(22), palette.ink, bold=True)
+        y += self.app.px(34)
+        note = t("odds.note", policy=t(f"odds.policy.{self.policy}"), futures=f"{self.worker.seeds.shape[0]:,}")
+        y += drawing.wrapped(surface, pygame.Rect(area.left, y, area.width, 0), note, self.app.px(13),
+                             palette.ink_soft) + self.app.px(10)
+        endings = self.game.session.compiled.endings
+        colours = {e.id: palette.series[k % len(palette.series)] for k, e in enumerate(endings)}
+        legend_y = area.bottom - self.app.px(22)
+        x = area.left
+        for k, ending in enumerate(endings):
+            swatch = pygame.Rect(x, legend_y + self.app.px(3), self.app.px(14), self.app.px(14))
+            _fill(surface, swatch, colours[ending.id], _PATTERNS[k % len(_PATTERNS)])
+            label = drawing.text(surface, (swatch.right + self.app.px(5), legend_y), ending.title, self.app.px(12),
+                                 palette.ink)
+            x = label.right + self.app.px(14)
+        options = self.game.session.pending.event.options if self.game.session.pending else ()
+        rows = max(len(options), 1)
+        row_h = min(self.app.px(64), (legend_y - y - self.app.px(8)) // rows)
+        label_w = int(area.width * 0.32)
+        for k, option in enumerate(options):
+            top = y + k * row_h
+            drawing.wrapped(surface, pygame.Rect(area.left, top, label_w - self.app.px(10), row_h),
+                            drawing.fit(f"{k + 1}. {option.label}", self.app.px(14), label_w * 2, bold=True),
+                            self.app.px(14), palette.ink, bold=True)
+            bar = pygame.Rect(area.left + label_w, top + self.app.px(4), area.width - label_w, row_h - self.app.px(14))
+            result = self.worker.results[k] if k < len(self.worker.results) else None
+            if result is None:
+                drawing.text(surface, bar.midleft, t("odds.computing"), self.app.px(13), palette.ink_soft,
+                             anchor="midleft")
+                continue
+            if result.shares is None:
+                drawing.text(surface, bar.midleft, t("odds.unavailable"), self.app.px(13), palette.disabled,
+                             anchor="midleft")
+                continue
+            left = bar.left
+            for index, ending in enumerate(endings):
+                share = result.shares.get(ending.id, 0.0)
+                width = round(share * bar.width)
+                if width <= 0:
+                    continue
+                segment = pygame.Rect(left, bar.top, width, bar.height)
+                _fill(surface, segment, colours[ending.id], _PATTERNS[index % len(_PATTERNS)])
+                if share >= 0.07:
+                    drawing.text(surface, segment.center, f"{share:.0%}", self.app.px(12), palette.paper, bold=True,
+                                 anchor="center")
+                left += width
+            pygame.draw.rect(surface, palette.ink, bar, width=1)
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+            return
+        if event.ui_element is self.close:
+            self.dismiss(None)
+        elif event.ui_element is self.switch:
+            self.toggle()
+
+    def toggle(self) -> None:
+        self.worker.cancelled.set()
+        self.policy = "random" if self.policy == "historical" else "historical"
+        self.worker = OddsWorker(self.game, self.policy)
+        self.seen = 0
+        self.rebuild()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_o):
+            self.dismiss(None)
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_p:
+            self.toggle()
+            return True
+        return False
+
+
+def _fill(surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, int, int], pattern: str) -> None:
+    """A filled rectangle with a hatching pattern over it: colour is never the only way to tell endings apart."""
+    pygame.draw.rect(surface, colour, rect)
+    if pattern == "solid" or rect.width < 3:
+        return
+    lighter = tuple(min(255, c + (255 - c) // 2) for c in colour)
+    clip = surface.get_clip()
+    surface.set_clip(rect.clip(clip) if clip else rect)
+    step = 7
+    if pattern in ("diagonal", "cross"):
+        for offset in range(-rect.height, rect.width, step):
+            pygame.draw.line(surface, lighter, (rect.left + offset, rect.bottom), (rect.left + offset + rect.height,
+                                                                                  rect.top))
+    if pattern in ("back", "cross"):
+        for offset in range(0, rect.width + rect.height, step):
+            pygame.draw.line(surface, lighter, (rect.left + offset, rect.top), (rect.left + offset - rect.height,
+                                                                               rect.bottom))
+    if pattern == "vertical":
+        for x in range(rect.left + 2, rect.right, step):
+            pygame.draw.line(surface, lighter, (x, rect.top), (x, rect.bottom))
+    if pattern == "horizontal":
+        for y in range(rect.top + 2, rect.bottom, step):
+            pygame.draw.line(surface, lighter, (rect.left, y), (rect.right, y))
+    if pattern == "dots":
+        for x in range(rect.left + 3, rect.right, step):
+            for y in range(rect.top + 3, rect.bottom, step):
+                surface.set_at((x, y), lighter)
+    surface.set_clip(clip)
