@@ -77,6 +77,12 @@ class OddsScreen(ModalScreen):
             t("help.close"), self.app.manager, container=panel,
             object_id=ObjectID(class_id="@primary", object_id="#odds_close")))
         self.panel = panel
+        # The chart is drawn onto its own surface and shown as an image inside the dialog, so the dialog's
+        # panel (drawn by pygame_gui over the screens' own layers) does not cover it.
+        area = pygame.Rect(pad, pad, rect.width - 2 * pad, rect.height - 3 * pad - row)
+        self.canvas = pygame.Surface(area.size)
+        self.image = self.add(pygame_gui.elements.UIImage(area, self.canvas, self.app.manager, container=panel))
+        self.paint()
 
     def leave(self) -> None:
         self.worker.cancelled.set()
@@ -86,12 +92,14 @@ class OddsScreen(ModalScreen):
         if len(self.worker.results) != self.seen or not self.worker.done:
             # Results arrive from the thread: keep drawing until the last one is in.
             self.seen = len(self.worker.results)
+            self.paint()
             self.app.dirty = True
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self) -> None:
+        surface = self.canvas
         palette = self.app.palette
-        area = self.panel.get_abs_rect().inflate(-2 * self.app.px(18), -2 * self.app.px(18))
-        area.height -= self.app.px(56)
+        surface.fill(palette.paper)
+        area = surface.get_rect().inflate(-2 * self.app.px(4), -2 * self.app.px(4))
         y = area.top
         drawing.text(surface, (area.left, y), t("odds.heading"), self.app.px(22), palette.ink, bold=True)
         y += self.app.px(34)
@@ -100,14 +108,24 @@ class OddsScreen(ModalScreen):
                              palette.ink_soft) + self.app.px(10)
         endings = self.game.session.compiled.endings
         colours = {e.id: palette.series[k % len(palette.series)] for k, e in enumerate(endings)}
-        legend_y = area.bottom - self.app.px(22)
-        x = area.left
+        # The legend flows over as many lines as it needs, at the bottom.
+        line_h = self.app.px(22)
+        widths = [self.app.px(33) + drawing.rendered(e.title, self.app.px(12), palette.ink).get_width()
+                  for e in endings]
+        places: list[tuple[int, int]] = []
+        x, line = area.left, 0
+        for width in widths:
+            if x > area.left and x + width > area.right:
+                x, line = area.left, line + 1
+            places.append((x, line))
+            x += width
+        legend_y = area.bottom - (line + 1) * line_h
         for k, ending in enumerate(endings):
-            swatch = pygame.Rect(x, legend_y + self.app.px(3), self.app.px(14), self.app.px(14))
+            left, row = places[k]
+            top = legend_y + row * line_h
+            swatch = pygame.Rect(left, top + self.app.px(3), self.app.px(14), self.app.px(14))
             _fill(surface, swatch, colours[ending.id], _PATTERNS[k % len(_PATTERNS)])
-            label = drawing.text(surface, (swatch.right + self.app.px(5), legend_y), ending.title, self.app.px(12),
-                                 palette.ink)
-            x = label.right + self.app.px(14)
+            drawing.text(surface, (swatch.right + self.app.px(5), top), ending.title, self.app.px(12), palette.ink)
         options = self.game.session.pending.event.options if self.game.session.pending else ()
         rows = max(len(options), 1)
         row_h = min(self.app.px(64), (legend_y - y - self.app.px(8)) // rows)
@@ -140,6 +158,7 @@ class OddsScreen(ModalScreen):
                                  anchor="center")
                 left += width
             pygame.draw.rect(surface, palette.ink, bar, width=1)
+        self.image.set_image(surface)
 
     def on_ui(self, event: pygame.event.Event) -> None:
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
