@@ -160,6 +160,16 @@ class Game:
                 return True
         return False
 
+    def go_to_node(self, node: int | None) -> bool:
+        """Go to any decision of any branch (the end of a branch from the tree), as the class allows."""
+        if not self._may_go_to(node):
+            return False
+        self._leave_present()
+        self.session.goto(node)
+        if not self.reviewing:
+            self.autosave()
+        return True
+
     def back(self) -> bool:
         current = self.session.timeline.current
         parent = self.session.timeline.nodes[current].parent if current is not None else None

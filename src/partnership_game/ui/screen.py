@@ -94,16 +94,18 @@ class ModalScreen(Screen):
 
     def make_backdrop(self) -> pygame_gui.elements.UIPanel:
         manager = self.app.manager
+        # Each dialog sits above the ones opened before it: pygame_gui draws by layer, not by creation order.
+        layer = 40 + 20 * (self.app.stack.index(self) if self in self.app.stack else len(self.app.stack))
         backdrop = pygame_gui.elements.UIPanel(
             pygame.Rect((0, 0), self.app.size),
-            starting_height=40,
+            starting_height=layer,
             manager=manager,
             object_id=pygame_gui.core.ObjectID(object_id="#backdrop"),
         )
         self.elements.append(backdrop)
         panel = pygame_gui.elements.UIPanel(
             self.panel_rect(),
-            starting_height=41,
+            starting_height=layer + 1,
             manager=manager,
             object_id=pygame_gui.core.ObjectID(class_id="@dialog"),
         )

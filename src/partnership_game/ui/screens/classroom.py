@@ -70,7 +70,8 @@ class FolderPicker(ModalScreen):
         self.folders = folders
 
     def build(self) -> None:
-        backdrop = pygame_gui.elements.UIPanel(pygame.Rect((0, 0), self.app.size), starting_height=40,
+        layer = 40 + 20 * (self.app.stack.index(self) if self in self.app.stack else len(self.app.stack))
+        backdrop = pygame_gui.elements.UIPanel(pygame.Rect((0, 0), self.app.size), starting_height=layer,
                                                manager=self.app.manager,
                                                object_id=ObjectID(object_id="#backdrop"))
         self.add(backdrop)

@@ -202,6 +202,16 @@ class DebriefScreen(Screen):
 
     # ---- input ---------------------------------------------------------------------------------------------
 
+    def _after_branches(self, result: Any) -> None:
+        """Nothing to do here: `update` notices when the game is no longer over."""
+
+    def update(self, dt: float) -> None:
+        # A step back or a jump to another branch (from the menu or the tree) leaves the ending: play on.
+        if not self.game.session.over and self.app.top is self:
+            from partnership_game.ui.screens.turn import TurnScreen
+
+            self.app.replace(TurnScreen(self.app, self.game))
+
     def switch(self, tab: str) -> None:
         self.tab = tab
         self.rebuild()
@@ -234,6 +244,10 @@ class DebriefScreen(Screen):
             from partnership_game.ui.screens.menu import MenuScreen
 
             self.app.push(MenuScreen(self.app, self.game))
+        elif event.key == pygame.K_b:
+            from partnership_game.ui.screens.branches import BranchesScreen
+
+            self.app.push(BranchesScreen(self.app, self.game), on_result=self._after_branches)
         elif event.key == pygame.K_F1:
             from partnership_game.ui.screens.help import HelpScreen
 

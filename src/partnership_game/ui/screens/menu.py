@@ -12,7 +12,7 @@ from partnership_game.ui.game import Game
 from partnership_game.ui.screen import ButtonColumn, ModalScreen
 from partnership_game.ui.strings import t
 
-ITEMS = ("resume", "save", "hand_in", "load", "settings", "help", "title", "quit")
+ITEMS = ("resume", "branches", "save", "hand_in", "load", "settings", "help", "title", "quit")
 
 
 class MenuScreen(ModalScreen):
@@ -38,7 +38,8 @@ class MenuScreen(ModalScreen):
             )
         )
         in_class = self.game is not None and self.game.classroom is not None
-        items = [i for i in ITEMS if (self.game is not None or i != "save") and (in_class or i != "hand_in")]
+        items = [i for i in ITEMS if (self.game is not None or i not in ("save", "branches"))
+                 and (in_class or i != "hand_in")]
         top = pad + self.app.px(48)
         step = min(self.app.px(52), (rect.height - top - pad) // len(items))
         self.buttons = {}
@@ -67,6 +68,12 @@ class MenuScreen(ModalScreen):
             from partnership_game.ui.screens.saves import SaveScreen
 
             app.push(SaveScreen(app, self.game))
+        elif item == "branches" and self.game is not None:
+            from partnership_game.ui.screens.branches import BranchesScreen
+
+            callback = self._on_result  # the branches' answer goes to whoever opened the menu
+            self.dismiss(None)
+            app.push(BranchesScreen(app, self.game), on_result=callback)
         elif item == "hand_in" and self.game is not None:
             from partnership_game.ui.screens.classroom import hand_in
 

@@ -286,6 +286,8 @@ class TurnScreen(Screen):
                 self.open_menu()
             elif event.key == pygame.K_o:
                 self.open_odds()
+            elif event.key == pygame.K_b:
+                self.open_branches()
             elif event.key == pygame.K_F1:
                 self.open_help()
             elif pygame.K_1 <= event.key <= pygame.K_9 and event.key - pygame.K_1 < count:
@@ -342,6 +344,11 @@ class TurnScreen(Screen):
         self.selected = k
         self._refresh_preview()
         self.app.dirty = True
+
+    def open_branches(self) -> None:
+        from partnership_game.ui.screens.branches import BranchesScreen
+
+        self.app.push(BranchesScreen(self.app, self.game), on_result=self._after_modal)
 
     def open_odds(self) -> None:
         if not self.game.shows("odds"):
@@ -441,6 +448,12 @@ class TurnScreen(Screen):
     # ---- per frame -----------------------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
+        if self.game.session.over and self.app.top is self:
+            # A jump to a branch that has ended: its debrief.
+            from partnership_game.ui.screens.debrief import DebriefScreen
+
+            self.app.replace(DebriefScreen(self.app, self.game))
+            return
         if self._pending_key() != getattr(self, "built_for", None):
             # The game moved on (a decision, a step back): lay out the new decision's cards and texts.
             self.selected = self.hovered = None
