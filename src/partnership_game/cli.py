@@ -66,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.add_argument("--json", action="store_true")
 
+    check_class = commands.add_parser("check-class", help="check a teacher's class file")
+    check_class.add_argument("paths", nargs="+", metavar="FILE")
+    check_class.add_argument("--json", action="store_true")
+
     explore = commands.add_parser("explore", help="play many games at once and count the endings")
     explore.add_argument("scenario", metavar="ID_OR_PATH")
     explore.add_argument("--runs", type=_runs, default=10_000)
@@ -134,6 +138,32 @@ def _parse_forced(loaded: Any, pairs: list[str]) -> dict[str, int]:
             raise ValueError(f"--force {pair}: '{event_id}' has no option '{option_id}' (options: {known})")
         forced[event_id] = options.index(option_id)
     return forced
+
+
+def cmd_check_class(args: argparse.Namespace) -> int:
+    from partnership_game import paths
+    from partnership_game.classroom.classfile import load_class_file
+    from partnership_game.scenario import ScenarioError
+    from partnership_game.scenario.discovery import resolve
+
+    failed = False
+    results = []
+    for name in args.paths:
+        problems = []
+        try:
+            loaded = load_class_file(Path(name))
+            resolve(loaded.scenario_reference(), paths.builtin_scenarios_dir(), paths.mods_dir())
+        except ScenarioError as exc:
+            problems = exc.diagnostics
+        failed |= bool(problems)
+        results.append({"path": name, "valid": not problems, "problems": [p.as_json() for p in problems]})
+        if not args.json:
+            for problem in problems:
+                print(problem.format(), file=sys.stderr)
+            print(f"{name}: {'valid' if not problems else 'invalid'}")
+    if args.json:
+        print(json.dumps({"valid": not failed, "files": results}, indent=1))
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
@@ -271,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         from partnership_game.ui.run import run_window
 
         return run_window(classroom=args.class_file)
-    handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore}
+    handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore, "check-class": cmd_check_class}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
