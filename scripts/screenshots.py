@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -93,6 +94,14 @@ def main() -> int:
     driver.key(pygame.K_F1)  # help and glossary
     driver.shoot(args.out / f"help{suffix}.png")
     driver.key(pygame.K_ESCAPE)
+    driver.key(pygame.K_o)  # the odds, computed in a thread: wait for them
+    for _ in range(600):
+        driver.settle(1)
+        if getattr(app.top, "worker", None) is None or app.top.worker.done:
+            break
+        time.sleep(0.01)
+    driver.shoot(args.out / f"odds{suffix}.png")
+    driver.key(pygame.K_ESCAPE)
     # Play the historical road to the end with the keyboard: the option marked historical, else the first.
     for _ in range(200):
         screen = app.top
@@ -111,6 +120,27 @@ def main() -> int:
     driver.shoot(args.out / f"debrief-charts{suffix}.png")
     driver.key(pygame.K_RIGHT)
     driver.shoot(args.out / f"debrief-path{suffix}.png")
+    # Step back to the Sochi decision, take another road for a few turns, then look at the branches.
+    for _ in range(200):
+        game = getattr(app.top, "game", None)
+        if game is None or (game.session.decisions and game.session.decisions[-1].turn < 2):
+            break
+        driver.key(pygame.K_z, mod=pygame.KMOD_CTRL)
+    for _ in range(4):
+        game = app.top.game
+        if game.session.pending is None:
+            break
+        available = game.session.available()
+        choice = next((k for k in range(len(available) - 1, -1, -1) if available[k]), 0)
+        driver.key(pygame.K_1 + choice)
+        driver.key(pygame.K_RETURN)
+        driver.key(pygame.K_RETURN)
+    driver.key(pygame.K_b)
+    driver.shoot(args.out / f"branches{suffix}.png")
+    driver.key(pygame.K_h)
+    driver.shoot(args.out / f"compare{suffix}.png")
+    driver.key(pygame.K_RIGHT)
+    driver.shoot(args.out / f"compare-decisions{suffix}.png")
     pygame.quit()
     return 0
 
