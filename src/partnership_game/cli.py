@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.add_argument("--json", action="store_true")
 
+    commands.add_parser("schema", help="print the scenario format's JSON Schema (draft-07)")
+
+    scenarios = commands.add_parser("scenarios", help="list the built-in scenarios and your mods")
+    scenarios.add_argument("--json", action="store_true")
+
     check_class = commands.add_parser("check-class", help="check a teacher's class file")
     check_class.add_argument("paths", nargs="+", metavar="FILE")
     check_class.add_argument("--json", action="store_true")
@@ -138,6 +143,45 @@ def _parse_forced(loaded: Any, pairs: list[str]) -> dict[str, int]:
             raise ValueError(f"--force {pair}: '{event_id}' has no option '{option_id}' (options: {known})")
         forced[event_id] = options.index(option_id)
     return forced
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from partnership_game.scenario.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return EXIT_OK
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    from partnership_game import paths
+    from partnership_game.scenario.discovery import discover
+
+    entries = discover(paths.builtin_scenarios_dir(), paths.mods_dir())
+    rows = []
+    for entry in entries:
+        first = entry.first_error
+        rows.append({
+            "id": entry.id,
+            "title": entry.loaded.model.title if entry.loaded else None,
+            "origin": entry.origin,
+            "path": str(entry.path),
+            "valid": entry.loaded is not None,
+            "warnings": len(entry.loaded.warnings) if entry.loaded else 0,
+            "first_error": first.format() if first else None,
+        })
+    if args.json:
+        print(json.dumps({"mods_folder": str(paths.mods_dir()), "scenarios": rows}, indent=1))
+        return EXIT_OK
+    for row in rows:
+        if row["valid"]:
+            warned = f", {row['warnings']} warning(s)" if row["warnings"] else ""
+            print(f"{row['id']:24} {row['origin']:8} valid{warned}  {row['title']}")
+        else:
+            print(f"{row['id']:24} {row['origin']:8} BROKEN  {row['first_error']}")
+    if not rows:
+        print("no scenarios found")
+    print(f"(mods folder: {paths.mods_dir()})")
+    return EXIT_OK
 
 
 def cmd_check_class(args: argparse.Namespace) -> int:
@@ -301,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
         from partnership_game.ui.run import run_window
 
         return run_window(classroom=args.class_file)
-    handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore, "check-class": cmd_check_class}
+    handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore, "check-class": cmd_check_class,
+                "schema": cmd_schema, "scenarios": cmd_scenarios}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

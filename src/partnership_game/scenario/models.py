@@ -96,7 +96,7 @@ class Turn(Model):
 
 
 class AddEffect(Model):
-    """`{type: add, meter: trust, amount: 5}`: adds to a meter (negative amounts subtract), then clamps."""
+    """`{type: add, meter: trust, amount: 5}`: adds to a meter (negative subtracts); clamped once a choice lands."""
 
     type: Literal["add"]
     meter: Id
