@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.add_argument("--json", action="store_true")
 
+    analyze = commands.add_parser("analyze", help="dry-run a scenario: what never fires, never opens, never ends")
+    analyze.add_argument("scenario", metavar="ID_OR_PATH")
+    analyze.add_argument("--runs", type=_runs, default=2_000)
+    analyze.add_argument("--seed", type=_seed, default=0)
+    analyze.add_argument("--json", action="store_true")
+
     commands.add_parser("schema", help="print the scenario format's JSON Schema (draft-07)")
 
     scenarios = commands.add_parser("scenarios", help="list the built-in scenarios and your mods")
@@ -143,6 +149,39 @@ def _parse_forced(loaded: Any, pairs: list[str]) -> dict[str, int]:
             raise ValueError(f"--force {pair}: '{event_id}' has no option '{option_id}' (options: {known})")
         forced[event_id] = options.index(option_id)
     return forced
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from partnership_game.engine import POLICIES, Engine
+    from partnership_game.engine.analysis import dry_run, report
+    from partnership_game.engine.batch import explore_seeds
+    from partnership_game.scenario import ScenarioError
+
+    try:
+        loaded = _resolve(args.scenario)
+    except ScenarioError as exc:
+        _print_problems(exc)
+        return EXIT_ERROR
+    engine = Engine(loaded.compiled)
+    seeds = explore_seeds(args.seed, args.runs)
+    result = report(engine, {name: dry_run(engine, seeds, POLICIES[name]) for name in ("random", "historical")})
+    if args.json:
+        print(json.dumps(result, indent=1))
+        return EXIT_OK
+    print(f"Dry run of '{loaded.model.id}': {args.runs:,} random and {args.runs:,} historical games (seed {args.seed})")
+    print("Endings (random / historical):")
+    endings: dict[str, dict[str, float]] = result["endings"]  # type: ignore[assignment]
+    for ending_id, shares in endings.items():
+        print(f"  {ending_id:30} {100 * shares['random']:5.1f}%  {100 * shares['historical']:5.1f}%")
+    for key, title in (("unreachable_endings", "Endings never reached"), ("never_fired_events", "Events that never"
+                       " fired"), ("never_available_options", "Options never available")):
+        items: list[str] = result[key]  # type: ignore[assignment]
+        print(f"{title}: {', '.join(items) if items else 'none'}")
+    pinned: list[dict[str, object]] = result["pinned_meters"]  # type: ignore[assignment]
+    print("Meters that end at a bound in 20% of games or more: "
+          + (", ".join(f"{p['meter']} (random {100 * float(p['random']):.0f}%, historical "  # type: ignore[arg-type]
+                       f"{100 * float(p['historical']):.0f}%)" for p in pinned) or "none"))  # type: ignore[arg-type]
+    return EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -346,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_window(classroom=args.class_file)
     handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore, "check-class": cmd_check_class,
-                "schema": cmd_schema, "scenarios": cmd_scenarios}
+                "schema": cmd_schema, "scenarios": cmd_scenarios, "analyze": cmd_analyze}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

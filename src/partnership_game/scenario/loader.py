@@ -129,6 +129,10 @@ def _message(error: Any, root: type[BaseModel]) -> str:
             f"'{value}' is not a valid id: use lower-case letters, digits and '_', starting with a letter, "
             "at most 40 characters"
         )
+    if kind == "string_pattern_mismatch" and "silence_warnings" in loc:
+        return f"'{value}' is not a warning code: only warnings (W and three digits, such as W001) can be silenced"
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "url":
+        return f"'{value}' is not a web address starting with http:// or https://"
     if kind == "union_tag_not_found":
         return f"an effect needs a 'type' (one of {', '.join(_EFFECTS_BY_TAG)})"
     if kind == "union_tag_invalid":

@@ -270,6 +270,8 @@ class Scenario(Model):
     events: list[Event] = Field(min_length=1, max_length=2000)
     endings: list[Ending] = Field(min_length=1, max_length=100)
     questions: list[Text] = []
+    silence_warnings: list[Annotated[str, Field(pattern=r"^W[0-9]{3}$")]] = Field(
+        default=[], description="warning codes this scenario does not want reported (errors cannot be silenced)")
 
 
 DelayedEffect.model_rebuild()

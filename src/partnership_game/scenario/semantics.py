@@ -25,6 +25,7 @@ W_NO_SOURCES = "W002"
 W_NEVER_FIRES = "W003"
 W_CONSTANT_CONDITION = "W004"
 W_FLAG_NEVER_SET = "W005"
+WARNING_CODES = (W_FLAG_NEVER_READ, W_NO_SOURCES, W_NEVER_FIRES, W_CONSTANT_CONDITION, W_FLAG_NEVER_SET)
 
 
 @dataclass
@@ -271,5 +272,14 @@ def _cycle_from(start: str, edges: dict[str, list[str]]) -> list[str] | None:
 
 
 def check(scenario: Scenario, doc: Document, path_label: str) -> Checked:
-    """Every semantic problem of a structurally valid scenario, and its compiled conditions."""
-    return _Checker(scenario, doc, path_label).run()
+    """Every semantic problem of a structurally valid scenario (less the warnings it silences), and its compiled
+    conditions."""
+    checker = _Checker(scenario, doc, path_label)
+    checked = checker.run()
+    for i, code in enumerate(scenario.silence_warnings):
+        if code not in WARNING_CODES:
+            checker.report(("silence_warnings", i), f"'{code}' is not a warning code{did_you_mean(code, WARNING_CODES)}"
+                           f" (warnings: {', '.join(WARNING_CODES)})")
+    silenced = set(scenario.silence_warnings)
+    checked.problems = [p for p in checked.problems if p.severity == "error" or p.code not in silenced]
+    return checked
