@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--seed", type=_seed, default=0)
     analyze.add_argument("--json", action="store_true")
 
+    new_scenario = commands.add_parser("new-scenario", help="write a small, commented scenario into the mods folder")
+    new_scenario.add_argument("name", metavar="NAME", help="the new scenario's id: lower case letters, digits and _")
+
     commands.add_parser("schema", help="print the scenario format's JSON Schema (draft-07)")
 
     scenarios = commands.add_parser("scenarios", help="list the built-in scenarios and your mods")
@@ -181,6 +184,35 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     print("Meters that end at a bound in 20% of games or more: "
           + (", ".join(f"{p['meter']} (random {100 * float(p['random']):.0f}%, historical "  # type: ignore[arg-type]
                        f"{100 * float(p['historical']):.0f}%)" for p in pinned) or "none"))  # type: ignore[arg-type]
+    return EXIT_OK
+
+
+def cmd_new_scenario(args: argparse.Namespace) -> int:
+    import re
+
+    from partnership_game import paths
+    from partnership_game.scenario.schema import schema_text
+    from partnership_game.session.saves import write_atomic
+
+    if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}", args.name):
+        print(f"partnership-game new-scenario: error: '{args.name}' is not an id: use lower case letters, digits and "
+              "'_', starting with a letter (at most 40)", file=sys.stderr)
+        return EXIT_USAGE
+    target = paths.mods_dir() / f"{args.name}.yaml"
+    if target.exists():
+        print(f"{target}: error: already exists; choose another name or edit that file", file=sys.stderr)
+        return EXIT_ERROR
+    template = (paths.assets_dir() / "templates" / "new_scenario.yaml").read_text(encoding="utf-8")
+    title = args.name.replace("_", " ").capitalize()
+    try:
+        write_atomic(paths.mods_dir() / "scenario.schema.json", schema_text().encode("utf-8"))
+        write_atomic(target, template.replace("__ID__", args.name).replace("__TITLE__", title).encode("utf-8"))
+    except OSError as exc:
+        print(f"{target}: error: cannot write: {exc.strerror}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Wrote {target}")
+    print(f"Check it with:  partnership-game validate {target}")
+    print(f"Play it with:   partnership-game play --text --scenario {args.name}")
     return EXIT_OK
 
 
@@ -385,7 +417,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_window(classroom=args.class_file)
     handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore, "check-class": cmd_check_class,
-                "schema": cmd_schema, "scenarios": cmd_scenarios, "analyze": cmd_analyze}
+                "schema": cmd_schema, "scenarios": cmd_scenarios, "analyze": cmd_analyze,
+                "new-scenario": cmd_new_scenario}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
