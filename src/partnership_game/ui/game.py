@@ -160,6 +160,41 @@ class Game:
                 return True
         return False
 
+    def reload(self) -> str:
+        """Load the scenario again from its file and replay this branch's decisions as far as the edited file still
+        allows; returns what happened in words. ScenarioError (with every problem) leaves the game as it was."""
+        from partnership_game.scenario import load_path
+        from partnership_game.session.session import ReplayError
+
+        source = Path(self.session.scenario.path)
+        if not source.is_file():
+            return "This game's scenario came with a save; there is no file to reload."
+        fresh = load_path(source)
+        path = self.session.timeline.path()
+        replayed = Session(fresh, self.session.seed, player=self.session.player)
+        stopped = ""
+        for node in path:
+            pending = replayed.pending
+            if pending is None or pending.event.id != node.event:
+                stopped = f"the decision '{node.event}' no longer comes at that point"
+                break
+            ids = [o.id for o in pending.event.options]
+            if node.option not in ids:
+                stopped = f"'{node.event}' has no option '{node.option}' any more"
+                break
+            try:
+                replayed.choose(ids.index(node.option))
+            except (ReplayError, ValueError):
+                stopped = f"'{node.event}/{node.option}' is not available any more"
+                break
+        self.session = replayed
+        self.ghost = self._historical_ghost()
+        self.reviewing, self.present = False, None
+        done = len(replayed.decisions)
+        if stopped:
+            return f"Reloaded {fresh.model.id}: replayed {done} of {len(path)} decisions; stopped because {stopped}."
+        return f"Reloaded {fresh.model.id}: replayed all {done} decisions."
+
     def go_to_node(self, node: int | None) -> bool:
         """Go to any decision of any branch (the end of a branch from the tree), as the class allows."""
         if not self._may_go_to(node):

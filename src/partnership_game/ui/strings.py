@@ -94,7 +94,8 @@ TEXT: dict[str, str] = {
     "help.close": "Close",
     "help.keylist": (
         "1–9: pick an option<br>Enter: decide, continue<br>Esc: menu<br>Ctrl+Z: step back one decision<br>"
-        "Ctrl+S: save<br>F1: this help<br>F11: fullscreen<br>Tab: move focus<br>Ctrl+Q: quit (the game has "
+        "Ctrl+S: save<br>O: the odds<br>B: your branches<br>F5: reload the scenario from its file (for authors)<br>"
+        "F1: this help<br>F11: fullscreen<br>Tab: move focus<br>Ctrl+Q: quit (the game has "
         "just autosaved)<br>Click a past date on the timeline to go back to it; choosing differently there opens "
         "a new branch and keeps the old one."
     ),
@@ -144,6 +145,7 @@ TEXT: dict[str, str] = {
     "compare.no_difference": "The two roads are the same.",
     "compare.differences_intro": "Changes only one road had, from where they part, largest first:",
     "menu.branches": "Branches",
+    "reload.failed": "The edited scenario has errors; the last good version stays in play",
     "error.heading": "Something is wrong",
     "error.ok": "OK",
     "status.autosaved": "Autosaved",

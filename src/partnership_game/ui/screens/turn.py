@@ -288,6 +288,8 @@ class TurnScreen(Screen):
                 self.open_odds()
             elif event.key == pygame.K_b:
                 self.open_branches()
+            elif event.key == pygame.K_F5:
+                self.reload()
             elif event.key == pygame.K_F1:
                 self.open_help()
             elif pygame.K_1 <= event.key <= pygame.K_9 and event.key - pygame.K_1 < count:
@@ -344,6 +346,23 @@ class TurnScreen(Screen):
         self.selected = k
         self._refresh_preview()
         self.app.dirty = True
+
+    def reload(self) -> None:
+        """F5: the scenario again from disk, for authors; a broken edit shows its errors and changes nothing."""
+        from partnership_game.scenario import ScenarioError
+        from partnership_game.ui.screens.message import MessageScreen
+
+        try:
+            self.status = self.game.reload()
+        except ScenarioError as exc:
+            lines = [d.format() for d in exc.diagnostics[:10]]
+            more = len(exc.diagnostics) - 10
+            if more > 0:
+                lines.append(f"... and {more} more")
+            self.app.push(MessageScreen(self.app, t("reload.failed"), "\n".join(lines)))
+            return
+        self.selected = self.hovered = None
+        self.rebuild()
 
     def open_branches(self) -> None:
         from partnership_game.ui.screens.branches import BranchesScreen
