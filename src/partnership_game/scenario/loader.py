@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,11 @@ _EFFECT_UNION = "effect"
 
 @dataclass(frozen=True)
 class LoadedScenario:
-    """A scenario that passed every check: its model, compiled form, warnings, source text and hash."""
+    """A scenario that passed every check: its model, compiled form, warnings, source text and hash.
+
+    `images` maps each event id with an image to the checked file; it is empty for a scenario read from a save
+    (a save carries the text only, so its pictures are not shown).
+    """
 
     path: str
     text: str
@@ -38,6 +42,7 @@ class LoadedScenario:
     model: models.Scenario
     compiled: CompiledScenario
     warnings: tuple[Diagnostic, ...]
+    images: dict[str, Path] = field(default_factory=dict)
 
 
 def content_hash(data: bytes) -> str:
@@ -201,4 +206,27 @@ def load_path(path: Path) -> LoadedScenario:
         raise ScenarioError([Diagnostic(1, 1, "no such file", path=label)]) from None
     except OSError as exc:
         raise ScenarioError([Diagnostic(1, 1, f"cannot read the file: {exc.strerror}", path=label)]) from None
-    return load_bytes(data, label)
+    loaded = load_bytes(data, label)
+    return _with_images(loaded, path.parent, data)
+
+
+def _with_images(loaded: LoadedScenario, folder: Path, data: bytes) -> LoadedScenario:
+    """Check every image an event names against the scenario's folder; all problems at once, with positions."""
+    wanted = [(i, e) for i, e in enumerate(loaded.model.events) if e.image is not None]
+    if not wanted:
+        return loaded
+    from partnership_game.scenario.assets import AssetProblem, check_asset
+
+    doc = read_document(data, loaded.path)
+    images: dict[str, Path] = {}
+    problems: list[Diagnostic] = []
+    for index, event in wanted:
+        assert event.image is not None
+        try:
+            images[event.id] = check_asset(folder, event.image.file)
+        except AssetProblem as exc:
+            mark = doc.locate(("events", index, "image", "file"))
+            problems.append(Diagnostic(mark.line, mark.col, f"image '{event.image.file}' {exc}", path=loaded.path))
+    if problems:
+        raise ScenarioError(problems)
+    return replace(loaded, images=images)

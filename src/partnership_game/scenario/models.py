@@ -187,6 +187,14 @@ class Source(Model):
     url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=1000)] | None = None
 
 
+class Image(Model):
+    """`image: {file: images/station.png, caption: ..., credit: ...}`: a picture shown with the event."""
+
+    file: Annotated[str, Field(min_length=1, max_length=300)]
+    caption: ShortText | None = None
+    credit: ShortText
+
+
 class Trigger(Model):
     condition: Condition
     chance: float | Condition = 1.0
@@ -211,6 +219,7 @@ class Event(Model):
     advisors: list[Counsel] = []
     sources: list[Source] = []
     notes: list[Text] = []
+    image: Image | None = None
     options: list[Option] = []
     effects: list[Effect] = []
     outcomes: list[Outcome] = []
