@@ -102,6 +102,20 @@ class TurnScreen(Screen):
         assert pending is not None
         return pending.event.options[k].label
 
+    def _event_picture(self, area: pygame.Rect) -> pygame.Surface | None:
+        """The pending event's image, scaled to the story's width and at most a third of its height."""
+        pending = self.game.session.pending
+        path = self.game.scenario.images.get(pending.event.id) if pending is not None else None
+        if path is None or area.height < self.app.px(180):
+            return None
+        try:
+            image = pygame.image.load(str(path))
+        except (pygame.error, OSError):
+            return None  # checked at load time; a file changed since then is simply not shown
+        scale = min((area.width - 12) / image.get_width(), (area.height // 3) / image.get_height(), 4.0)
+        size = (max(1, int(image.get_width() * scale)), max(1, int(image.get_height() * scale)))
+        return pygame.transform.smoothscale(image.convert_alpha() if pygame.display.get_surface() else image, size)
+
     def _pending_key(self) -> tuple[int, int, int] | None:
         pending = self.game.session.pending
         return None if pending is None else (pending.turn, pending.slot, len(self.game.session.decisions))
@@ -113,9 +127,21 @@ class TurnScreen(Screen):
             return
         self.lay = self.layout()
         manager = self.app.manager
+        story_rect = self.lay.story
+        picture = self._event_picture(story_rect)
+        if picture is not None:
+            # The event's image sits on a strip of paper above the text; the text box takes the rest.
+            strip = pygame.Rect(story_rect.left, story_rect.top, story_rect.width, picture.get_height() + 12)
+            self.add(pygame_gui.elements.UIImage(
+                pygame.Rect(strip.left + (strip.width - picture.get_width()) // 2, strip.top + 6,
+                            picture.get_width(), picture.get_height()), picture, manager))
+            self.picture_strip = strip
+            story_rect = pygame.Rect(story_rect.left, strip.bottom, story_rect.width, story_rect.bottom - strip.bottom)
+        else:
+            self.picture_strip = None
         self.story_box = self.add(
             pygame_gui.elements.UITextBox(
-                self._story_html(), self.lay.story, manager, object_id=ObjectID(object_id="#story")
+                self._story_html(), story_rect, manager, object_id=ObjectID(object_id="#story")
             )
         )
         # One preview box per option, built now and shown on focus: laying out rich text costs tens of
@@ -200,6 +226,9 @@ class TurnScreen(Screen):
                         f"<b>{rich.escape(who.office)}</b> <i>({rich.escape(who.faction)})</i><br>"
                         + rich.link_glossary(rich.escape(counsel.text), glossary, seen)
                     )
+        if event is not None and event.image is not None and pending.event.id in self.game.scenario.images:
+            caption = f"{rich.escape(event.image.caption)} " if event.image.caption else ""
+            parts.insert(1, f"<i>{caption}(Picture: {rich.escape(event.image.credit)})</i>")
         if self.game.note:
             parts.insert(0, f"<i>{rich.escape(self.game.note)}</i>")
         return "<br><br>".join(parts)
@@ -556,6 +585,8 @@ class TurnScreen(Screen):
             self.app.px(12),
             hovered=self.hovered_mark,
         )
+        if self.picture_strip is not None:
+            pygame.draw.rect(surface, palette.paper, self.picture_strip)
         # The options.
         drawing.paper(surface, lay.options, palette)
         drawing.text(

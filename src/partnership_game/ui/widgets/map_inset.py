@@ -394,7 +394,8 @@ def draw_map(surface: pygame.Surface, rect: pygame.Rect, data: MapData, active: 
     rect = pygame.Rect(rect)
     if rect.w <= 0 or rect.h <= 0:
         return
-    states = tuple(bool(active.get(f.id, False)) for f in data.features)
+    # A feature the mapping leaves out is not drawn at all: a scenario that never mentions a station shows none.
+    states = tuple(None if f.id not in active else bool(active[f.id]) for f in data.features)
     key = (id(data), rect.size, palette, text_px, states)
     entry = _renders.get(key)
     if entry is None or entry[0] is not data:  # the id check guards against a new MapData reusing an old id
@@ -476,7 +477,8 @@ def _put(box: pygame.Rect, spot: str, anchor: Point, gap: float) -> None:
         box.center = (x, y)
 
 
-def _render(image: pygame.Surface, data: MapData, states: tuple[bool, ...], palette: Palette, text_px: int) -> None:
+def _render(image: pygame.Surface, data: MapData, states: tuple[bool | None, ...], palette: Palette,
+            text_px: int) -> None:
     rect = image.get_rect()
     layout = _layout(data, rect, text_px)
     image.fill(palette.water)
@@ -548,17 +550,17 @@ def _render_inset_box(image: pygame.Surface, frame: Frame, box: pygame.Rect, inn
 
 
 def _render_frame_features(image: pygame.Surface, data: MapData, frame: str, proj: _Projection,
-                           on: Mapping[str, bool], palette: Palette, text_px: int, labels: _Labels,
+                           on: Mapping[str, bool | None], palette: Palette, text_px: int, labels: _Labels,
                            bounds: pygame.Rect, terse: bool) -> None:
     """Features first (their labels get the best spots), then the plain places left over."""
     plan = Plan()
     used: set[str] = set()
     for feature in data.features:
         frames = {data.place(p).frame for p in feature.places} if feature.places else {MAIN}
-        if frame not in frames:
+        if frame not in frames or on[feature.id] is None:
             continue
         used.update(feature.places)
-        _plan_feature(plan, data, feature, frame, proj, on[feature.id], palette, text_px, labels, bounds, terse)
+        _plan_feature(plan, data, feature, frame, proj, bool(on[feature.id]), palette, text_px, labels, bounds, terse)
     small = _small(text_px)
     for place in data.places:
         if place.frame != frame or place.id in used:
