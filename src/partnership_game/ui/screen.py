@@ -148,3 +148,41 @@ class ButtonColumn:
             return None
         self._show()
         return None
+
+
+class TextDialog(ModalScreen):
+    """A dialog of scrolling rich text and one button that closes it (Enter, Space or Esc do too)."""
+
+    button_key = "error.ok"
+    close_keys = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_SPACE)
+
+    def html(self) -> str:
+        raise NotImplementedError
+
+    def build(self) -> None:
+        from pygame_gui.core import ObjectID
+
+        from partnership_game.ui.strings import t
+
+        panel = self.make_backdrop()
+        rect = panel.get_container().get_rect()
+        pad = self.app.px(14)
+        button_h = self.app.px(44)
+        self.box = self.add(pygame_gui.elements.UITextBox(
+            self.html(), pygame.Rect(pad, pad, rect.width - 2 * pad, rect.height - 3 * pad - button_h),
+            self.app.manager, container=panel, object_id=ObjectID(object_id=f"#{type(self).__name__.lower()}")))
+        label = t(self.button_key)
+        width = self.app.px(220) if len(label) > 10 else self.app.px(140)
+        self.button = self.add(pygame_gui.elements.UIButton(
+            pygame.Rect(rect.width - pad - width, rect.height - pad - button_h, width, button_h), label,
+            self.app.manager, container=panel, object_id=ObjectID(class_id="@primary", object_id="#dialog_button")))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in self.close_keys:
+            self.dismiss(None)
+            return True
+        return False
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.button:
+            self.dismiss(None)

@@ -6,18 +6,18 @@ from collections.abc import Sequence
 from typing import Any
 
 import pygame
-import pygame_gui
-from pygame_gui.core import ObjectID
 
 from partnership_game.scenario.models import GlossaryTerm
 from partnership_game.ui import rich
-from partnership_game.ui.screen import ModalScreen
+from partnership_game.ui.screen import TextDialog
 from partnership_game.ui.strings import t
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(TextDialog):
     width_share = 0.66
     height_share = 0.8
+    button_key = "help.close"
+    close_keys = (pygame.K_ESCAPE, pygame.K_F1, pygame.K_RETURN, pygame.K_KP_ENTER)
 
     def __init__(self, app: Any, glossary: Sequence[GlossaryTerm] = ()) -> None:
         super().__init__(app)
@@ -35,38 +35,3 @@ class HelpScreen(ModalScreen):
             ]
             parts.append(f"<b>{t('help.glossary')}</b><br>" + "<br>".join(entries))
         return "<br><br>".join(parts)
-
-    def build(self) -> None:
-        panel = self.make_backdrop()
-        rect = panel.get_container().get_rect()
-        pad = self.app.px(14)
-        button_h = self.app.px(42)
-        self.add(
-            pygame_gui.elements.UITextBox(
-                self.html(),
-                pygame.Rect(pad, pad, rect.width - 2 * pad, rect.height - 3 * pad - button_h),
-                self.app.manager,
-                container=panel,
-                object_id=ObjectID(object_id="#help"),
-            )
-        )
-        width = self.app.px(160)
-        self.close = self.add(
-            pygame_gui.elements.UIButton(
-                pygame.Rect(rect.width - pad - width, rect.height - pad - button_h, width, button_h),
-                t("help.close"),
-                self.app.manager,
-                container=panel,
-                object_id=ObjectID(class_id="@primary", object_id="#close"),
-            )
-        )
-
-    def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_F1, pygame.K_RETURN):
-            self.dismiss(None)
-            return True
-        return False
-
-    def on_ui(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.close:
-            self.dismiss(None)
