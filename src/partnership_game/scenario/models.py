@@ -45,6 +45,9 @@ class Meter(Model):
             raise ValueError(f"min ({self.min:g}) must be below max ({self.max:g})")
         if not self.min <= self.start <= self.max:
             raise ValueError(f"start ({self.start:g}) must lie between min and max")
+        outside = [t for t in self.thresholds if not self.min <= t <= self.max]
+        if outside:
+            raise ValueError(f"threshold {outside[0]:g} lies outside the meter's range ({self.min:g} to {self.max:g})")
         return self
 
 

@@ -25,7 +25,10 @@ W_NO_SOURCES = "W002"
 W_NEVER_FIRES = "W003"
 W_CONSTANT_CONDITION = "W004"
 W_FLAG_NEVER_SET = "W005"
-WARNING_CODES = (W_FLAG_NEVER_READ, W_NO_SOURCES, W_NEVER_FIRES, W_CONSTANT_CONDITION, W_FLAG_NEVER_SET)
+W_UNKNOWN_MAP_FEATURE = "W006"
+W_HISTORICAL_MARK = "W007"
+WARNING_CODES = (W_FLAG_NEVER_READ, W_NO_SOURCES, W_NEVER_FIRES, W_CONSTANT_CONDITION, W_FLAG_NEVER_SET,
+                 W_UNKNOWN_MAP_FEATURE, W_HISTORICAL_MARK)
 
 
 @dataclass
@@ -74,7 +77,8 @@ class _Checker:
         try:
             compiled = compile_condition(source, self.names, want)
         except ConditionError as exc:
-            self.report(path, f"in condition: {exc.message}", offset=exc.offset)
+            what = "chance" if path and path[-1] == "chance" else "condition"
+            self.report(path, f"in {what}: {exc.message}", offset=exc.offset)
             return
         self.out.conditions[path] = compiled
         self.flags_read |= compiled.reads & set(self.names.flags)
@@ -131,6 +135,12 @@ class _Checker:
         self.endings()
         self.chains()
         self.reachability()
+        features = map_features()
+        for i, f in enumerate(s.flags):
+            if f.map is not None and features and f.map.feature not in features:
+                self.report(("flags", i, "map", "feature"), f"'{f.map.feature}' is not a feature of the game's map"
+                            f"{did_you_mean(f.map.feature, features)} (features: {', '.join(features)})", "warning",
+                            W_UNKNOWN_MAP_FEATURE)
         flags_set = {name for e in s.events for name in changed_flags(e)}
         for i, f in enumerate(s.flags):
             # A visible flag informs the player even when no condition reads it; a hidden one exists only to be read.
@@ -163,6 +173,10 @@ class _Checker:
                 value = getattr(t, key)
                 if value is not None:
                     self.ref(value, turn_ids, (*here, "trigger", key), "turn")
+            if t.from_turn in turn_ids and t.until_turn in turn_ids and \
+                    turn_ids.index(t.from_turn) > turn_ids.index(t.until_turn):
+                self.report((*here, "trigger", "until_turn"),
+                            f"until_turn '{t.until_turn}' comes before from_turn '{t.from_turn}': it could never fire")
         self.condition(e.condition, (*here, "condition"))
         for j, counsel in enumerate(e.advisors):
             self.ref(counsel.advisor, advisor_ids, (*here, "advisors", j, "advisor"), "advisor")
@@ -175,6 +189,12 @@ class _Checker:
             )
         self.unique(((o.id, (*here, "options", j, "id")) for j, o in enumerate(e.options)), "option")
         marked = [j for j, o in enumerate(e.options) if o.historical]
+        if e.options and e.accuracy == "historical" and not marked:
+            self.report((*here, "accuracy"), f"event '{e.id}' happened (accuracy: historical) but no option is "
+                        "marked 'historical: true'", "warning", W_HISTORICAL_MARK)
+        if marked and e.accuracy == "invented":
+            self.report((*here, "options", marked[0], "historical"), f"event '{e.id}' is invented, yet an option "
+                        "is marked historical", "warning", W_HISTORICAL_MARK)
         for j in marked[1:]:
             self.report((*here, "options", j, "historical"), "only one option of an event can be historical")
         for j, option in enumerate(e.options):
@@ -224,6 +244,21 @@ class _Checker:
                     "warning",
                     W_NEVER_FIRES,
                 )
+
+
+def map_features() -> list[str]:
+    """The feature ids of the game's map (assets/map.yaml), read with the same strict reader; [] if unavailable."""
+    from partnership_game import paths
+    from partnership_game.scenario.diagnostics import ScenarioError
+    from partnership_game.scenario.yaml_tree import read_document
+
+    path = paths.assets_dir() / "map.yaml"
+    try:
+        data = read_document(path.read_bytes(), str(path)).data
+    except (OSError, ScenarioError):
+        return []
+    features = data.get("features", []) if isinstance(data, dict) else []
+    return [f["id"] for f in features if isinstance(f, dict) and isinstance(f.get("id"), str)]
 
 
 def _all_effects(event: Event) -> list[Effect]:

@@ -204,6 +204,10 @@ class _Builder:
             frame[2] = key
             return True
         value: object = event.value
+        if event.style == ">" and isinstance(value, str):
+            # In a folded block a blank line is the only way to break a paragraph, and YAML turns it into a
+            # single newline; everywhere else in the game a paragraph break is a blank line. Make them agree.
+            value = value.replace("\n", "\n\n")
         if plain:
             try:
                 value = _resolve_plain(event.value)

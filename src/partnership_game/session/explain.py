@@ -61,3 +61,10 @@ def news(session: Session, entries: list[LedgerEntry]) -> list[CompiledEvent]:
         if entry.kind in ("random", "scheduled", "happening") and entry.event not in seen:
             seen.append(entry.event)
     return [_event(session, event_id) for event_id in seen]
+
+
+def happenings_fired(session: Session) -> list[CompiledEvent]:
+    """The story's happenings (not decisions, not delayed effects) that fired in this game, in file order."""
+    fired = session.state.fired[0]
+    return [e for e in session.compiled.events
+            if e.model is not None and not e.is_decision and int(fired[e.index]) > 0]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from partnership_game.engine import POLICIES
+from partnership_game.engine import POLICIES, LedgerEntry
 from partnership_game.session import SaveError, Session, write_save
 from partnership_game.text import render
 
@@ -62,22 +62,35 @@ def scripted(session: Session, choices: str, write: Writer | None = None) -> Non
 
 
 def narrate(session: Session, write: Writer, shown: int) -> int:
-    """Tell what happened since ledger entry `shown`, then the ending or the next decision; returns the new count."""
+    """Tell what happened since ledger entry `shown`, then the ending or the next decision; returns the new count.
+
+    What the last decision caused is told first; what happened at the start of the new turn (news, delayed
+    effects, random events) is told under that turn's header, where it belongs.
+    """
     entries = session.state.ledger.entries if session.state.ledger else []
     fresh = entries[shown:]
-    if fresh:
-        news = render.happenings(session, fresh)
-        if news:
-            write(news + "\n")
-        write("What changed and why:\n" + render.ledger_lines(session, fresh) + "\n")
+    current = session.state.turn
+    earlier = [e for e in fresh if e.turn < current or session.over]
+    now = [e for e in fresh if e.turn >= current and not session.over]
+    _tell(session, write, earlier, "What changed and why:")
     if session.over:
         write(render.ending_block(session) + "\n")
         write(render.debrief_block(session) + "\n")
     else:
         write(render.turn_header(session))
+        _tell(session, write, now, "At the start of this turn:")
         write(render.decision_block(session) + "\n")
         write(render.meters_block(session) + "\n")
     return len(entries)
+
+
+def _tell(session: Session, write: Writer, entries: list[LedgerEntry], heading: str) -> None:
+    if not entries:
+        return
+    news = render.happenings(session, entries)
+    if news:
+        write(news + "\n")
+    write(heading + "\n" + render.ledger_lines(session, entries) + "\n")
 
 
 def result_json(session: Session) -> dict[str, object]:

@@ -43,9 +43,16 @@ def turn_header(session: Session) -> str:
     return f"{'=' * WIDTH}\n{title}\n{turn.title}\n{'=' * WIDTH}"
 
 
+def world_block(session: Session) -> str:
+    """The visible flags that are true now: the state of the world, in words."""
+    values = dict(zip(session.compiled.flag_ids, session.state.flags[0].tolist(), strict=True))
+    true = [f.label for f in session.scenario.model.flags if not f.hidden and values[f.id]]
+    return "State of the world: " + ("; ".join(true) if true else "nothing yet") + "."
+
+
 def meters_block(session: Session) -> str:
     start = session.start_meters()
-    lines = ["Meters:"]
+    lines = [world_block(session), "Meters:"]
     for meter_id, value in session.meters().items():
         meter = _meter(session, meter_id)
         better = "higher is better" if meter.good == "up" else "lower is better"
@@ -62,6 +69,10 @@ def decision_block(session: Session, show_history: bool = True) -> str:
     event = pending.event
     model: Event | None = event.model
     parts = [f"{event.title.upper()}"]
+    roles = session.scenario.model.roles
+    if model is not None and model.role is not None and len(roles) > 1:
+        label = next(r.label for r in roles if r.id == model.role)
+        parts[0] += f"\n(This decision is for: {label})"
     if model is not None:
         parts.append(_wrap(model.situation))
         if model.advisors:
@@ -139,6 +150,17 @@ def debrief_block(session: Session) -> str:
                 lines.append(f"   Source: {source.title}" + (f" <{source.url}>" if source.url else ""))
             for note in event.model.notes:
                 lines.append(_wrap(f"Note: {note}", "   "))
+        lines.append("")
+    others = explain.happenings_fired(session)
+    if others:
+        lines.append("Other events in your game:")
+        for event in others:
+            assert event.model is not None
+            lines.append(f"   {event.title} ({event.model.accuracy.replace('_', ' ')})")
+            for source in event.model.sources:
+                lines.append(f"      Source: {source.title}" + (f" <{source.url}>" if source.url else ""))
+            for note in event.model.notes:
+                lines.append(_wrap(f"Note: {note}", "      "))
         lines.append("")
     lines.append(f"You left the historical road at {differed} of {len(session.decisions)} decisions.")
     lines.append("")

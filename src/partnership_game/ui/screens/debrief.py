@@ -8,6 +8,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
+from partnership_game.session import explain
 from partnership_game.ui import drawing, rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import Screen
@@ -121,8 +122,9 @@ class DebriefScreen(Screen):
         session = self.game.session
         blocks = []
         seen: set[str] = set()
-        for decision in session.decisions:
-            event = decision.event.model
+        played = [d.event for d in session.decisions] + explain.happenings_fired(session)
+        for compiled_event in played:
+            event = compiled_event.model
             if event is None or event.id in seen:
                 continue
             seen.add(event.id)
