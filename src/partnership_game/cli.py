@@ -1,14 +1,19 @@
-"""The command line: play, validate, explore. Heavy modules are imported inside each command, so --version is quick."""
+"""The command line: play, validate, explore, reports. Heavy modules are imported inside each command, so --version
+is quick."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from partnership_game import __version__
+
+# Any command that draws (reports draw their charts with pygame) would otherwise print pygame's banner on stdout.
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -83,6 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
     check_class = commands.add_parser("check-class", help="check a teacher's class file")
     check_class.add_argument("paths", nargs="+", metavar="FILE")
     check_class.add_argument("--json", action="store_true")
+
+    report = commands.add_parser("report", help="one game's report from a save: printable HTML, CSV decision log")
+    report.add_argument("save", type=Path, metavar="SAVE")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE", help="the HTML report to write")
+    report.add_argument("--csv", type=Path, metavar="FILE", help="also write the decision log as CSV")
+
+    class_report = commands.add_parser("class-report", help="a whole class's saves in one report")
+    class_report.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                              help="save files, or folders whose *.json files are read (not their subfolders)")
+    class_report.add_argument("--out", type=Path, required=True, metavar="FILE", help="the HTML report to write")
+    class_report.add_argument("--csv", type=Path, metavar="FILE", help="also write one row per student as CSV")
+    class_report.add_argument("--class", dest="class_path", type=Path, metavar="FILE",
+                              help="the class file: saves with another seed or scenario version are flagged")
 
     explore = commands.add_parser("explore", help="play many games at once and count the endings")
     explore.add_argument("scenario", metavar="ID_OR_PATH")
@@ -281,6 +299,82 @@ def cmd_check_class(args: argparse.Namespace) -> int:
     return EXIT_ERROR if failed else EXIT_OK
 
 
+def _write_outputs(outputs: list[tuple[Path, bytes]]) -> int:
+    """Write each file atomically (everything is made before the first is written); EXIT_ERROR if one cannot be."""
+    from partnership_game.session.saves import write_atomic
+
+    for path, data in outputs:
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            print(f"{path}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the charts are drawn with pygame; no banner
+    from partnership_game.report.gather import read_save_file, would_overwrite
+    from partnership_game.report.single import report_csv, report_html
+    from partnership_game.session import SaveError
+
+    targets = [args.out] + ([args.csv] if args.csv is not None else [])
+    if any(would_overwrite(target, [args.save]) for target in targets) or (
+            args.csv is not None and would_overwrite(args.csv, [args.out])):
+        print("partnership-game report: error: --out, --csv and SAVE must be three different files", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        read = read_save_file(args.save)
+    except SaveError as exc:
+        print(f"{args.save}: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    outputs = [(args.out, report_html(read.session, read.save.saved).encode("utf-8"))]
+    if args.csv is not None:
+        outputs.append((args.csv, report_csv(read.session)))
+    status = _write_outputs(outputs)
+    if status == EXIT_OK:
+        print("Wrote " + " and ".join(str(path) for path, _ in outputs))
+    return status
+
+
+def cmd_class_report(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the charts are drawn with pygame; no banner
+    from partnership_game.report.class_report import build_class_report, class_csv, class_report_html
+    from partnership_game.report.gather import gather, would_overwrite
+    from partnership_game.report.reference import from_class_file
+    from partnership_game.scenario import ScenarioError
+
+    targets = [args.out] + ([args.csv] if args.csv is not None else [])
+    if any(would_overwrite(target, args.paths) for target in targets) or (
+            args.csv is not None and would_overwrite(args.csv, [args.out])):
+        print("partnership-game class-report: error: --out and --csv must not overwrite a save or each other",
+              file=sys.stderr)
+        return EXIT_USAGE
+    reference, title = None, None
+    if args.class_path is not None:
+        try:
+            reference, title = from_class_file(args.class_path)
+        except ScenarioError as exc:
+            _print_problems(exc)
+            return EXIT_ERROR
+    read, skipped = gather(args.paths)
+    for item in skipped:
+        print(f"{item.path}: skipped: {item.reason}", file=sys.stderr)
+    if not read:
+        print("partnership-game class-report: error: no save could be read", file=sys.stderr)
+        return EXIT_ERROR
+    report = build_class_report(read, skipped, reference, title)
+    outputs = [(args.out, class_report_html(report).encode("utf-8"))]
+    if args.csv is not None:
+        outputs.append((args.csv, class_csv(report)))
+    status = _write_outputs(outputs)
+    if status == EXIT_OK:
+        flagged = sum(1 for s in report.students if s.flag_words)
+        print(f"Read {len(read)} save(s): {len(report.counted)} counted, {flagged} flagged; skipped {len(skipped)}.")
+        print("Wrote " + " and ".join(str(path) for path, _ in outputs))
+    return status
+
+
 def cmd_explore(args: argparse.Namespace) -> int:
     import time
 
@@ -418,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_window(classroom=args.class_file)
     handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore, "check-class": cmd_check_class,
                 "schema": cmd_schema, "scenarios": cmd_scenarios, "analyze": cmd_analyze,
-                "new-scenario": cmd_new_scenario}
+                "new-scenario": cmd_new_scenario, "report": cmd_report, "class-report": cmd_class_report}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

@@ -397,15 +397,6 @@ def test_load_screen_lists_saves_and_a_damaged_one_with_its_reason(make_app: Cal
     assert len(driver.game.session.decisions) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RuntimeError,
-    reason=(
-        "BUG: saves.py LoadScreen finds list items by their label, and an autosave and a save made at the same "
-        "turn in the same minute have the same label; Down selects both and the next Up/Down/Enter calls "
-        "UISelectionList.get_single_selection(), which raises RuntimeError and ends the game"
-    ),
-)
 def test_load_screen_with_two_saves_of_the_same_moment(make_app: Callable[..., Driver], monkeypatch: Any) -> None:
     from partnership_game.session import saves
 
@@ -607,18 +598,15 @@ def test_previews_on_show_the_history_mark(driver: Driver) -> None:
     assert _history_tag_pixels(driver, historical) > 20
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG (against the brief): with the 'Effect previews' setting off the historical mark still shows, on "
-        "the card (turn.py _draw_card) and in the preview text (turn.py _preview_html); both now depend only on "
-        "Game.shows('historical_marks'), which is the classroom's switch, not settings.show_previews"
-    ),
-)
-def test_previews_off_hide_the_history_mark(driver: Driver) -> None:
+def test_history_marks_off_hide_the_history_mark_but_previews_off_do_not(driver: Driver) -> None:
+    """The settings keep two switches: 'Effect previews' hides effects only; 'Historical marks' hides the marks."""
     driver.start("new_partnership", SEED)
-    _previews_off(driver)
     historical = driver.game.session.pending.event.historical_option
+    _previews_off(driver)
+    driver.digit(historical)
+    assert t("turn.history_mark") in driver.visible_text(driver.top)
+    driver.app.apply_settings(replace(driver.app.settings, show_history=False))
+    driver.settle()
     driver.digit(historical)
     assert t("turn.history_mark") not in driver.visible_text(driver.top), "the preview text names history's choice"
     assert _history_tag_pixels(driver, historical) == 0, "the card carries the mark"
@@ -748,15 +736,6 @@ def test_resize_while_a_card_is_selected_and_hovered(driver: Driver) -> None:
     assert_inside_window(driver)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason=(
-        "BUG: turn.py TurnScreen._after_modal rebuilds after the branch tree's 'go' (branches.py act) without "
-        "clearing the selected option; when the new decision has fewer options, _refresh_preview looks up "
-        "preview_boxes[selected] and raises KeyError, ending the game"
-    ),
-)
 def test_going_to_a_branch_with_fewer_options_keeps_running(driver: Driver) -> None:
     driver.start("new_partnership", SEED)
     session = driver.game.session
@@ -782,15 +761,6 @@ def test_every_option_card_is_inside_its_panel_and_clickable_at_default_text_siz
         assert screen.selected == k
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: turn.py TurnScreen.layout caps the options panel at 45% of the body (_options_height) but "
-        "_layout_cards stacks every card regardless; with text size 120% or 140% (Settings) at 1280x720 the "
-        "fourth card of every four-option decision runs out of the panel under the preview text box (at 140% "
-        "it is hidden entirely, and the box takes its clicks)"
-    ),
-)
 @pytest.mark.parametrize("text_scale", [1.2, 1.4])
 def test_every_option_card_is_inside_its_panel_and_clickable_at_larger_text(
     make_app: Callable[..., Driver], text_scale: float
@@ -916,15 +886,6 @@ def test_no_display_exits_2_with_one_line_and_no_traceback(tmp_path: Path) -> No
 # ---- a second window in one process ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pygame.error,
-    reason=(
-        "BUG (minor): theme.font is an lru_cache of pygame Font objects that outlives pygame.quit(); a second "
-        "window in the same process (run_window twice, or App after quit/init) dies with 'Invalid font (font "
-        "module quit since font created)' on its first draw"
-    ),
-)
 def test_a_second_window_in_the_same_process_draws(driver: Driver) -> None:
     from partnership_game.ui.app import App
     from partnership_game.ui.run import Services, open_first_screens

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime
+import functools
 import json
 import os
 import tempfile
@@ -19,7 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from partnership_game.scenario import ScenarioError, content_hash, load_bytes
+from partnership_game.scenario import LoadedScenario, ScenarioError, content_hash, load_bytes
 from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES
 from partnership_game.session.session import ReplayError, Session
 from partnership_game.session.timeline import Node, Timeline
@@ -102,6 +103,11 @@ def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); a save handed in to a shared folder must be readable like any
+        # other file the player writes, so give it the usual permissions under the current umask.
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -183,13 +189,21 @@ def timeline_of(save: SaveFile) -> Timeline:
     return Timeline([Node(n.id, n.parent, n.event, n.option) for n in nodes], current)
 
 
+@functools.lru_cache(maxsize=8)
+def _scenario_from_text(data: bytes, digest: str) -> LoadedScenario:
+    """A save's copy of its scenario, loaded once per content: a class's saves usually share one scenario."""
+    del digest  # part of the cache key only; the bytes were checked against it already
+    return load_bytes(data, "<saved>:scenario")
+
+
 def session_from_save(save: SaveFile, label: str = "<save>") -> Session:
     """Rebuild the session a save describes, on the save's own copy of the scenario, replaying every decision."""
     data = scenario_bytes(save)
     try:
-        scenario = load_bytes(data, f"{label}:scenario")
+        scenario = _scenario_from_text(data, save.scenario.hash)
     except ScenarioError as exc:
-        first = exc.diagnostics[0].format() if exc.diagnostics else "invalid"
+        first = exc.diagnostics[0].format().replace("<saved>:scenario", f"{label}:scenario") \
+            if exc.diagnostics else "invalid"
         raise SaveError(f"the save's scenario does not load: {first}") from None
     if scenario.model.id != save.scenario.id:
         raise SaveError("the save's scenario id does not match its text")

@@ -26,6 +26,11 @@ class App:
     """Owns the display, the widget manager, the settings and the screen stack; knows nothing of the rules."""
 
     def __init__(self, settings: Settings, services: Any = None) -> None:
+        # Fonts and rendered text are cached per process; a cache made before pygame.quit holds dead fonts.
+        from partnership_game.ui import drawing
+
+        theme.font.cache_clear()
+        drawing.rendered.cache_clear()
         self.settings = settings
         self.services = services  # the game-side helpers screens need (scenarios, saves); see ui/run.py
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen else 0)

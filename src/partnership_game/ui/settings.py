@@ -22,6 +22,7 @@ class Settings:
     text_scale: float = 1.0
     palette: str = "dossier"
     show_previews: bool = True
+    show_history: bool = True  # the historical marks and the ghost line (a class file can hide them as well)
 
     def validated(self) -> Settings:
         """Clamp anything out of range back to something the window can show."""

@@ -118,6 +118,7 @@ class LoadScreen(ModalScreen):
             date=summary.date,
             turn=summary.turn,
             player=summary.player or "—",
+            file=summary.path.name,  # two saves of the same moment must still read differently
             saved=summary.saved.replace("T", " ")[:16],
         )
 

@@ -20,7 +20,7 @@ def _size_label(size: tuple[int, int]) -> str:
 
 class SettingsScreen(ModalScreen):
     width_share = 0.5
-    height_share = 0.62
+    height_share = 0.7
 
     def __init__(self, app: Any) -> None:
         super().__init__(app)
@@ -51,6 +51,7 @@ class SettingsScreen(ModalScreen):
             ("text", [f"{round(s * 100)} %" for s in TEXT_SCALES], f"{round(settings.text_scale * 100)} %"),
             ("palette", [t(f"settings.palette.{p}") for p in PALETTE_NAMES], t(f"settings.palette.{settings.palette}")),
             ("previews", [on, off], on if settings.show_previews else off),
+            ("history", [on, off], on if settings.show_history else off),
         ]
         self.controls = {}
         y = pad + self.app.px(50)
@@ -109,6 +110,8 @@ class SettingsScreen(ModalScreen):
             settings = replace(settings, palette=name)
         elif key == "previews":
             settings = replace(settings, show_previews=on)
+        elif key == "history":
+            settings = replace(settings, show_history=on)
         self.app.apply_settings(settings.validated())
 
     def handle(self, event: pygame.event.Event) -> bool:

@@ -47,6 +47,7 @@ class TurnScreen(Screen):
         self.tooltip: Any = None
         self.tooltip_term: int | None = None
         self.previewed: int | None = -1
+        self.card_px = app.px(16)
 
     # ---- layout and widgets --------------------------------------------------------------------------------
 
@@ -64,8 +65,10 @@ class TurnScreen(Screen):
         footer = pygame.Rect(m, h - m - self.app.px(44), left_w, self.app.px(44))
         body_h = footer.top - gap - top
         options_h = self._options_height(left_w, body_h)
-        preview_h = max(int(body_h * 0.22), self.app.px(96))
-        story_h = body_h - options_h - preview_h - 2 * gap
+        # The options come first; the preview and the story (both scroll) share what is left.
+        spare = body_h - options_h - 2 * gap
+        preview_h = max(min(int(body_h * 0.22), spare - self.app.px(80)), min(self.app.px(64), spare // 2))
+        story_h = spare - preview_h
         story = pygame.Rect(m, top, left_w, story_h)
         options = pygame.Rect(m, story.bottom + gap, left_w, options_h)
         preview = pygame.Rect(m, options.bottom + gap, left_w, preview_h)
@@ -79,11 +82,12 @@ class TurnScreen(Screen):
         map_rect = pygame.Rect(right_x, meters.bottom + gap, right_w, h - m - meters.bottom - gap)
         return Layout(header, strip, story, options, footer, meters, preview, map_rect)
 
-    def _card_height(self, k: int, width: int) -> int:
+    def _card_height(self, k: int, width: int, text_px: int | None = None) -> int:
+        size = text_px or self.card_px
         inner = width - self.app.px(64)
-        height = drawing.wrapped_height(self._card_label(k), self.app.px(16), inner, bold=True) + self.app.px(16)
+        height = drawing.wrapped_height(self._card_label(k), size, inner, bold=True) + self.app.px(16)
         if not self.game.session.available()[k]:
-            height += drawing.wrapped_height(self._unavailable_line(k), self.app.px(13), inner)
+            height += drawing.wrapped_height(self._unavailable_line(k), max(size - 3, 9), inner)
         return height
 
     def _unavailable_line(self, k: int) -> str:
@@ -94,8 +98,16 @@ class TurnScreen(Screen):
         if pending is None:
             return 0
         gap = self.app.px(6)
-        total = sum(self._card_height(k, width) + gap for k in range(len(pending.event.options)))
-        return min(total + self.app.px(28), int(body_h * 0.45))
+        # Every card must fit: the options may take what the story and the preview can spare, and when even that
+        # is not enough (large text, long labels) the cards' text gets smaller rather than falling off the panel.
+        room = max(body_h - self.app.px(80) - self.app.px(64) - 2 * self.app.px(8), int(body_h * 0.3))
+        total = 0
+        for size in range(self.app.px(16), 8, -1):
+            self.card_px = size
+            total = sum(self._card_height(k, width, size) + gap for k in range(len(pending.event.options)))
+            if total + self.app.px(28) <= room:
+                break
+        return min(total + self.app.px(28), room)
 
     def _card_label(self, k: int) -> str:
         pending = self.game.session.pending
@@ -116,6 +128,10 @@ class TurnScreen(Screen):
         size = (max(1, int(image.get_width() * scale)), max(1, int(image.get_height() * scale)))
         return pygame.transform.smoothscale(image.convert_alpha() if pygame.display.get_surface() else image, size)
 
+    def _history_shown(self) -> bool:
+        """History's marks: the player's setting and the class file must both allow them."""
+        return self.app.settings.show_history and self.game.shows("historical_marks")
+
     def _pending_key(self) -> tuple[int, int, int] | None:
         pending = self.game.session.pending
         return None if pending is None else (pending.turn, pending.slot, len(self.game.session.decisions))
@@ -132,9 +148,18 @@ class TurnScreen(Screen):
         if picture is not None:
             # The event's image sits on a strip of paper above the text; the text box takes the rest.
             strip = pygame.Rect(story_rect.left, story_rect.top, story_rect.width, picture.get_height() + 12)
-            self.add(pygame_gui.elements.UIImage(
-                pygame.Rect(strip.left + (strip.width - picture.get_width()) // 2, strip.top + 6,
-                            picture.get_width(), picture.get_height()), picture, manager))
+            self.add(
+                pygame_gui.elements.UIImage(
+                    pygame.Rect(
+                        strip.left + (strip.width - picture.get_width()) // 2,
+                        strip.top + 6,
+                        picture.get_width(),
+                        picture.get_height(),
+                    ),
+                    picture,
+                    manager,
+                )
+            )
             self.picture_strip = strip
             story_rect = pygame.Rect(story_rect.left, strip.bottom, story_rect.width, story_rect.bottom - strip.bottom)
         else:
@@ -240,6 +265,8 @@ class TurnScreen(Screen):
 
     def _refresh_preview(self) -> None:
         focus = self._focus()
+        if focus not in self.preview_boxes:
+            focus = self.selected = self.hovered = None  # a choice left over from another decision
         if focus == self.previewed:
             return
         if self.previewed == -2 and focus is None:
@@ -261,8 +288,9 @@ class TurnScreen(Screen):
         option = pending.event.options[focus]
         model_option = pending.event.model.options[focus] if pending.event.model is not None else None
         parts = [f"<b>{focus + 1}. {rich.escape(option.label)}</b>"]
-        if option.historical and self.game.shows("historical_marks"):
-            parts[0] += f"  <font color='#9e2626'><i>({t('turn.history_mark')})</i></font>"
+        if option.historical and self._history_shown():
+            stamp = "#{:02x}{:02x}{:02x}".format(*self.app.palette.stamp)
+            parts[0] += f"  <font color='{stamp}'><i>({t('turn.history_mark')})</i></font>"
         description = (
             rich.link_glossary(rich.escape(model_option.text), session.scenario.model.glossary)
             if model_option is not None and model_option.text
@@ -441,10 +469,11 @@ class TurnScreen(Screen):
 
             self.app.replace(DebriefScreen(self.app, self.game))
             return
+        # The screen was already laid out for the new decision while the dialog was open (see update).
         self.selected = None
         self.hovered = None
         self.status = t("status.branch") if self.game.opened_branch else ""
-        self.rebuild()
+        self.app.dirty = True
 
     def step_back(self) -> None:
         if self.game.back():
@@ -480,6 +509,8 @@ class TurnScreen(Screen):
 
     def _after_modal(self, result: Any) -> None:
         if result == "rebuild":
+            # The game may now stand at another decision, with fewer options: nothing is selected there yet.
+            self.selected = self.hovered = None
             self.rebuild()
 
     def show_term(self, index: int) -> None:
@@ -580,7 +611,7 @@ class TurnScreen(Screen):
         self.mark_rects = draw_timeline(
             surface,
             lay.strip,
-            timeline_marks(self.game, self.game.shows("historical_marks")),
+            timeline_marks(self.game, self._history_shown()),
             palette,
             self.app.px(12),
             hovered=self.hovered_mark,
@@ -628,7 +659,12 @@ class TurnScreen(Screen):
         inner.top = lay.meters.top + self.app.px(30)
         inner.height = lay.meters.height - self.app.px(36)
         draw_meters(
-            surface, inner, meter_views(self.game), palette, self.app.px(14), show_ghost=self.game.shows("ghost")
+            surface,
+            inner,
+            meter_views(self.game),
+            palette,
+            self.app.px(14),
+            show_ghost=self.app.settings.show_history and self.game.shows("ghost"),
         )
         drawing.paper(surface, lay.map, palette)
         map_inner = lay.map.inflate(-self.app.px(16), -self.app.px(16))
@@ -668,14 +704,14 @@ class TurnScreen(Screen):
         label_rect = pygame.Rect(
             badge.right + self.app.px(12), rect.top + self.app.px(11), rect.width - self.app.px(64), rect.height
         )
-        used = drawing.wrapped(surface, label_rect, option.label, self.app.px(16), ink, bold=True)
+        used = drawing.wrapped(surface, label_rect, option.label, self.card_px, ink, bold=True)
         if not available:
             reason_rect = label_rect.move(0, used)
-            drawing.wrapped(surface, reason_rect, self._unavailable_line(k), self.app.px(13), palette.bad)
+            drawing.wrapped(surface, reason_rect, self._unavailable_line(k), max(self.card_px - 3, 9), palette.bad)
             # Greyed out and struck through, and the word says why: colour is never the only signal.
             tag = drawing.rendered("unavailable", self.app.px(12), palette.bad, True)
             surface.blit(tag, tag.get_rect(topright=(rect.right - self.app.px(10), rect.top + self.app.px(4))))
-        elif option.historical and self.game.shows("historical_marks"):
+        elif option.historical and self._history_shown():
             tag = drawing.rendered(t("turn.history_mark"), self.app.px(12), palette.stamp, True)
             surface.blit(tag, tag.get_rect(topright=(rect.right - self.app.px(10), rect.top + self.app.px(4))))
 

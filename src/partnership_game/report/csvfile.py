@@ -1,0 +1,45 @@
+"""CSV as bytes for spreadsheets, with text that could start a formula defused; and the decision log's rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from partnership_game.report.decisions import DecisionRow
+
+DECISION_LOG_HEADER = ("number", "turn", "date", "event_id", "event_title", "option_id", "option_label",
+                       "historical_option_id", "same_as_history")
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def cell(value: object) -> str:
+    """A CSV cell. Text a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) gets a leading apostrophe:
+    player names and scenario texts are other people's input. Numbers are written as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """UTF-8 (no byte-order mark: the first bytes are the header's first name), rows ended by CRLF as RFC 4180 has."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([cell(v) for v in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+def decision_log(rows: Sequence[DecisionRow]) -> bytes:
+    """One row per decision on the branch in play; same_as_history is yes, no, or empty (history marks none)."""
+    return csv_bytes(DECISION_LOG_HEADER, (
+        (r.number, r.turn, r.date, r.event_id, r.event_title, r.option_id, r.option_label, r.historical_option_id,
+         r.same_as_history) for r in rows
+    ))

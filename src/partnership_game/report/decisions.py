@@ -1,0 +1,47 @@
+"""Each decision on the branch in play set against history: the rows of the report's table and its CSV log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from partnership_game.session import Session
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    number: int
+    turn: int  # 1-based, as players count
+    date: str  # YYYY-MM-DD
+    date_label: str  # as the scenario writes it ('Sept 12–19, 2001')
+    event_id: str
+    event_title: str
+    option_id: str
+    option_label: str
+    historical_option_id: str | None  # None: the scenario marks no option as history's
+    historical_option_label: str | None
+
+    @property
+    def same_as_history(self) -> bool | None:
+        return None if self.historical_option_id is None else self.option_id == self.historical_option_id
+
+
+def decision_rows(session: Session) -> list[DecisionRow]:
+    turns = session.scenario.model.turns
+    rows = []
+    for number, decision in enumerate(session.decisions, 1):
+        turn = turns[decision.turn]
+        event = decision.event
+        chosen = event.options[decision.option]
+        marked = event.options[event.historical_option] if event.historical_option >= 0 else None
+        rows.append(DecisionRow(
+            number=number, turn=decision.turn + 1, date=turn.date, date_label=turn.date_label or turn.date,
+            event_id=event.id, event_title=event.title, option_id=chosen.id, option_label=chosen.label,
+            historical_option_id=marked.id if marked else None,
+            historical_option_label=marked.label if marked else None,
+        ))
+    return rows
+
+
+def departures(rows: list[DecisionRow]) -> int:
+    """How many decisions left the historical road (decisions with no historical option do not count)."""
+    return sum(1 for row in rows if row.same_as_history is False)

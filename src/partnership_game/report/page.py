@@ -1,0 +1,96 @@
+"""The HTML document around a report: a dossier stylesheet with a print layout, and a policy that loads nothing."""
+
+from __future__ import annotations
+
+from partnership_game.report.markup import Markup, el, esc, void
+
+# The page may show its own inline images and style, and nothing else: no scripts, no fetches, no fonts, no frames.
+POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+STYLE = """
+:root { --paper: #ece4d2; --shade: #dacfb8; --ink: #212126; --soft: #58544f; --rule: #b0a48c;
+        --stamp: #9e2626; --good: #1c6e48; --bad: #a03228; --focus: #1c4e8c; }
+* { box-sizing: border-box; }
+html { background: #22262e; }
+body { margin: 24px auto; max-width: 1040px; padding: 40px 52px 48px; background: var(--paper); color: var(--ink);
+       font: 15px/1.5 "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif; }
+header.file { display: flex; justify-content: space-between; align-items: flex-start; gap: 24px;
+              border-bottom: 3px double var(--ink); padding-bottom: 14px; margin-bottom: 8px; }
+.kicker { margin: 0; font-size: 12px; letter-spacing: .18em; text-transform: uppercase; color: var(--soft); }
+h1 { margin: 4px 0 0; font-size: 30px; line-height: 1.2; }
+h2 { margin: 30px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--rule); font-size: 19px;
+     letter-spacing: .04em; text-transform: uppercase; break-after: avoid; }
+h3 { margin: 18px 0 6px; font-size: 16px; break-after: avoid; }
+p { margin: 6px 0; }
+.stamp { flex: none; border: 3px solid var(--stamp); color: var(--stamp); padding: 6px 14px; border-radius: 4px;
+         font-weight: bold; letter-spacing: .14em; text-transform: uppercase; transform: rotate(-3deg);
+         font-size: 14px; text-align: center; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 2px 16px; margin: 12px 0; }
+dl.facts dt { color: var(--soft); }
+dl.facts dd { margin: 0; font-weight: bold; }
+.lede { color: var(--soft); font-style: italic; }
+.ending { border-left: 5px solid var(--ink); background: rgba(255,255,255,.35); padding: 10px 16px; margin: 10px 0; }
+.ending h3 { margin: 0 0 4px; font-size: 21px; }
+.mark { display: inline-block; padding: 0 6px; border: 1.5px solid currentColor; border-radius: 3px;
+        font-size: 12px; font-weight: bold; letter-spacing: .06em; text-transform: uppercase; white-space: nowrap; }
+.same { color: var(--good); }
+.diff { color: var(--bad); }
+.flag { color: var(--stamp); }
+.muted { color: var(--soft); }
+table { width: 100%; border-collapse: collapse; margin: 8px 0 14px; font-size: 13.5px; }
+th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--rule); }
+thead th { border-bottom: 2px solid var(--ink); font-size: 12px; letter-spacing: .06em; text-transform: uppercase;
+           color: var(--soft); }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.turn th { padding-top: 10px; background: var(--shade); color: var(--ink); font-size: 13px; }
+tbody tr { break-inside: avoid; }
+table.ledger td:first-child { width: 24%; }
+table.ledger td.num { width: 6em; }
+table.decisions td:nth-child(2) { width: 10em; }
+thead { display: table-header-group; }
+.share { white-space: nowrap; }
+table.options { table-layout: fixed; }
+table.options th:nth-child(1) { width: 52%; }
+table.options th:nth-child(2) { width: 10%; }
+table.options th:nth-child(3) { width: 24%; }
+.bar { display: inline-block; height: 10px; background: var(--focus); vertical-align: middle; margin-right: 6px; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+figure { margin: 0; break-inside: avoid; }
+figure img { display: block; width: 100%; height: auto; border: 1px solid var(--rule); background: var(--paper); }
+figcaption { font-size: 12.5px; color: var(--soft); margin-top: 2px; }
+ol.questions li, ul.plain li { margin: 6px 0; }
+ul.plain { padding-left: 20px; }
+.source { margin: 0 0 10px; break-inside: avoid; }
+.source a, .url { color: var(--focus); word-break: break-all; }
+.note { border-left: 3px solid var(--stamp); padding: 2px 12px; margin: 6px 0 10px; break-inside: avoid; }
+footer { margin-top: 30px; padding-top: 8px; border-top: 1px solid var(--rule); font-size: 12px; color: var(--soft); }
+.keep { break-inside: avoid; }
+@media (max-width: 760px) { body { padding: 20px; } .charts { grid-template-columns: 1fr; }
+                            dl.facts { grid-template-columns: max-content 1fr; } }
+@media print {
+  @page { size: A4; margin: 14mm 12mm 16mm; }
+  html, body { background: #fff; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .ending { background: none; }
+  h2 { break-after: avoid; }
+  table { font-size: 9.5pt; }
+  .charts { grid-template-columns: 1fr 1fr; }
+  a { color: inherit; text-decoration: none; }
+  section.new-page { break-before: page; }
+  .source a { color: var(--ink); }
+}
+"""
+
+
+def document(title: str, body: Markup) -> str:
+    """A complete HTML5 document: the title, the policy, the stylesheet, the body; it refers to nothing outside."""
+    head = Markup("\n".join([
+        void("meta", charset="utf-8"),
+        void("meta", http_equiv="Content-Security-Policy", content=POLICY),
+        void("meta", name="referrer", content="no-referrer"),
+        void("meta", name="viewport", content="width=device-width, initial-scale=1"),
+        el("title", title),
+        el("style", Markup(STYLE)),
+    ]))
+    return f"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n{head}\n</head>\n<body>\n{esc(body)}\n</body>\n</html>\n"
