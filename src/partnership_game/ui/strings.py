@@ -57,7 +57,12 @@ TEXT: dict[str, str] = {
     "debrief.diverged": "history chose: {option}",
     "debrief.diverged_count": "You left the historical road at {count} of {total} decisions.",
     "debrief.title": "Back to the title",
-    "debrief.keys": "Left/Right: switch tabs · Ctrl+Z: step back · Esc: menu",
+    "debrief.export": "Export a report (E)",
+    "debrief.exported_heading": "Report written",
+    "debrief.exported": (
+        "The report is at {html} (open it in a browser; it prints cleanly) and the decision log at {csv}."
+    ),
+    "debrief.keys": "Left/Right: tabs · E: export · B: branches · Ctrl+Z: step back · Esc: menu",
     "menu.heading": "Paused",
     "menu.resume": "Resume",
     "menu.save": "Save",

@@ -64,6 +64,9 @@ class DebriefScreen(Screen):
             )
         row = self.app.px(42)
         width = self.app.px(220)
+        self.export_button = self.add(pygame_gui.elements.UIButton(
+            pygame.Rect(sheet.right - self.app.px(28) - 2 * width, sheet.bottom - self.app.px(14) - row, width, row),
+            t("debrief.export"), manager, object_id=ObjectID(object_id="#export"), tool_tip_text="E"))
         self.title_button = self.add(
             pygame_gui.elements.UIButton(
                 pygame.Rect(sheet.right - self.app.px(20) - width, sheet.bottom - self.app.px(14) - row, width, row),
@@ -214,6 +217,26 @@ class DebriefScreen(Screen):
 
             self.app.replace(TurnScreen(self.app, self.game))
 
+    def export(self) -> None:
+        """One key: the printable HTML report and the CSV decision log, into the reports folder."""
+        import datetime
+
+        from partnership_game import paths
+        from partnership_game.report.single import write_report
+        from partnership_game.ui.screens.message import MessageScreen
+
+        session = self.game.session
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        name = f"{session.scenario.model.id}-{stamp}"
+        folder = paths.user_data_dir() / "reports"
+        try:
+            write_report(session, folder / f"{name}.html", folder / f"{name}.csv")
+        except OSError as exc:
+            self.app.push(MessageScreen(self.app, t("error.heading"), t("save.failed", reason=exc.strerror or exc)))
+            return
+        self.app.push(MessageScreen(self.app, t("debrief.exported_heading"),
+                                    t("debrief.exported", html=folder / f"{name}.html", csv=folder / f"{name}.csv")))
+
     def switch(self, tab: str) -> None:
         self.tab = tab
         self.rebuild()
@@ -223,6 +246,8 @@ class DebriefScreen(Screen):
             return
         if event.ui_element in self.tab_buttons:
             self.switch(self.tab_buttons[event.ui_element])
+        elif event.ui_element is self.export_button:
+            self.export()
         elif event.ui_element is self.title_button:
             from partnership_game.ui.screens.title import TitleScreen
 
@@ -246,6 +271,8 @@ class DebriefScreen(Screen):
             from partnership_game.ui.screens.menu import MenuScreen
 
             self.app.push(MenuScreen(self.app, self.game))
+        elif event.key == pygame.K_e:
+            self.export()
         elif event.key == pygame.K_b:
             from partnership_game.ui.screens.branches import BranchesScreen
 
