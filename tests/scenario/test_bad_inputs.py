@@ -477,7 +477,7 @@ def test_undeclared_name_in_a_trigger_chance(tmp_path: Path) -> None:
     assert errors(load_error(tmp_path, text)) == [
         (
             *where(text, "elite_resistnce"),
-            "in condition: 'elite_resistnce' is not a declared meter or flag (did you mean 'elite_resistance'?)",
+            "in chance: 'elite_resistnce' is not a declared meter or flag (did you mean 'elite_resistance'?)",
         )
     ]
 
@@ -617,7 +617,7 @@ def test_a_number_as_a_condition(tmp_path: Path) -> None:
 def test_a_flag_as_a_chance(tmp_path: Path) -> None:
     text = edit("chance: 0.02 * elite_resistance", "chance: bases_open")
     assert errors(load_error(tmp_path, text)) == [
-        (*where(text, "bases_open\n"), "in condition: this must give a number, but it gives true/false")
+        (*where(text, "bases_open\n"), "in chance: this must give a number, but it gives true/false")
     ]
 
 
@@ -701,7 +701,8 @@ def test_a_two_event_cycle_is_reported_on_both_events(tmp_path: Path) -> None:
     hint = "with no bound: give it 'repeat: {max_times: N}' so the chain ends"
     assert errors(load_error(tmp_path, text)) == [
         (*where(text, "second"), f"event 'second' schedules itself (second -> followup -> second) {hint}"),
-        (*where(text, "followup", nth=1), f"event 'followup' schedules itself (followup -> second -> followup) {hint}"),
+        (*where(text, "followup", nth=1), "event 'followup' is on the same unbounded chain as 'second' "
+         "(second -> followup -> second): give one event of the chain 'repeat: {max_times: N}'"),
     ]
 
 

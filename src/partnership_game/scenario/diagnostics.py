@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -43,5 +44,14 @@ class ScenarioError(Exception):
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     """A hint naming the closest candidate, or an empty string."""
+    return _hint(name, tuple(candidates))
+
+
+@functools.lru_cache(maxsize=4096)
+def _hint(name: str, candidates: tuple[str, ...]) -> str:
+    # Cached, and narrowed to names of about the same length first: a hostile file with thousands of unknown
+    # names among thousands of declared ones must not cost a similarity test for every pair.
+    if len(candidates) > 200:
+        candidates = tuple(c for c in candidates if abs(len(c) - len(name)) <= 3 and c[:1] == name[:1])
     close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -206,6 +206,8 @@ def load_path(path: Path) -> LoadedScenario:
         raise ScenarioError([Diagnostic(1, 1, "no such file", path=label)]) from None
     except OSError as exc:
         raise ScenarioError([Diagnostic(1, 1, f"cannot read the file: {exc.strerror}", path=label)]) from None
+    except ValueError:  # a name the system cannot hold (a NUL byte, text it cannot encode)
+        raise ScenarioError([Diagnostic(1, 1, "is not a file name this system can open", path=label)]) from None
     loaded = load_bytes(data, label)
     return _with_images(loaded, path.parent, data)
 

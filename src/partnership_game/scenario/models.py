@@ -219,9 +219,9 @@ class Event(Model):
     role: Id | None = None
     accuracy: Literal["historical", "documented_proposal", "disputed", "invented"]
     situation: Text
-    advisors: list[Counsel] = []
-    sources: list[Source] = []
-    notes: list[Text] = []
+    advisors: list[Counsel] = Field(default=[], max_length=30)
+    sources: list[Source] = Field(default=[], max_length=50)
+    notes: list[Text] = Field(default=[], max_length=30)
     image: Image | None = None
     options: list[Option] = []
     effects: list[Effect] = []
@@ -273,11 +273,11 @@ class Scenario(Model):
     description: Text
     briefing: Text | None = None
     authors: list[ShortText] = Field(min_length=1)
-    roles: list[Role] = Field(min_length=1)
+    roles: list[Role] = Field(min_length=1, max_length=20)
     meters: list[Meter] = Field(min_length=1, max_length=64)
     flags: list[Flag] = Field(default=[], max_length=256)
-    advisors: list[Advisor] = []
-    glossary: list[GlossaryTerm] = []
+    advisors: list[Advisor] = Field(default=[], max_length=100)
+    glossary: list[GlossaryTerm] = Field(default=[], max_length=1000)
     turns: list[Turn] = Field(min_length=1, max_length=64)
     events: list[Event] = Field(min_length=1, max_length=2000)
     endings: list[Ending] = Field(min_length=1, max_length=100)

@@ -19,6 +19,8 @@ from partnership_game.scenario.models import (
 )
 from partnership_game.scenario.yaml_tree import Document, Path
 
+MAX_PROBLEMS = 500
+
 # Warning codes a scenario may meet; errors have no codes to silence.
 W_FLAG_NEVER_READ = "W001"
 W_NO_SOURCES = "W002"
@@ -51,11 +53,14 @@ class _Checker:
         )
         self.flags_read: set[str] = set()
         self.event_ids = {e.id for e in scenario.events}
+        self.sorted_event_ids = sorted(self.event_ids)
 
     def report(
         self, path: Path, message: str, severity: str = "error", code: str = "", offset: int | None = None
     ) -> None:
         """Record a problem; `offset` points into a one-line condition (past its opening quote, if any)."""
+        if len(self.out.problems) >= MAX_PROBLEMS:
+            return  # a file this broken gains nothing from more; the count so far says enough
         mark = self.doc.locate(path)
         col = mark.col
         if offset is not None and mark.one_line and mark.style in (None, "", "'", '"'):
@@ -91,7 +96,7 @@ class _Checker:
             )
 
     def ref(self, ident: str, known: Sequence[str], path: Path, what: str) -> None:
-        if ident not in known:
+        if ident not in known and len(self.out.problems) < MAX_PROBLEMS:
             self.report(path, f"'{ident}' is not a declared {what}{did_you_mean(ident, known)}")
 
     def effects(self, effects: Sequence[Effect], path: Path) -> None:
@@ -102,7 +107,7 @@ class _Checker:
             elif isinstance(effect, (SetFlagEffect, ClearFlagEffect)):
                 self.ref(effect.flag, list(self.names.flags), (*here, "flag"), "flag")
             elif isinstance(effect, ScheduleEffect):
-                self.ref(effect.event, sorted(self.event_ids), (*here, "event"), "event")
+                self.ref(effect.event, self.sorted_event_ids, (*here, "event"), "event")
             elif isinstance(effect, DelayedEffect):
                 self.effects(effect.effects, (*here, "effects"))
 
@@ -218,21 +223,31 @@ class _Checker:
             self.condition(ending.condition, ("endings", i, "condition"))
 
     def chains(self) -> None:
-        """An event that can schedule itself again (directly or through others) must carry a repeat bound."""
-        by_id = {e.id: e for e in self.s.events}
-        edges = {e.id: sorted(set(scheduled_events(e))) for e in self.s.events}
-        for i, event in enumerate(self.s.events):
-            path = _cycle_from(event.id, edges)
-            if path is None:
+        """An event that can schedule itself again (directly or through others) must carry a repeat bound.
+
+        Exactly: a chain is unbounded when the events without `repeat` contain a cycle. Strongly connected
+        components of that subgraph find every such event in linear time, whatever the scenario's size.
+        """
+        unbounded = {e.id for e in self.s.events if e.repeat is None}
+        edges = {e.id: sorted({n for n in scheduled_events(e) if n in unbounded}) for e in self.s.events
+                 if e.id in unbounded}
+        index_of = {e.id: i for i, e in enumerate(self.s.events)}
+        for component in _strong_components(edges):
+            looped = len(component) > 1 or component[0] in edges[component[0]]
+            if not looped:
                 continue
-            bounded = any(by_id[name].repeat is not None for name in path if name in by_id)
-            if not bounded:
-                chain = " -> ".join([*path, event.id])
-                self.report(
-                    ("events", i, "id"),
-                    f"event '{event.id}' schedules itself ({chain}) with no bound: "
-                    "give it 'repeat: {max_times: N}' so the chain ends",
-                )
+            first = min(component, key=index_of.__getitem__)
+            members = set(component)
+            path = _cycle_from(first, {n: [m for m in edges[n] if m in members] for n in component}) or [first]
+            chain = " -> ".join([*path, first])
+            for name in sorted(component, key=index_of.__getitem__):
+                where = ("events", index_of[name], "id")
+                if name == first:
+                    self.report(where, f"event '{name}' schedules itself ({chain}) with no bound: "
+                                       "give it 'repeat: {max_times: N}' so the chain ends")
+                else:
+                    self.report(where, f"event '{name}' is on the same unbounded chain as '{first}' ({chain}): "
+                                       "give one event of the chain 'repeat: {max_times: N}'")
 
     def reachability(self) -> None:
         scheduled = {name for e in self.s.events for name in scheduled_events(e)}
@@ -292,18 +307,66 @@ def scheduled_events(event: Event) -> list[str]:
 
 
 def _cycle_from(start: str, edges: dict[str, list[str]]) -> list[str] | None:
-    """A path start -> ... that leads back to start, found by an iterative depth-first search, or None."""
-    stack: list[tuple[str, list[str]]] = [(start, [start])]
-    seen: set[str] = set()
+    """A path start -> ... that leads back to start (depth-first, parents kept once per node), or None."""
+    parent: dict[str, str] = {}
+    stack = [start]
+    seen = {start}
     while stack:
-        node, path = stack.pop()
+        node = stack.pop()
         for nxt in edges.get(node, []):
             if nxt == start:
-                return path
+                path = [node]
+                while path[-1] != start:
+                    path.append(parent[path[-1]])
+                return path[::-1]
             if nxt not in seen:
                 seen.add(nxt)
-                stack.append((nxt, [*path, nxt]))
+                parent[nxt] = node
+                stack.append(nxt)
     return None
+
+
+def _strong_components(edges: dict[str, list[str]]) -> list[list[str]]:
+    """Tarjan's strongly connected components, iteratively (no recursion limit on long chains)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    counter = 0
+    for root in edges:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            successors = edges.get(node, [])
+            if child < len(successors):
+                work.append((node, child + 1))
+                nxt = successors[child]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+            if work:
+                parent_node = work[-1][0]
+                low[parent_node] = min(low[parent_node], low[node])
+    return components
 
 
 def check(scenario: Scenario, doc: Document, path_label: str) -> Checked:

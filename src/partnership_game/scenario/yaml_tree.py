@@ -63,12 +63,13 @@ def _mark(m: Any, style: str | None = None, one_line: bool = True) -> Mark:
     return Mark(m.line + 1, m.column + 1, style, one_line)
 
 
-def _line_col_of_offset(text: bytes | str, offset: int) -> tuple[int, int]:
-    head = text[:offset]
-    newline: Any = b"\n" if isinstance(head, bytes) else "\n"
-    line = head.count(newline) + 1
-    col = offset - (head.rfind(newline) + 1) + 1
-    return line, col
+def _line_col_of_offset(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of a byte offset into UTF-8 data, counting a line break the
+    way YAML does: '\r\n', '\n' or a lone '\r'."""
+    head = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    line = head.count(b"\n") + 1
+    last = head[head.rfind(b"\n") + 1:]
+    return line, len(last.decode("utf-8", errors="replace")) + 1
 
 
 def _code_point(character: object) -> str:
@@ -207,7 +208,8 @@ class _Builder:
         if event.style == ">" and isinstance(value, str):
             # In a folded block a blank line is the only way to break a paragraph, and YAML turns it into a
             # single newline; everywhere else in the game a paragraph break is a blank line. Make them agree.
-            value = value.replace("\n", "\n\n")
+            body = value.rstrip("\n")
+            value = body.replace("\n", "\n\n") + value[len(body):]
         if plain:
             try:
                 value = _resolve_plain(event.value)
@@ -326,7 +328,9 @@ def read_document(data: bytes, path_label: str) -> Document:
             if not builder.feed(event):
                 break
     except yaml.reader.ReaderError as exc:
-        line, col = _line_col_of_offset(text, exc.position)
+        # libyaml reads the text as UTF-8 and reports the offset in bytes of that encoding.
+        position = exc.position if _Loader is not yaml.SafeLoader else len(text[: exc.position].encode("utf-8"))
+        line, col = _line_col_of_offset(text.encode("utf-8"), position)
         builder.problems.append(
             Diagnostic(line, col, f"character {_code_point(exc.character)} is not allowed in YAML text",
                        path=path_label)
