@@ -32,15 +32,16 @@ def historical(state: State, pending: Pending) -> IntArray:
 def uniform_random(state: State, pending: Pending) -> IntArray:
     """Uniformly among the available options, drawn from each game's seed for this turn and slot."""
     available = pending.available
-    counts = np.zeros(state.size, dtype=np.int64)
+    counts = np.zeros(state.size, dtype=np.int16)
     for column in range(available.shape[1]):
         counts += available[:, column]
     draw = rng.uniform(state.seed_words, pending.turn, pending.slot, rng.STREAM_POLICY)
-    target = np.floor(draw * np.maximum(counts, 1)).astype(np.int64)
+    draw *= counts  # in [0, counts): truncating gives a uniform index among the available options
+    target = draw.astype(np.int16)
     # The index of the (target+1)-th available option: count the options at or before each column that are
     # available and still not past the target. A loop over the few columns beats a cumulative sum over games.
     result: IntArray = np.zeros(state.size, dtype=np.int64)
-    running = np.zeros(state.size, dtype=np.int64)
+    running = np.zeros(state.size, dtype=np.int16)
     for column in range(available.shape[1] - 1):
         running += available[:, column]
         result += running <= target

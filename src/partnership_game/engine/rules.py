@@ -196,7 +196,9 @@ class Engine:
         e = event.index
         fired = state.fired[:, e]
         np.add(fired, games.view(np.int8), out=fired, casting="unsafe")
-        rows = self._option_first[e][options]
+        first_rows = self._option_first[e]
+        # A happening has one pseudo-option whose rows start at 0: no gather needed.
+        rows = np.zeros(state.size, dtype=np.int64) if len(first_rows) == 1 else first_rows[options]
         if self._has_outcomes[e]:
             draw = rng.uniform(state.seed_words, state.turn, state.slot, rng.STREAM_OUTCOME)
             padded = self._padded_cum[e]
