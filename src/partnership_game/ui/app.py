@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -59,17 +60,13 @@ class App:
         return max(1, round(base * self.scale))
 
     def _make_manager(self) -> pygame_gui.UIManager:
-        manager = pygame_gui.UIManager(
-            self.size, theme.widget_theme(self.palette, self.scale), enable_live_theme_updates=False
-        )
         sizes = sorted({self._theme_size(s) for s in (14, 16, 17, 18, 22)})
-        manager.preload_fonts(
-            [
-                {"name": "noto_sans", "point_size": size, "style": style}
-                for size in sizes
-                for style in ("bold", "italic", "regular")
-            ]
-        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # pygame_gui's notes about fonts it has loaded already
+            manager = pygame_gui.UIManager(self.size, theme.widget_theme(self.palette, self.scale),
+                                           enable_live_theme_updates=False)
+            manager.preload_fonts([{"name": "noto_sans", "point_size": size, "style": style}
+                                   for size in sizes for style in ("bold", "italic", "regular")])
         return manager
 
     def _theme_size(self, base: int) -> int:
