@@ -75,6 +75,10 @@ def run_window(scenario: str | None = None, seed: int | None = None, load: Path 
         )
         return EXIT_NO_DISPLAY
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import warnings
+
+    # pygame_gui notes each font size it loads on demand; they are for its developers, not for players.
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"pygame_gui\.")
     import pygame
 
     from partnership_game.ui.app import App
