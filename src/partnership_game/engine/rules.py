@@ -193,18 +193,15 @@ class Engine:
     def _apply(
         self, state: State, event: CompiledEvent, games: BoolArray, options: IntArray, kind: CauseKind
     ) -> None:
+        count = int(np.count_nonzero(games))
+        if state.ledger is None and count * 4 < state.size:
+            # Few games touched (a random event, a rare follow-up): work on their indices only.
+            self._apply_to(state, event, np.flatnonzero(games), options)
+            return
         e = event.index
         fired = state.fired[:, e]
         np.add(fired, games.view(np.int8), out=fired, casting="unsafe")
-        first_rows = self._option_first[e]
-        # A happening has one pseudo-option whose rows start at 0: no gather needed.
-        rows = np.zeros(state.size, dtype=np.int64) if len(first_rows) == 1 else first_rows[options]
-        if self._has_outcomes[e]:
-            draw = rng.uniform(state.seed_words, state.turn, state.slot, rng.STREAM_OUTCOME)
-            padded = self._padded_cum[e]
-            # The outcome is how many cumulative weights lie at or below the draw; the last column is never below.
-            for w in range(padded.shape[1] - 1):
-                rows = rows + (padded[:, w][options] <= draw)
+        rows = self._rows(state, event, options, state.seed_words)
         rows = np.where(games, rows, len(event.add))  # untouched games take the all-zero row
         before = state.meters[0].copy() if state.ledger is not None else None
         s = self.scenario
@@ -218,18 +215,52 @@ class Engine:
         for f, column in self._keep_columns[e]:
             flags = state.flags[:, f]
             flags &= column[rows]
+        self._schedule(state, event, rows, None)
+        if state.ledger is not None and before is not None and bool(games[0]):
+            self._record(state.ledger, state, event, int(options[0]), int(rows[0]), before, kind)
+
+    def _rows(self, state: State, event: CompiledEvent, options: IntArray,
+              words: npt.NDArray[np.uint32]) -> IntArray:
+        """Each game's result row: its option's first row, moved on by the outcome drawn where there are several."""
+        e = event.index
+        first_rows = self._option_first[e]
+        # A happening has one pseudo-option whose rows start at 0: no gather needed.
+        rows = np.zeros(len(options), dtype=np.int64) if len(first_rows) == 1 else first_rows[options]
+        if self._has_outcomes[e]:
+            draw = rng.uniform(words, state.turn, state.slot, rng.STREAM_OUTCOME)
+            padded = self._padded_cum[e]
+            # The outcome is how many cumulative weights lie at or below the draw; the last column is never below.
+            for w in range(padded.shape[1] - 1):
+                rows = rows + (padded[:, w][options] <= draw)
+        return rows
+
+    def _apply_to(self, state: State, event: CompiledEvent, idx: IntArray, options: IntArray) -> None:
+        """The same as _apply for the games at `idx` alone (no ledger: only batches take this path)."""
+        e = event.index
+        state.fired[idx, e] += 1
+        rows = self._rows(state, event, options[idx], state.seed_words[idx])
+        s = self.scenario
+        for m, column in self._meter_columns[e]:
+            values = state.meters[idx, m] + column[rows]
+            _clamp(values, s.meter_min[m], s.meter_max[m])
+            state.meters[idx, m] = values
+        for f, column in self._set_columns[e]:
+            state.flags[idx, f] |= column[rows]
+        for f, column in self._keep_columns[e]:
+            state.flags[idx, f] &= column[rows]
+        self._schedule(state, event, rows, idx)
+
+    def _schedule(self, state: State, event: CompiledEvent, rows: IntArray, idx: IntArray | None) -> None:
         for schedule in event.schedules:
             due_turn = state.turn + schedule.after_turns
-            if due_turn >= s.turn_count:
+            if due_turn >= self.scenario.turn_count:
                 continue  # would land after the last turn: it never fires
             hit = rows == schedule.row
             if not hit.any():
                 continue
-            column = state.due[:, schedule.target]
-            column[hit] |= np.uint64(1 << due_turn)
+            games = hit if idx is None else idx[hit]
+            state.due[games, schedule.target] |= np.uint64(1 << due_turn)
             state.due_turns.setdefault(schedule.target, set()).add(due_turn)
-        if state.ledger is not None and before is not None and bool(games[0]):
-            self._record(state.ledger, state, event, int(options[0]), int(rows[0]), before, kind)
 
     def _record(
         self,
