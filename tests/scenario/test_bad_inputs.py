@@ -634,7 +634,7 @@ def test_bad_weights(tmp_path: Path, written: str, shown: str) -> None:
     text = edit(WEIGHT, f"          - weight: {written}\n            text: It works.")
     line, col = where(text, f"weight: {written}\n")
     assert errors(load_error(tmp_path, text)) == [
-        (line, col + len("weight: "), f"weight must be a positive finite number, not {shown}")
+        (line, col + len("weight: "), f"weight must be a positive number up to 1e9, not {shown}")
     ]
 
 

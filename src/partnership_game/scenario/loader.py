@@ -15,7 +15,7 @@ from partnership_game.scenario import models
 from partnership_game.scenario.compiled import CompiledScenario
 from partnership_game.scenario.compiler import compile_scenario
 from partnership_game.scenario.diagnostics import Diagnostic, ScenarioError, did_you_mean
-from partnership_game.scenario.semantics import check
+from partnership_game.scenario.semantics import MAX_PROBLEMS, check
 from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES, Document, read_document
 
 _EFFECTS_BY_TAG: dict[str, type[BaseModel]] = {
@@ -157,7 +157,8 @@ def structure_problems(
 ) -> list[Diagnostic]:
     """Pydantic's errors as positioned diagnostics in plain words, one per place (also for class files)."""
     problems: dict[tuple[int, int, str], Diagnostic] = {}
-    for error in exc.errors(include_url=False):
+    # At most MAX_PROBLEMS are turned into messages: a file with 100,000 bad keys says enough with the first ones.
+    for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
         loc = tuple(error["loc"])
         at_key = error["type"] == "extra_forbidden"
         mark = doc.locate(loc, at_key=at_key)
@@ -197,6 +198,8 @@ def load_path(path: Path) -> LoadedScenario:
     try:
         if path.is_dir():
             raise ScenarioError([Diagnostic(1, 1, "is a folder, not a scenario file", path=label)])
+        if path.exists() and not path.is_file():  # a pipe or device would block or never end
+            raise ScenarioError([Diagnostic(1, 1, "is not a regular file", path=label)])
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ScenarioError([Diagnostic(1, 1, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}", path=label)])

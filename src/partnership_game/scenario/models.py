@@ -108,8 +108,8 @@ class AddEffect(Model):
     @field_validator("amount")
     @classmethod
     def _finite(cls, value: float) -> float:
-        if not math.isfinite(value):
-            raise ValueError("amount must be a finite number")
+        if not math.isfinite(value) or abs(value) > 1e9:
+            raise ValueError("amount must be a number between -1e9 and 1e9")
         return value
 
 
@@ -158,8 +158,8 @@ class Outcome(Model):
     @field_validator("weight")
     @classmethod
     def _positive(cls, value: float) -> float:
-        if not math.isfinite(value) or value <= 0:
-            raise ValueError(f"weight must be a positive finite number, not {value}")
+        if not math.isfinite(value) or value <= 0 or value > 1e9:
+            raise ValueError(f"weight must be a positive number up to 1e9, not {value}")
         return value
 
 
