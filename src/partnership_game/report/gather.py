@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnership_game.session import SaveError, Session
-from partnership_game.session.saves import MAX_SAVE_BYTES, SaveFile, parse_save, session_from_save
+from partnership_game.session.saves import SaveFile, parse_save, read_save_bytes, session_from_save
 
 MAX_SAVES = 2_000  # a few classes' worth; each save is replayed, so a stray huge folder cannot run for hours
 
@@ -57,16 +57,7 @@ def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
 
 def read_save_file(path: Path) -> ReadSave:
     """A save and the session it replays to; SaveError (in plain words) for a missing, damaged or altered file."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SAVE_BYTES + 1)
-    except FileNotFoundError:
-        raise SaveError("no such save file") from None
-    except IsADirectoryError:
-        raise SaveError("is a folder, not a save file") from None
-    except OSError as exc:
-        raise SaveError(f"cannot read the save: {exc.strerror or exc}") from None
-    save = parse_save(data)
+    save = parse_save(read_save_bytes(path))
     return ReadSave(path, save, session_from_save(save, str(path)))
 
 

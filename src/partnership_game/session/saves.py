@@ -217,15 +217,22 @@ def session_from_save(save: SaveFile, label: str = "<save>") -> Session:
         raise SaveError(f"the save's decisions do not replay in its scenario: {exc}") from None
 
 
-def read_save(path: Path) -> Session:
-    """Load a save file into a session; SaveError for anything missing, damaged or altered."""
+def read_save_bytes(path: Path) -> bytes:
+    """A save file's bytes (one more than the cap, so a larger file is seen); SaveError if it cannot be read."""
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_SAVE_BYTES + 1)
+            return handle.read(MAX_SAVE_BYTES + 1)
     except FileNotFoundError:
         raise SaveError("no such save file") from None
+    except IsADirectoryError:
+        raise SaveError("is a folder, not a save file") from None
     except OSError as exc:
-        raise SaveError(f"cannot read the save: {exc.strerror}") from None
+        raise SaveError(f"cannot read the save: {exc.strerror or exc}") from None
+
+
+def read_save(path: Path) -> Session:
+    """Load a save file into a session; SaveError for anything missing, damaged or altered."""
+    data = read_save_bytes(path)
     return session_from_save(parse_save(data), str(path))
 
 
