@@ -124,7 +124,14 @@ def _resolve(id_or_path: str) -> Any:
 
 def _print_problems(error: Any) -> None:
     for diagnostic in error.diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
+        print(diagnostic.format(), file=sys.stderr)  # format() writes a file's control characters as escapes
+
+
+def _shown(text: object) -> str:
+    """A path or message for one terminal line: a file name or a file's text may hold a terminal escape."""
+    from partnership_game.inert import inert_line
+
+    return inert_line(str(text))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -146,7 +153,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             for problem in problems:
                 print(problem.format(), file=sys.stderr if problem.severity == "error" else sys.stdout)
             print(
-                f"{name}: {'valid' if ok else 'invalid'}"
+                f"{_shown(name)}: {'valid' if ok else 'invalid'}"
                 + (f" ({len(problems)} warning{'s' * (len(problems) != 1)})" if ok and problems else "")
             )
     if args.json:
@@ -264,12 +271,12 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     for row in rows:
         if row["valid"]:
             warned = f", {row['warnings']} warning(s)" if row["warnings"] else ""
-            print(f"{row['id']:24} {row['origin']:8} valid{warned}  {row['title']}")
+            print(f"{_shown(row['id']):24} {row['origin']:8} valid{warned}  {_shown(row['title'])}")
         else:
-            print(f"{row['id']:24} {row['origin']:8} BROKEN  {row['first_error']}")
+            print(f"{_shown(row['id']):24} {row['origin']:8} BROKEN  {row['first_error']}")
     if not rows:
         print("no scenarios found")
-    print(f"(mods folder: {paths.mods_dir()})")
+    print(f"(mods folder: {_shown(paths.mods_dir())})")
     return EXIT_OK
 
 
@@ -293,7 +300,7 @@ def cmd_check_class(args: argparse.Namespace) -> int:
         if not args.json:
             for problem in problems:
                 print(problem.format(), file=sys.stderr)
-            print(f"{name}: {'valid' if not problems else 'invalid'}")
+            print(f"{_shown(name)}: {'valid' if not problems else 'invalid'}")
     if args.json:
         print(json.dumps({"valid": not failed, "files": results}, indent=1))
     return EXIT_ERROR if failed else EXIT_OK
@@ -326,7 +333,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         read = read_save_file(args.save)
     except SaveError as exc:
-        print(f"{args.save}: error: {exc}", file=sys.stderr)
+        print(f"{_shown(args.save)}: error: {_shown(exc)}", file=sys.stderr)
         return EXIT_ERROR
     outputs = [(args.out, report_html(read.session, read.save.saved).encode("utf-8"))]
     if args.csv is not None:
@@ -359,7 +366,7 @@ def cmd_class_report(args: argparse.Namespace) -> int:
             return EXIT_ERROR
     read, skipped = gather(args.paths)
     for item in skipped:
-        print(f"{item.path}: skipped: {item.reason}", file=sys.stderr)
+        print(f"{_shown(item.path)}: skipped: {_shown(item.reason)}", file=sys.stderr)
     if not read:
         print("partnership-game class-report: error: no save could be read", file=sys.stderr)
         return EXIT_ERROR
@@ -472,7 +479,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         try:
             session = read_save(args.load)
         except SaveError as exc:
-            print(f"{args.load}: error: {exc}", file=sys.stderr)
+            print(f"{_shown(args.load)}: error: {_shown(exc)}", file=sys.stderr)
             return EXIT_ERROR
     else:
         try:

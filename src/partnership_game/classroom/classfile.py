@@ -80,7 +80,7 @@ def load_class_file(path: Path) -> LoadedClass:
         raise ScenarioError([Diagnostic(1, 1, "is a folder, not a class file", path=label)]) from None
     except OSError as exc:
         raise ScenarioError([Diagnostic(1, 1, f"cannot read the file: {exc.strerror}", path=label)]) from None
-    doc = read_document(data, label)
+    doc = read_document(data, label, kind="class")
     try:
         model = ClassFile.model_validate(doc.data)
     except ValidationError as exc:

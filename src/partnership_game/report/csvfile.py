@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from partnership_game.inert import inert
 from partnership_game.report.decisions import DecisionRow
 
 DECISION_LOG_HEADER = ("number", "turn", "date", "event_id", "event_title", "option_id", "option_label",
@@ -23,7 +24,7 @@ def cell(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
         return str(value)
-    text = str(value)
+    text = inert(str(value))  # a file's terminal escape is shown, not obeyed, by `cat` or a spreadsheet
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

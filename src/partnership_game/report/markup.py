@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from partnership_game.inert import inert
+
 
 class Markup(str):
     """HTML this module made (or a literal in the report's own code); every other string is text to escape."""
@@ -13,13 +15,15 @@ class Markup(str):
 
 
 def esc(value: object) -> Markup:
-    """Text as HTML: `&`, `<`, `>`, `"` and `'` escaped; Markup passes unchanged; None is empty; lists are joined."""
+    """Text as HTML: `&`, `<`, `>`, `"` and `'` escaped, control characters as `\\x1b`; Markup passes unchanged;
+    None is empty; lists are joined."""
     if isinstance(value, Markup):
         return value
     if value is None:
         return Markup("")
     if isinstance(value, str):
-        return Markup(html.escape(value, quote=True))
+        # A control character is an HTML parse error and would be obeyed by a terminal showing the file: escape.
+        return Markup(html.escape(inert(value), quote=True))
     if isinstance(value, Iterable):
         return Markup("".join(esc(v) for v in value))
     return Markup(html.escape(str(value), quote=True))

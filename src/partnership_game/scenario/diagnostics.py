@@ -7,6 +7,8 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from partnership_game.inert import inert_line
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -20,8 +22,10 @@ class Diagnostic:
     code: str = field(default="", compare=False)
 
     def format(self) -> str:
+        """One line for a terminal: the path and message echo a file's keys, ids and names, so control characters
+        in them are written as escapes (`\\x1b`), never obeyed. `as_json` keeps them raw: JSON escapes them."""
         code = f" [{self.code}]" if self.code else ""
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}{code}"
+        return f"{inert_line(self.path)}:{self.line}:{self.col}: {self.severity}: {inert_line(self.message)}{code}"
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from partnership_game.inert import first_control, inert_line
 from partnership_game.scenario.diagnostics import Diagnostic, ScenarioError
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -15,6 +16,7 @@ MAX_DEPTH = 40
 MAX_EVENTS = 400_000
 MAX_NUMBER_CHARS = 30
 FLOW_SCAN_LIMIT = 200  # far deeper than MAX_DEPTH allows, far below the 1,000 at which libyaml gives up
+MAX_READER_PROBLEMS = 500  # as many as the loader turns into messages; a hostile file says enough with these
 
 # The YAML 1.2 core schema, narrowed: only lower-case true/false are booleans, so `no` and `off` stay text.
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -101,8 +103,9 @@ def _resolve_plain(text: str) -> object:
 class _Builder:
     """Turns the parser's event stream into plain data, checking each rule as it goes."""
 
-    def __init__(self, path_label: str) -> None:
+    def __init__(self, path_label: str, kind: str) -> None:
         self.path_label = path_label
+        self.kind = kind
         self.problems: list[Diagnostic] = []
         self.values: dict[Path, Mark] = {}
         self.keys: dict[Path, Mark] = {}
@@ -112,7 +115,21 @@ class _Builder:
         self.documents = 0
 
     def error(self, mark: Mark, message: str) -> None:
-        self.problems.append(Diagnostic(mark.line, mark.col, message, path=self.path_label))
+        if len(self.problems) < MAX_READER_PROBLEMS:
+            self.problems.append(Diagnostic(mark.line, mark.col, message, path=self.path_label))
+
+    def _check_text(self, mark: Mark, text: str, what: str) -> None:
+        # YAML's reader refuses most raw control characters, but a double-quoted "\e[2J", "\x1b" or "\u009b"
+        # makes one after parsing; printed later by a message or the terminal game, it would be obeyed.
+        index = first_control(text)
+        if index < 0:
+            return
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        self.error(
+            mark,
+            f"{what} '{shown}' contains a control character ({inert_line(text[index])}, character {index + 1}); "
+            f"remove it: terminal escapes and other control characters are not allowed in {self.kind} files",
+        )
 
     def _child_path(self) -> Path | None:
         if not self.stack:
@@ -145,9 +162,9 @@ class _Builder:
             self.error(mark, f"anchors ('&{event.anchor}') are not allowed; write the value out in full")
         tag = getattr(event, "tag", None)
         if tag and tag != "!":
-            self.error(mark, f"tags ('{tag}') are not allowed in scenario files")
+            self.error(mark, f"tags ('{tag}') are not allowed in {self.kind} files")
         elif tag == "!":
-            self.error(mark, "tags ('!') are not allowed in scenario files")
+            self.error(mark, f"tags ('!') are not allowed in {self.kind} files")
 
     def feed(self, event: Any) -> bool:
         """Handle one event; False means stop reading (a limit was hit)."""
@@ -194,6 +211,7 @@ class _Builder:
         if self._expecting_key():
             frame = self.stack[-1]
             key = event.value
+            self._check_text(mark, key, "the key")
             if plain and key == "<<":
                 self.error(mark, "merge keys ('<<') are not allowed; write the keys out")
             seen = frame[3]
@@ -205,6 +223,7 @@ class _Builder:
             frame[2] = key
             return True
         value: object = event.value
+        self._check_text(mark, event.value, "the text")
         if event.style == ">" and isinstance(value, str):
             # In a folded block a blank line is the only way to break a paragraph, and YAML turns it into a
             # single newline; everywhere else in the game a paragraph break is a blank line. Make them agree.
@@ -297,8 +316,9 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, path_label: str) -> Diagnostic
     return Diagnostic(mark.line + 1, mark.column + 1, problem, path=path_label)
 
 
-def read_document(data: bytes, path_label: str) -> Document:
-    """Check the bytes and the YAML strictly; raise ScenarioError with every problem found."""
+def read_document(data: bytes, path_label: str, kind: str = "scenario") -> Document:
+    """Check the bytes and the YAML strictly; raise ScenarioError with every problem found. `kind` names the
+    file in messages ("scenario", "class")."""
     if len(data) > MAX_FILE_BYTES:
         raise ScenarioError(
             [Diagnostic(1, 1, f"file is {len(data)} bytes; the limit is {MAX_FILE_BYTES}", path=path_label)]
@@ -319,7 +339,7 @@ def read_document(data: bytes, path_label: str) -> Document:
     deep = _flow_depth_problem(text, path_label)
     if deep is not None:
         raise ScenarioError([deep])
-    builder = _Builder(path_label)
+    builder = _Builder(path_label, kind)
     try:
         for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
             if count > MAX_EVENTS:
@@ -341,7 +361,7 @@ def read_document(data: bytes, path_label: str) -> Document:
         raise ScenarioError(builder.problems)
     if builder.root is None:
         raise ScenarioError(
-            [Diagnostic(1, 1, "the file is empty: expected a scenario mapping", path=path_label)]
+            [Diagnostic(1, 1, f"the file is empty: expected a {kind} mapping", path=path_label)]
         )
     if not isinstance(builder.root, dict):
         kind = "a list" if isinstance(builder.root, list) else "a single value"
