@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
 
-from partnership_game.engine import Engine, IllegalChoice, Pending, State
+from partnership_game.engine import Engine, IllegalChoice, Ledger, Pending, State
 from partnership_game.scenario import CompiledEvent, CompiledScenario, LoadedScenario
 from partnership_game.scenario.compiled import CompiledEnding
+from partnership_game.session.limits import MAX_PLAYER_CHARS
 from partnership_game.session.timeline import Node, Timeline
 
 
@@ -29,12 +31,59 @@ class Decision:
         return self.option == self.event.historical_option
 
 
+def copy_state(state: State) -> State:
+    """A copy of a game's state that shares nothing it could change: every array, the ledger's lists and the
+    schedule index are new (ledger entries are frozen, so they are shared)."""
+    arrays = {
+        f.name: getattr(state, f.name).copy()
+        for f in dataclasses.fields(state)
+        if isinstance(getattr(state, f.name), np.ndarray)
+    }
+    ledger = state.ledger
+    return dataclasses.replace(
+        state,
+        **arrays,
+        ledger=None if ledger is None else Ledger(list(ledger.entries), list(ledger.turn_end_meters)),
+        due_turns={event: set(turns) for event, turns in state.due_turns.items()},
+    )
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """Where a replay stood at one node: its own copy of the state, what was pending, how many decisions led there."""
+
+    state: State
+    pending: Pending | None  # never changed by the engine, so a mark may share it
+    depth: int
+
+
+@dataclass
+class _Fork:
+    """A node on the way down a depth-first replay: its children, the next one to replay, and (when there are
+    several) the state each of them starts from."""
+
+    children: list[Node]
+    mark: _Mark | None
+    next: int = 0
+
+
 class Session:
     """The one interactive game; front ends read it and submit choices, it owns no rules of its own."""
 
     def __init__(
-        self, scenario: LoadedScenario, seed: int, timeline: Timeline | None = None, player: str | None = None
+        self,
+        scenario: LoadedScenario,
+        seed: int,
+        timeline: Timeline | None = None,
+        player: str | None = None,
+        *,
+        check_every_branch: bool = False,
     ) -> None:
+        """Replay the current branch; with check_every_branch, replay every branch of the timeline once (a
+        ReplayError names the first decision that does not fit), at a cost of one step per decision."""
+        if player is not None and len(player) > MAX_PLAYER_CHARS:
+            # Front ends check names with check_player_name as they are typed; this keeps every save writable.
+            raise ValueError(f"the player name is longer than {MAX_PLAYER_CHARS} characters")
         self.scenario = scenario
         self.engine = Engine(scenario.compiled)
         self.seed = seed
@@ -43,19 +92,60 @@ class Session:
         self.state: State
         self.pending: Pending | None
         self.decisions: list[Decision] = []
-        self._replay()
+        if check_every_branch:
+            self._replay_every_branch()
+        else:
+            self._replay()
 
     @property
     def compiled(self) -> CompiledScenario:
         return self.scenario.compiled
 
-    def _replay(self) -> None:
-        """Rebuild the state from the seed and the current branch; dice are keyed to the seed, so nothing re-rolls."""
-        self.state = self.engine.start(np.array([self.seed % 2**64], dtype=np.uint64), keep_ledger=True)
+    def _restart(self, keep_ledger: bool = True) -> None:
+        self.state = self.engine.start(np.array([self.seed % 2**64], dtype=np.uint64), keep_ledger=keep_ledger)
         self.decisions = []
         self.pending = self.engine.advance(self.state)
+
+    def _replay(self) -> None:
+        """Rebuild the state from the seed and the current branch; dice are keyed to the seed, so nothing re-rolls."""
+        self._restart()
         for node in self.timeline.path():
             self._apply(node)
+
+    def _mark(self) -> _Mark:
+        return _Mark(copy_state(self.state), self.pending, len(self.decisions))
+
+    def _return_to(self, mark: _Mark, keep: bool) -> None:
+        """Stand where `mark` was taken; with keep, on a copy, so the mark can be returned to again."""
+        self.state = copy_state(mark.state) if keep else mark.state
+        self.pending = mark.pending
+        del self.decisions[mark.depth :]  # the decisions made below the mark, on the branch replayed before
+
+    def _replay_every_branch(self) -> None:
+        """Replay the whole tree depth first, each branch from a copy of the state at its fork (the dice are keyed
+        to the seed, turn and slot, so a copy carries everything), then the current branch with its ledger. States
+        are kept only at the forks on the way down, never one per node."""
+        children: dict[int | None, list[Node]] = {}
+        for node in self.timeline.nodes:
+            children.setdefault(node.parent, []).append(node)
+        # Without the ledger (it has no part in the rules) each step and each copy costs less.
+        self._restart(keep_ledger=False)
+        roots = children.get(None, [])
+        forks = [_Fork(roots, self._mark() if len(roots) > 1 else None)]
+        while forks:
+            fork = forks[-1]
+            if fork.next == len(fork.children):
+                forks.pop()
+                continue
+            node = fork.children[fork.next]
+            fork.next += 1
+            if fork.next > 1 and fork.mark is not None:  # a later child: start again from the fork's state
+                self._return_to(fork.mark, keep=fork.next < len(fork.children))
+            self._apply(node)
+            below = children.get(node.id, [])
+            if below:
+                forks.append(_Fork(below, self._mark() if len(below) > 1 else None))
+        self._replay()
 
     def _apply(self, node: Node) -> None:
         pending = self.pending
@@ -108,6 +198,11 @@ class Session:
         """Move to any decision of any branch (None: the start)."""
         self.timeline.current = node
         self._replay()
+
+    @property
+    def decisions_left(self) -> int:
+        """How many more new decisions this game's save can hold (following a branch already made costs none)."""
+        return self.timeline.decisions_left
 
     @property
     def over(self) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from partnership_game.session.limits import MAX_NODES, DecisionCapReached
+
 
 @dataclass(frozen=True)
 class Node:
@@ -33,12 +35,20 @@ class Timeline:
     def children(self, node: int | None) -> list[Node]:
         return [n for n in self.nodes if n.parent == node]
 
+    @property
+    def decisions_left(self) -> int:
+        """How many more new decisions a save of this timeline can hold."""
+        return max(0, MAX_NODES - len(self.nodes))
+
     def choose(self, event: str, option: str) -> Node:
-        """Follow the branch that made this choice here before, or open a new one."""
+        """Follow the branch that made this choice here before, or open a new one (DecisionCapReached when the
+        save could not hold it; the timeline is then unchanged)."""
         for child in self.children(self.current):
             if child.event == event and child.option == option:
                 self.current = child.id
                 return child
+        if len(self.nodes) >= MAX_NODES:
+            raise DecisionCapReached()
         node = Node(len(self.nodes), self.current, event, option)
         self.nodes.append(node)
         self.current = node.id

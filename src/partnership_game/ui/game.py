@@ -12,7 +12,7 @@ from partnership_game import paths
 from partnership_game.classroom.classfile import ClassFile
 from partnership_game.engine import Engine, LedgerEntry, historical, play_out
 from partnership_game.scenario import LoadedScenario
-from partnership_game.session import Session, write_save
+from partnership_game.session import DecisionCapReached, Session, decisions_left_notice, write_save
 from partnership_game.session.preview import OptionPreview, preview_option
 
 
@@ -34,11 +34,23 @@ class Game:
         self.ghost = self._historical_ghost()
         self.autosave_path = paths.saves_dir() / f"autosave-{session.scenario.model.id}.json"
         self.last_autosave_error: str | None = None
+        self.refused: str | None = None  # why the last choice was not taken (the save is full), for the status line
         self.opened_branch = False
         self.floor_depth = 0  # decisions before this depth were taken for the student (the class starts later)
         self.present: int | None = None  # while looking back in a look-only class: the decision to return to
         self.reviewing = False
         self.started = time.monotonic()
+
+    @property
+    def note(self) -> str | None:
+        """What the turn screen shows above the event: the note from loading, and how full the save is once it is
+        nearly full."""
+        notes = [n for n in (self._note, decisions_left_notice(self.session.decisions_left)) if n]
+        return " ".join(notes) or None
+
+    @note.setter
+    def note(self, value: str | None) -> None:
+        self._note = value
 
     @classmethod
     def new(cls, scenario: LoadedScenario, seed: int, player: str | None = None,
@@ -121,7 +133,12 @@ class Game:
         """Take an option; returns the ledger entries it and what followed produced, up to the next decision."""
         before = len(self.entries())
         known = {n.id for n in self.session.timeline.children(self.session.timeline.current)}
-        self.session.choose(option)
+        self.refused = None
+        try:
+            self.session.choose(option)
+        except DecisionCapReached as exc:
+            self.refused = str(exc)[:1].upper() + str(exc)[1:] + "."  # the game is as it was; nothing to save
+            return []
         # A choice that differs from every earlier one made here opens a branch; the old ones stay on the timeline.
         self.opened_branch = bool(known) and self.session.timeline.current not in known
         self.autosave()

@@ -453,6 +453,10 @@ class TurnScreen(Screen):
             self.app.dirty = True
             return
         entries = self.game.choose(self.selected)
+        if self.game.refused:  # the save is full and this choice would open a new branch
+            self.status = self.game.refused
+            self.app.dirty = True
+            return
         from partnership_game.ui.screens.consequences import ConsequencesScreen
 
         self.app.push(ConsequencesScreen(self.app, self.game, entries), on_result=lambda _: self.after_consequences())
