@@ -307,15 +307,19 @@ def cmd_check_class(args: argparse.Namespace) -> int:
 
 
 def _write_outputs(outputs: list[tuple[Path, bytes]]) -> int:
-    """Write each file atomically (everything is made before the first is written); EXIT_ERROR if one cannot be."""
-    from partnership_game.session.saves import write_atomic
+    """Write each file atomically (everything is made, and every target checked, before the first is written);
+    EXIT_ERROR if one cannot be. A target that is a device or a pipe is refused and left as it is."""
+    from partnership_game.files import check_target, write_atomic
 
-    for path, data in outputs:
-        try:
+    path = None
+    try:
+        for path, _ in outputs:
+            check_target(path)
+        for path, data in outputs:
             write_atomic(path, data)
-        except OSError as exc:
-            print(f"{path}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_ERROR
+    except OSError as exc:
+        print(f"{path}: error: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_OK
 
 
@@ -500,7 +504,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             try:
                 write_save(args.save, session)
             except OSError as exc:
-                print(f"{args.save}: error: cannot write the save: {exc.strerror}", file=sys.stderr)
+                print(f"{args.save}: error: cannot write the save: {exc.strerror or exc}", file=sys.stderr)
                 return EXIT_ERROR
         if args.json:
             print(json.dumps(play.result_json(session), indent=1))

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from partnership_game.files import FileProblem, read_regular
 from partnership_game.scenario.diagnostics import Diagnostic, ScenarioError
 from partnership_game.scenario.loader import structure_problems
 from partnership_game.scenario.yaml_tree import read_document
@@ -71,15 +72,10 @@ def load_class_file(path: Path) -> LoadedClass:
     """Read and check a class file; ScenarioError with `path:line:col` problems if anything is wrong."""
     label = str(path)
     try:
-        if path.stat().st_size > MAX_CLASS_FILE_BYTES:
-            raise ScenarioError([Diagnostic(1, 1, f"a class file is at most {MAX_CLASS_FILE_BYTES} bytes", path=label)])
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError([Diagnostic(1, 1, "no such file", path=label)]) from None
-    except IsADirectoryError:
-        raise ScenarioError([Diagnostic(1, 1, "is a folder, not a class file", path=label)]) from None
-    except OSError as exc:
-        raise ScenarioError([Diagnostic(1, 1, f"cannot read the file: {exc.strerror}", path=label)]) from None
+        data = read_regular(path, MAX_CLASS_FILE_BYTES, "class file")
+    except FileProblem as exc:
+        message = f"a class file is at most {MAX_CLASS_FILE_BYTES} bytes" if exc.kind == "size" else exc.reason
+        raise ScenarioError([Diagnostic(1, 1, message, path=label)]) from None
     doc = read_document(data, label, kind="class")
     try:
         model = ClassFile.model_validate(doc.data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +26,24 @@ class Skipped:
     reason: str
 
 
+def _not_regular(path: Path) -> str | None:
+    """Why a path (links followed) cannot be a save without opening it, or None; opening a pipe would wait."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such file or folder"
+    except (OSError, ValueError) as exc:  # ValueError: a name the system cannot hold
+        return f"cannot read: {getattr(exc, 'strerror', None) or 'not a name this system can open'}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"is not a regular file ({kind})"
+
+
 def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
     """A file stands for itself; a folder for its *.json files (not its subfolders, not hidden files such as the
-    `._name.json` copies some systems leave on USB sticks), in name order. Each file once."""
+    `._name.json` copies some systems leave on USB sticks), in name order. Each file once. A pipe or device, named
+    or in a folder, is skipped with its reason and never opened."""
     files: list[Path] = []
     missing: list[Skipped] = []
     seen: set[Path] = set()
@@ -42,16 +58,22 @@ def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
         if path.is_dir():
             try:
                 found = sorted(p for p in path.iterdir()
-                               if p.suffix.lower() == ".json" and not p.name.startswith(".") and p.is_file())
+                               if p.suffix.lower() == ".json" and not p.name.startswith(".") and not p.is_dir())
             except OSError as exc:
                 missing.append(Skipped(path, f"cannot read the folder: {exc.strerror}"))
                 continue
             for file in found:
-                add(file)
-        elif path.is_file():
-            add(path)
+                problem = _not_regular(file)
+                if problem is None:
+                    add(file)
+                else:
+                    missing.append(Skipped(file, problem))
         else:
-            missing.append(Skipped(path, "no such file or folder"))
+            problem = _not_regular(path)
+            if problem is None:
+                add(path)
+            else:
+                missing.append(Skipped(path, problem))
     return files, missing
 
 

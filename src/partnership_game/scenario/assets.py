@@ -9,6 +9,8 @@ from __future__ import annotations
 import struct
 from pathlib import Path, PurePosixPath
 
+from partnership_game.files import FileProblem, read_regular
+
 ALLOWED_SUFFIXES = (".png", ".jpg", ".jpeg")
 MAX_ASSET_BYTES = 2 * 1024 * 1024
 MAX_SIDE_PIXELS = 4096
@@ -64,13 +66,11 @@ def check_asset(folder: Path, reference: str) -> Path:
         raise AssetProblem("does not exist") from None
     if real_folder not in real.parents:
         raise AssetProblem("leads out of the scenario's folder (through a link)")
-    if not real.is_file():
-        raise AssetProblem("is not a file")
-    size = real.stat().st_size
-    if size > MAX_ASSET_BYTES:
-        raise AssetProblem(f"is {size} bytes; the limit is {MAX_ASSET_BYTES}")
-    with real.open("rb") as handle:
-        data = handle.read(min(size, 256 * 1024))
+    try:
+        data = read_regular(real, MAX_ASSET_BYTES, "image file")
+    except FileProblem as exc:
+        reason = {"missing": "does not exist", "folder": "is not a file"}.get(exc.kind, exc.reason)
+        raise AssetProblem(reason) from None
     width, height = _png_size(data[:24]) if suffix == ".png" else _jpeg_size(data)
     if not (0 < width <= MAX_SIDE_PIXELS and 0 < height <= MAX_SIDE_PIXELS):
         raise AssetProblem(f"is {width} × {height} pixels; each side must be from 1 to {MAX_SIDE_PIXELS}")

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from partnership_game.files import FileProblem, read_regular
 from partnership_game.scenario import models
 from partnership_game.scenario.compiled import CompiledScenario
 from partnership_game.scenario.compiler import compile_scenario
@@ -196,21 +197,10 @@ def load_path(path: Path) -> LoadedScenario:
     """Load a scenario file; a missing or unreadable file is a ScenarioError too."""
     label = str(path)
     try:
-        if path.is_dir():
-            raise ScenarioError([Diagnostic(1, 1, "is a folder, not a scenario file", path=label)])
-        if path.exists() and not path.is_file():  # a pipe or device would block or never end
-            raise ScenarioError([Diagnostic(1, 1, "is not a regular file", path=label)])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ScenarioError([Diagnostic(1, 1, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}", path=label)])
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise ScenarioError([Diagnostic(1, 1, "no such file", path=label)]) from None
-    except OSError as exc:
-        raise ScenarioError([Diagnostic(1, 1, f"cannot read the file: {exc.strerror}", path=label)]) from None
-    except ValueError:  # a name the system cannot hold (a NUL byte, text it cannot encode)
-        raise ScenarioError([Diagnostic(1, 1, "is not a file name this system can open", path=label)]) from None
+        data = read_regular(path, MAX_FILE_BYTES, "scenario file")
+    except FileProblem as exc:
+        message = f"file {exc.reason}" if exc.kind == "size" else exc.reason  # "file is N bytes; the limit is M"
+        raise ScenarioError([Diagnostic(1, 1, message, path=label)]) from None
     loaded = load_bytes(data, label)
     return _with_images(loaded, path.parent, data)
 

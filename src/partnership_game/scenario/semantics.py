@@ -265,11 +265,12 @@ def map_features() -> list[str]:
     """The feature ids of the game's map (assets/map.yaml), read with the same strict reader; [] if unavailable."""
     from partnership_game import paths
     from partnership_game.scenario.diagnostics import ScenarioError
-    from partnership_game.scenario.yaml_tree import read_document
+    from partnership_game.files import read_regular
+    from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES, read_document
 
     path = paths.assets_dir() / "map.yaml"
     try:
-        data = read_document(path.read_bytes(), str(path)).data
+        data = read_document(read_regular(path, MAX_FILE_BYTES, "map file"), str(path)).data
     except (OSError, ScenarioError):
         return []
     features = data.get("features", []) if isinstance(data, dict) else []

@@ -10,16 +10,15 @@ import base64
 import binascii
 import datetime
 import functools
-import json
-import os
-import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from partnership_game.files import FileProblem, TextProblem, loads_strict_json, read_regular
+from partnership_game.files import write_atomic as write_atomic  # its old home; callers import it from here
 from partnership_game.scenario import LoadedScenario, ScenarioError, content_hash, load_bytes
 from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES
 from partnership_game.session.session import ReplayError, Session
@@ -72,6 +71,14 @@ class SaveFile(_Strict):
     timeline: SavedTimeline
 
 
+    @field_validator("version", mode="before")
+    @classmethod
+    def _not_a_boolean(cls, value: object) -> object:
+        # Literal[1] takes true as 1 even in strict mode (true == 1 in Python); a version is a number.
+        if isinstance(value, bool):
+            raise ValueError(f"expected the number 1, got {str(value).lower()}")
+        return value
+
 def _now() -> str:
     return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
 
@@ -98,34 +105,6 @@ def to_save(session: Session, created: str | None = None) -> SaveFile:
     )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target, flush and fsync, then rename over it: a crash leaves the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp makes the file private (0600); a save handed in to a shared folder must be readable like any
-        # other file the player writes, so give it the usual permissions under the current umask.
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    try:
-        directory = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return  # some platforms cannot open a folder; the rename is still atomic there
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
-
-
 def write_save(path: Path, session: Session, created: str | None = None) -> SaveFile:
     save = to_save(session, created)
     write_atomic(path, save.model_dump_json(indent=1).encode("utf-8"))
@@ -137,17 +116,15 @@ def parse_save(data: bytes) -> SaveFile:
     if len(data) > MAX_SAVE_BYTES:
         raise SaveError(f"the save is larger than {MAX_SAVE_BYTES} bytes")
     try:
-        raw = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise SaveError("the save is not UTF-8 text") from None
-    except RecursionError:
-        raise SaveError("the save nests too deeply to be a save") from None
-    except json.JSONDecodeError as exc:
-        raise SaveError(
-            f"the save is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
-    except ValueError as exc:  # for example an integer longer than Python's 4,300-digit limit
-        raise SaveError(f"the save holds a value that cannot be read: {exc}") from None
+        raw = loads_strict_json(data)
+    except TextProblem as exc:
+        if exc.kind == "encoding":
+            raise SaveError(f"the save is not UTF-8 text (line {exc.line}, column {exc.col})") from None
+        if exc.kind == "syntax":
+            raise SaveError(f"the save is not valid JSON (line {exc.line}, column {exc.col}: {exc.reason})") from None
+        if exc.kind == "depth":
+            raise SaveError("the save nests too deeply to be a save") from None
+        raise SaveError(f"the save is damaged: {exc}") from None
     if not isinstance(raw, dict) or raw.get("format") != SAVE_FORMAT:
         raise SaveError("this is not a save file of this game")
     try:
@@ -218,16 +195,16 @@ def session_from_save(save: SaveFile, label: str = "<save>") -> Session:
 
 
 def read_save_bytes(path: Path) -> bytes:
-    """A save file's bytes (one more than the cap, so a larger file is seen); SaveError if it cannot be read."""
+    """A save file's bytes, refused before reading if it is not a regular file or over the cap; SaveError if it
+    cannot be read."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(MAX_SAVE_BYTES + 1)
-    except FileNotFoundError:
-        raise SaveError("no such save file") from None
-    except IsADirectoryError:
-        raise SaveError("is a folder, not a save file") from None
-    except OSError as exc:
-        raise SaveError(f"cannot read the save: {exc.strerror or exc}") from None
+        return read_regular(path, MAX_SAVE_BYTES, "save file")
+    except FileProblem as exc:
+        if exc.kind == "missing":
+            raise SaveError("no such save file") from None
+        if exc.kind == "size":
+            raise SaveError(f"the save is larger than {MAX_SAVE_BYTES} bytes") from None
+        raise SaveError(exc.reason) from None
 
 
 def read_save(path: Path) -> Session:
@@ -257,12 +234,18 @@ def list_saves(folder: Path) -> list[SaveSummary]:
     """Every .json file in the folder, newest first; a damaged one is listed with its reason, never hidden."""
     if not folder.is_dir():
         return []
-    files = sorted((p for p in folder.glob("*.json") if p.is_file()), key=lambda p: p.stat().st_mtime, reverse=True)
+    dated = []
+    for path in folder.glob("*.json"):
+        try:
+            if not path.is_dir():  # a pipe or a device named *.json is listed, with the reason it cannot be read
+                dated.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    files = [path for _, path in sorted(dated, key=lambda pair: pair[0], reverse=True)]
     summaries = []
     for path in files[:MAX_LISTED_SAVES]:
         try:
-            with path.open("rb") as handle:
-                save = parse_save(handle.read(MAX_SAVE_BYTES + 1))
+            save = parse_save(read_save_bytes(path))
             summaries.append(SaveSummary(path, save.scenario.id, save.scenario.hash, save.date, save.turn, save.player,
                                          save.saved))
         except (SaveError, OSError) as exc:

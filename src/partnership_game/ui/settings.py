@@ -42,10 +42,14 @@ def settings_path() -> Path:
 
 
 def load_settings(path: Path | None = None) -> Settings:
+    from partnership_game.files import FileProblem, TextProblem, loads_strict_json, read_regular
+
     path = path or settings_path()
     try:
-        raw = json.loads(path.read_bytes()[:MAX_SETTINGS_BYTES])
-    except (OSError, ValueError):
+        # Read like every other file (a pipe or device here must not hang the window's start); a damaged file,
+        # duplicate keys included, gives the defaults: settings are the player's to set again, nothing is lost.
+        raw = loads_strict_json(read_regular(path, MAX_SETTINGS_BYTES, "settings file"))
+    except (FileProblem, TextProblem):
         return Settings()
     if not isinstance(raw, dict):
         return Settings()
@@ -61,7 +65,7 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    from partnership_game.session.saves import write_atomic
+    from partnership_game.files import write_atomic
 
     path = path or settings_path()
     write_atomic(path, json.dumps(asdict(settings), indent=1).encode("utf-8"))

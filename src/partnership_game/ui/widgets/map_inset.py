@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pygame
 
+from partnership_game.files import FileProblem, read_regular
 from partnership_game.scenario.diagnostics import ScenarioError
-from partnership_game.scenario.yaml_tree import Document, Mark, read_document
+from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES, Document, Mark, read_document
 from partnership_game.ui.theme import Colour, Palette
 from partnership_game.ui.widgets.chart import (
     Plan,
@@ -191,7 +192,9 @@ def load_map(path: Path) -> MapData:
     """Read and check assets/map.yaml; raise ValueError listing every problem with its position."""
     label = str(path)
     try:
-        doc = read_document(Path(path).read_bytes(), label)
+        doc = read_document(read_regular(Path(path), MAX_FILE_BYTES, "map file"), label)
+    except FileProblem as exc:
+        raise ValueError(f"{label}: {exc}") from None
     except ScenarioError as exc:
         raise ValueError(str(exc)) from None
     check = _Checker(doc, label)
