@@ -264,8 +264,8 @@ class _Checker:
 def map_features() -> list[str]:
     """The feature ids of the game's map (assets/map.yaml), read with the same strict reader; [] if unavailable."""
     from partnership_game import paths
-    from partnership_game.scenario.diagnostics import ScenarioError
     from partnership_game.files import read_regular
+    from partnership_game.scenario.diagnostics import ScenarioError
     from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES, read_document
 
     path = paths.assets_dir() / "map.yaml"
