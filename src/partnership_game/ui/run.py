@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 EXIT_NO_DISPLAY = 2
+TEXT_HINT = "play in the terminal with 'partnership-game play --text'"
 
 
 def display_available() -> bool:
@@ -68,12 +69,7 @@ def run_window(scenario: str | None = None, seed: int | None = None, load: Path 
                classroom: Path | None = None) -> int:
     """Open the window and play; returns the exit status."""
     if not display_available():
-        print(
-            "partnership-game: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); "
-            "play in the terminal with 'partnership-game play --text'",
-            file=sys.stderr,
-        )
-        return EXIT_NO_DISPLAY
+        return _no_window("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set)")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import warnings
 
@@ -84,14 +80,39 @@ def run_window(scenario: str | None = None, seed: int | None = None, load: Path 
     from partnership_game.ui.app import App
     from partnership_game.ui.settings import load_settings
 
-    pygame.display.init()
-    pygame.font.init()
     try:
-        app = App(load_settings(), Services())
+        try:
+            pygame.display.init()
+            pygame.font.init()
+            app = App(load_settings(), Services())
+        except pygame.error as exc:
+            # SDL refused a video driver (unknown, or set but empty) or the window itself (a display that does not
+            # answer); a pygame error once a window is open is a real fault and goes on.
+            if pygame.display.get_init() and pygame.display.get_surface() is not None:
+                raise
+            return _no_window(f"cannot open a window ({_sdl_reason(exc)})")
         open_first_screens(app, scenario, seed, load, classroom)
         return app.run()
     finally:
         pygame.quit()
+
+
+def _sdl_reason(exc: Exception) -> str:
+    """SDL's own words, with the driver it was told to use: an empty SDL_VIDEODRIVER is easy to overlook."""
+    from partnership_game.inert import inert_line
+
+    reason = inert_line(str(exc))[:200] or "no reason given"
+    driver = os.environ.get("SDL_VIDEODRIVER")
+    if driver is None:
+        return reason
+    if not driver:
+        return f"SDL_VIDEODRIVER is set but empty: {reason}"
+    return f"SDL_VIDEODRIVER={inert_line(driver)[:40]}: {reason}"
+
+
+def _no_window(reason: str) -> int:
+    print(f"partnership-game: {reason}; {TEXT_HINT}", file=sys.stderr)
+    return EXIT_NO_DISPLAY
 
 
 def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: Path | None,
