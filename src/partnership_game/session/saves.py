@@ -21,13 +21,14 @@ from partnership_game.files import FileProblem, TextProblem, loads_strict_json, 
 from partnership_game.files import write_atomic as write_atomic  # its old home; callers import it from here
 from partnership_game.scenario import LoadedScenario, ScenarioError, content_hash, load_bytes
 from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES
+from partnership_game.session.limits import MAX_NODES as MAX_NODES  # its old home; the session enforces it
+from partnership_game.session.limits import MAX_PLAYER_CHARS
 from partnership_game.session.session import ReplayError, Session
 from partnership_game.session.timeline import Node, Timeline
 
 SAVE_FORMAT = "partnership-game-save"  # the Literal types of SaveFile below must match these
 SAVE_VERSION = 1
 MAX_SAVE_BYTES = 8 * 1024 * 1024
-MAX_NODES = 2_000  # far more than a class ever makes; every branch is replayed on load
 
 Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 
@@ -63,7 +64,7 @@ class SaveFile(_Strict):
     version: Literal[1]
     scenario: SavedScenario
     seed: Annotated[int, Field(ge=0, lt=2**64)]
-    player: Annotated[str, Field(max_length=100)] | None = None
+    player: Annotated[str, Field(max_length=MAX_PLAYER_CHARS)] | None = None
     created: Annotated[str, Field(max_length=40)]
     saved: Annotated[str, Field(max_length=40)]
     turn: Annotated[int, Field(ge=0, le=10_000)] = 0
@@ -186,10 +187,9 @@ def session_from_save(save: SaveFile, label: str = "<save>") -> Session:
         raise SaveError("the save's scenario id does not match its text")
     timeline = timeline_of(save)
     try:
-        # Every branch must replay, not just the current one: a tampered branch is found now, not later.
-        for leaf in timeline.leaves():
-            Session(scenario, save.seed, Timeline(timeline.nodes, leaf.id))
-        return Session(scenario, save.seed, timeline, save.player)
+        # Every branch must replay, not just the current one: a tampered branch is found now, not later. The
+        # session replays the tree depth first from each fork's state, so this costs one step per decision.
+        return Session(scenario, save.seed, timeline, save.player, check_every_branch=True)
     except ReplayError as exc:
         raise SaveError(f"the save's decisions do not replay in its scenario: {exc}") from None
 
