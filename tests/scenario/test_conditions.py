@@ -20,7 +20,9 @@ from partnership_game.scenario.conditions import (
     compile_condition,
 )
 
-NAMES = Names(meters={"trust": 0, "resistance": 1, "gains": 2}, flags={"open": 0, "seen": 1})
+# The meters' sizes (their largest absolute value) bound what a condition may compute; METERS stays within them.
+NAMES = Names(meters={"trust": 0, "resistance": 1, "gains": 2}, flags={"open": 0, "seen": 1},
+              sizes={"trust": 100.0, "resistance": 100.0, "gains": 100.0})
 
 # Five games side by side: meters (N, 3), flags (N, 2).
 METERS = np.array(

@@ -16,16 +16,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 
 from partnership_game.scenario.diagnostics import did_you_mean
+from partnership_game.scenario.models import METER_BOUND
 
 MAX_CONDITION_CHARS = 300
 MAX_PAREN_DEPTH = 20
+# Numbers written in a condition, and what it may compute with each meter at the far end of its range: far from
+# overflow in float64 (about 1.8e308), and even in float32 (about 3.4e38).
+MAX_LITERAL = 1e9
+MAX_MAGNITUDE = 1e30
+TURN_SIZE = 100.0  # the turn number stays below this: a scenario has at most 64 turns
 
 Kind = Literal["number", "bool"]
 # An array over games, or a Python scalar where the expression is constant; numpy broadcasts the two alike.
@@ -53,10 +59,12 @@ class ConditionError(Exception):
 
 @dataclass(frozen=True)
 class Names:
-    """The names a condition may use: meter ids, flag ids, and `turn`."""
+    """The names a condition may use: meter ids, flag ids, and `turn`; `sizes` bounds a meter's absolute value
+    (the bound on every meter where not given)."""
 
     meters: Mapping[str, int]
     flags: Mapping[str, int]
+    sizes: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,7 @@ class _Node:
     evaluate: Evaluator
     constant: bool | float | None
     offset: int
+    size: float = 0.0  # the largest absolute value a number can take; what keeps arithmetic finite
 
 
 class _Parser:
@@ -259,7 +268,10 @@ class _Parser:
     def atom(self) -> _Node:
         token = self.take()
         if token.kind == "number":
-            return _constant("number", float(token.text), token.offset)
+            value = float(token.text)  # digits only: never NaN, but a long enough run is infinity
+            if not value <= MAX_LITERAL:
+                raise ConditionError(f"a number in a condition must lie within ±{MAX_LITERAL:,.0f}", token.offset)
+            return _constant("number", value, token.offset)
         if token.kind == "keyword" and token.text in ("true", "false"):
             return _constant("bool", token.text == "true", token.offset)
         if token.kind == "name":
@@ -275,7 +287,7 @@ class _Parser:
             if closing.text != ")":
                 raise ConditionError("missing ')'", closing.offset)
             self.depth -= 1
-            return _Node(node.kind, node.evaluate, node.constant, token.offset)
+            return _Node(node.kind, node.evaluate, node.constant, token.offset, node.size)
         if token.kind == "end":
             raise ConditionError("the condition ends too early", token.offset)
         raise ConditionError(f"unexpected '{token.text}'", token.offset)
@@ -285,12 +297,13 @@ class _Parser:
         self.reads.add(text)
         if text in self.names.meters:
             column = self.names.meters[text]
-            return _Node("number", lambda ctx: ctx.meters[:, column], None, token.offset)
+            size = self.names.sizes.get(text, METER_BOUND)
+            return _Node("number", lambda ctx: ctx.meters[:, column], None, token.offset, size)
         if text in self.names.flags:
             column = self.names.flags[text]
             return _Node("bool", lambda ctx: ctx.flags[:, column], None, token.offset)
         if text == "turn":
-            return _Node("number", lambda ctx: float(ctx.turn), None, token.offset)
+            return _Node("number", lambda ctx: float(ctx.turn), None, token.offset, TURN_SIZE)
         known = [*self.names.meters, *self.names.flags, "turn"]
         raise ConditionError(
             f"'{text}' is not a declared meter or flag{did_you_mean(text, known)}", token.offset
@@ -313,20 +326,36 @@ _BINARY: dict[str, Callable[[Value, Value], Value]] = {
 
 
 def _constant(kind: Kind, value: bool | float, offset: int) -> _Node:
-    return _Node(kind, lambda ctx: value, value, offset)
+    return _Node(kind, lambda ctx: value, value, offset, abs(float(value)) if kind == "number" else 0.0)
+
+
+def _size(left: _Node, right: _Node, op: str) -> float:
+    """The bound on what `left op right` can give, refused beyond MAX_MAGNITUDE before anything is computed."""
+    if op not in ("+", "-", "*"):
+        return 0.0
+    size = left.size * right.size if op == "*" else left.size + right.size
+    if not size <= MAX_MAGNITUDE:
+        what = "product" if op == "*" else "sum" if op == "+" else "difference"
+        reach = f"{size:.4g}".replace("e+", "e")
+        raise ConditionError(
+            f"this {what} can reach ±{reach}; a condition may compute at most ±1e30 "
+            "(each meter counted at the far end of its range)", left.offset
+        )
+    return size
 
 
 def _combine(left: _Node, right: _Node, op: str) -> _Node:
     kind: Kind = "number" if op in ("+", "-", "*") else "bool"
     fn = _BINARY[op]
     le, re_ = left.evaluate, right.evaluate
+    size = _size(left, right, op)
     constant = None
     if left.constant is not None and right.constant is not None:
         constant = fn(left.constant, right.constant)
         constant = bool(constant) if kind == "bool" else float(constant)
         value = constant
-        return _Node(kind, lambda ctx: value, constant, left.offset)
-    return _Node(kind, lambda ctx: fn(le(ctx), re_(ctx)), None, left.offset)
+        return _Node(kind, lambda ctx: value, constant, left.offset, size)
+    return _Node(kind, lambda ctx: fn(le(ctx), re_(ctx)), None, left.offset, size)
 
 
 def _negate(operand: _Node, offset: int) -> _Node:
@@ -341,8 +370,8 @@ def _minus(operand: _Node, offset: int) -> _Node:
     inner = operand.evaluate
     if operand.constant is not None:
         value = -float(operand.constant)
-        return _Node("number", lambda ctx: value, value, offset)
-    return _Node("number", lambda ctx: -inner(ctx), None, offset)
+        return _Node("number", lambda ctx: value, value, offset, operand.size)
+    return _Node("number", lambda ctx: -inner(ctx), None, offset, operand.size)
 
 
 def compile_condition(source: str, names: Names, want: Kind = "bool") -> Compiled:

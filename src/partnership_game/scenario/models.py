@@ -6,13 +6,43 @@ import datetime
 import math
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$", description="lower case letters, digits and _")]
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 Condition = Annotated[str, Field(min_length=1, description="an expression over meters and flags")]
 Turns = Annotated[int, Field(ge=1, le=50)]
+
+# Bounds on every number a scenario holds, so that each sum and product the engine, the charts and the reports
+# compute stays finite (and far from float64's limit of about 1.8e308): meters within ±1e6 and at least 0.001 wide,
+# amounts and weights up to 1e9, and a condition's arithmetic within ±1e30 (conditions.py).
+METER_BOUND = 1_000_000
+METER_MIN_SPAN = 0.001
+AMOUNT_BOUND = 1e9
+WEIGHT_BOUND = 1e9
+PRIORITY_BOUND = 1_000_000
+
+
+def _meter_number(value: float) -> float:
+    if not -METER_BOUND <= value <= METER_BOUND:  # also refuses NaN and infinity
+        raise ValueError(f"{value:g} is out of bounds: a meter's numbers (min, max, start, drift, thresholds) "
+                         f"must lie within ±{METER_BOUND:,}")
+    return value
+
+
+def _priority(value: int) -> int:
+    if not -PRIORITY_BOUND <= value <= PRIORITY_BOUND:
+        raise ValueError(f"an ending's priority must lie within ±{PRIORITY_BOUND:,}, not {value:g}")
+    return value
+
+
+MeterNumber = Annotated[
+    float, AfterValidator(_meter_number), Field(json_schema_extra={"minimum": -METER_BOUND, "maximum": METER_BOUND})
+]
+Priority = Annotated[
+    int, AfterValidator(_priority), Field(json_schema_extra={"minimum": -PRIORITY_BOUND, "maximum": PRIORITY_BOUND})
+]
 
 
 class Model(BaseModel):
@@ -30,19 +60,19 @@ class Meter(Model):
     id: Id
     label: ShortText
     description: Text | None = None
-    min: float = 0
-    max: float = 100
-    start: float
+    min: MeterNumber = 0
+    max: MeterNumber = 100
+    start: MeterNumber
     good: Literal["up", "down"]
-    drift: float = 0
-    thresholds: list[float] = []
+    drift: MeterNumber = 0
+    thresholds: list[MeterNumber] = []
 
     @model_validator(mode="after")
     def _range(self) -> Meter:
-        if not all(math.isfinite(v) for v in (self.min, self.max, self.start, self.drift, *self.thresholds)):
-            raise ValueError("meter numbers must be finite")
         if self.min >= self.max:
             raise ValueError(f"min ({self.min:g}) must be below max ({self.max:g})")
+        if self.max - self.min < METER_MIN_SPAN:  # a sliver of a range would scale to nothing, or to infinity
+            raise ValueError(f"max ({self.max:g}) must be at least {METER_MIN_SPAN:g} above min ({self.min:g})")
         if not self.min <= self.start <= self.max:
             raise ValueError(f"start ({self.start:g}) must lie between min and max")
         outside = [t for t in self.thresholds if not self.min <= t <= self.max]
@@ -103,13 +133,13 @@ class AddEffect(Model):
 
     type: Literal["add"]
     meter: Id
-    amount: float
+    amount: Annotated[float, Field(json_schema_extra={"minimum": -AMOUNT_BOUND, "maximum": AMOUNT_BOUND})]
 
     @field_validator("amount")
     @classmethod
     def _finite(cls, value: float) -> float:
-        if not math.isfinite(value) or abs(value) > 1e9:
-            raise ValueError("amount must be a number between -1e9 and 1e9")
+        if not math.isfinite(value) or abs(value) > AMOUNT_BOUND:
+            raise ValueError(f"amount must be a number between -1e9 and 1e9, not {value:g}")
         return value
 
 
@@ -151,14 +181,14 @@ Effect = Annotated[
 
 
 class Outcome(Model):
-    weight: float
+    weight: Annotated[float, Field(json_schema_extra={"exclusiveMinimum": 0, "maximum": WEIGHT_BOUND})]
     text: Text | None = None
     effects: list[Effect] = []
 
     @field_validator("weight")
     @classmethod
     def _positive(cls, value: float) -> float:
-        if not math.isfinite(value) or value <= 0 or value > 1e9:
+        if not math.isfinite(value) or value <= 0 or value > WEIGHT_BOUND:
             raise ValueError(f"weight must be a positive number up to 1e9, not {value}")
         return value
 
@@ -250,7 +280,7 @@ class Ending(Model):
     title: ShortText
     text: Text
     condition: Condition | None = None
-    priority: int = 0
+    priority: Priority = 0
     fallback: bool = False
     historical: bool = False
     immediate: bool = False

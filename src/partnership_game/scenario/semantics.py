@@ -50,6 +50,7 @@ class _Checker:
         self.names = Names(
             meters={m.id: i for i, m in enumerate(scenario.meters)},
             flags={f.id: i for i, f in enumerate(scenario.flags)},
+            sizes={m.id: max(abs(m.min), abs(m.max)) for m in scenario.meters},
         )
         self.flags_read: set[str] = set()
         self.event_ids = {e.id for e in scenario.events}

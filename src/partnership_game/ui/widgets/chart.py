@@ -323,6 +323,8 @@ def nice_ticks(low: float, high: float, max_count: int) -> list[float]:
     if span <= 0 or max_count < 2:
         return [low]
     raw = span / (max_count - 1)
+    if not 0 < raw < math.inf:  # a span too narrow (or too wide) for float steps: one tick rather than a crash
+        return [low]
     power = 10 ** math.floor(math.log10(raw))
     step = next((m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw), 10 * power)
     first = math.ceil(low / step - 1e-9) * step
