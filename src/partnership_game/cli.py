@@ -46,6 +46,16 @@ def _runs(text: str) -> int:
     return value
 
 
+def _player(text: str) -> str:
+    from partnership_game.inert import inert_line
+    from partnership_game.session import check_player_name  # only when --player is given: --version stays quick
+
+    problem = check_player_name(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(inert_line(problem))
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="partnership-game", description="A New Partnership? Moscow and Washington after 9/11."
@@ -65,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument("--json", action="store_true", help="with --choices: print the result as JSON")
     play.add_argument("--save", type=Path, metavar="PATH", help="with --choices: write the save file here")
-    play.add_argument("--player", metavar="NAME", help="the player's name, recorded in saves")
+    play.add_argument("--player", type=_player, metavar="NAME", help="the player's name, recorded in saves")
 
     validate = commands.add_parser("validate", help="check scenario files")
     validate.add_argument("paths", nargs="+", metavar="PATH")
@@ -511,7 +521,18 @@ def cmd_play(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"Seed {session.seed} (play again with --seed {session.seed} for the same dice).")
     autosave = paths.saves_dir() / f"autosave-{session.scenario.model.id}.json"
-    return play.interactive(session, input, print, paths.saves_dir(), autosave)
+    import io
+
+    from partnership_game.text.terminal import Terminal, stop_signals_wait_for_prompt
+
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # a scenario's stray lone surrogate is shown as '?', never a crash
+            stream.reconfigure(errors="replace")
+    # With a standard stream closed before start-up Python sets it to None: no input is an end of input.
+    stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
+    terminal = Terminal(stdin, sys.stdout or io.StringIO(), sys.stderr or io.StringIO())
+    with stop_signals_wait_for_prompt():
+        return play.interactive(session, terminal, paths.saves_dir(), autosave)
 
 
 def main(argv: list[str] | None = None) -> int:
