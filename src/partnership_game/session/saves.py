@@ -71,7 +71,6 @@ class SaveFile(_Strict):
     date: Annotated[str, Field(max_length=40)] = ""
     timeline: SavedTimeline
 
-
     @field_validator("version", mode="before")
     @classmethod
     def _not_a_boolean(cls, value: object) -> object:
@@ -79,6 +78,7 @@ class SaveFile(_Strict):
         if isinstance(value, bool):
             raise ValueError(f"expected the number 1, got {str(value).lower()}")
         return value
+
 
 def _now() -> str:
     return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
