@@ -13,6 +13,7 @@ Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 Condition = Annotated[str, Field(min_length=1, description="an expression over meters and flags")]
 Turns = Annotated[int, Field(ge=1, le=50)]
+MAX_VARIANTS = 30
 
 # Bounds on every number a scenario holds, so that each sum and product the engine, the charts and the reports
 # compute stays finite (and far from float64's limit of about 1.8e308): meters within ±1e6 and at least 0.001 wide,
@@ -56,6 +57,14 @@ class Role(Model):
     label: ShortText
 
 
+class Threshold(Model):
+    """`{value: 75, warning: "...", direction: up}`: a mark on a meter, with words shown when a change crosses it."""
+
+    value: MeterNumber
+    warning: ShortText | None = None
+    direction: Literal["up", "down"] = "up"
+
+
 class Meter(Model):
     id: Id
     label: ShortText
@@ -65,7 +74,7 @@ class Meter(Model):
     start: MeterNumber
     good: Literal["up", "down"]
     drift: MeterNumber = 0
-    thresholds: list[MeterNumber] = []
+    thresholds: list[MeterNumber | Threshold] = Field(default=[], max_length=50)
 
     @model_validator(mode="after")
     def _range(self) -> Meter:
@@ -75,7 +84,8 @@ class Meter(Model):
             raise ValueError(f"max ({self.max:g}) must be at least {METER_MIN_SPAN:g} above min ({self.min:g})")
         if not self.min <= self.start <= self.max:
             raise ValueError(f"start ({self.start:g}) must lie between min and max")
-        outside = [t for t in self.thresholds if not self.min <= t <= self.max]
+        values = [t.value if isinstance(t, Threshold) else t for t in self.thresholds]
+        outside = [t for t in values if not self.min <= t <= self.max]
         if outside:
             raise ValueError(f"threshold {outside[0]:g} lies outside the meter's range ({self.min:g} to {self.max:g})")
         return self
@@ -107,6 +117,28 @@ class GlossaryTerm(Model):
     term: ShortText
     text: Text
     aliases: list[ShortText] = []
+
+
+class Variant(Model):
+    """One wording of a text: shown when `when` holds (the last variant has no `when`); `assumes` states what the
+    wording takes for granted, checked by `analyze`."""
+
+    when: Condition | None = None
+    text: Text
+    assumes: Condition | None = None
+
+
+class ShortVariant(Model):
+    """A variant of a short text (an option's label)."""
+
+    when: Condition | None = None
+    text: ShortText
+    assumes: Condition | None = None
+
+
+# A text a player reads: plain, or variants chosen by the state of the game (the first whose `when` holds).
+Prose = Text | Annotated[list[Variant], Field(min_length=1, max_length=MAX_VARIANTS)]
+ShortProse = ShortText | Annotated[list[ShortVariant], Field(min_length=1, max_length=MAX_VARIANTS)]
 
 
 class Turn(Model):
@@ -170,7 +202,7 @@ class DelayedEffect(Model):
 
     type: Literal["delayed"]
     after_turns: Turns
-    text: Text
+    text: Prose
     effects: list[Effect] = Field(min_length=1)
 
 
@@ -182,7 +214,7 @@ Effect = Annotated[
 
 class Outcome(Model):
     weight: Annotated[float, Field(json_schema_extra={"exclusiveMinimum": 0, "maximum": WEIGHT_BOUND})]
-    text: Text | None = None
+    text: Prose | None = None
     effects: list[Effect] = []
 
     @field_validator("weight")
@@ -195,8 +227,9 @@ class Outcome(Model):
 
 class Option(Model):
     id: Id
-    label: ShortText
-    text: Text | None = None
+    label: ShortProse
+    text: Prose | None = None
+    result: Prose | None = Field(default=None, description="what happened and who answered, shown after choosing")
     historical: bool = False
     condition: Condition | None = None
     unavailable_text: ShortText | None = None
@@ -212,12 +245,17 @@ class Option(Model):
 
 class Counsel(Model):
     advisor: Id
-    text: Text
+    text: Prose
 
 
 class Source(Model):
+    """Where a fact comes from; shown as "author, title, outlet, date", with the link on its own line."""
+
     title: ShortText
     url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=1000)] | None = None
+    author: ShortText | None = Field(default=None, description="who wrote or said it (a person or an office)")
+    outlet: ShortText | None = Field(default=None, description="where it appeared: a paper, an archive, a site")
+    date: ShortText | None = Field(default=None, description="when it appeared, as text (e.g. 14 Nov 2001)")
 
 
 class Image(Model):
@@ -236,7 +274,25 @@ class Trigger(Model):
 
 
 class Repeat(Model):
+    """How often an event may fire. A triggered event (a random one) never fires on two consecutive turns unless
+    `consecutive: true`; `min_gap: N` asks for at least N turns from one firing to the next (1 allows consecutive)."""
+
     max_times: Annotated[int, Field(ge=1, le=50)]
+    consecutive: bool = False
+    min_gap: Annotated[int, Field(ge=1, le=50)] | None = None
+
+    @model_validator(mode="after")
+    def _gap(self) -> Repeat:
+        if self.consecutive and self.min_gap is not None and self.min_gap != 1:
+            raise ValueError(f"'consecutive: true' allows firing on the next turn; 'min_gap: {self.min_gap}' forbids it")
+        return self
+
+    @property
+    def gap(self) -> int:
+        """Turns from one firing to the earliest next one."""
+        if self.min_gap is not None:
+            return self.min_gap
+        return 1 if self.consecutive else 2
 
 
 class Event(Model):
@@ -248,7 +304,7 @@ class Event(Model):
     repeat: Repeat | None = None
     role: Id | None = None
     accuracy: Literal["historical", "documented_proposal", "disputed", "invented"]
-    situation: Text
+    situation: Prose
     advisors: list[Counsel] = Field(default=[], max_length=30)
     sources: list[Source] = Field(default=[], max_length=50)
     notes: list[Text] = Field(default=[], max_length=30)
@@ -278,8 +334,10 @@ class Event(Model):
 class Ending(Model):
     id: Id
     title: ShortText
-    text: Text
+    text: Prose
     condition: Condition | None = None
+    assumes: Condition | None = Field(default=None, description="what the ending takes for granted, e.g. "
+                                      "'not treaty_signed'; checked by analyze")
     priority: Priority = 0
     fallback: bool = False
     historical: bool = False
