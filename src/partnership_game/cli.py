@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--json", action="store_true", help="with --choices: print the result as JSON")
     play.add_argument("--save", type=Path, metavar="PATH", help="with --choices: write the save file here")
     play.add_argument("--player", type=_player, metavar="NAME", help="the player's name, recorded in saves")
+    play.add_argument("--new", action="store_true",
+                      help="with --text: start a new game; an unfinished one is kept, not offered")
+    play.add_argument("--saves", action="store_true",
+                      help="list the saves (scenario, date, turn, ending or unfinished, player) and exit")
 
     validate = commands.add_parser("validate", help="check scenario files")
     validate.add_argument("paths", nargs="+", metavar="PATH")
@@ -474,6 +478,15 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    if args.saves:  # a listing of the saves folder; nothing is played
+        from partnership_game import paths
+        from partnership_game.text.layout import terminal_size
+        from partnership_game.text.resume import list_saves_text
+
+        if hasattr(sys.stdout, "reconfigure"):  # a player's name the terminal cannot show is shown as '?'
+            sys.stdout.reconfigure(errors="replace")
+        print(list_saves_text(paths.saves_dir(), terminal_size(sys.stdout is not None and sys.stdout.isatty())[0]))
+        return EXIT_OK
     args.scenario_given = args.scenario is not None
     if args.scenario is None:
         args.scenario = "new_partnership"

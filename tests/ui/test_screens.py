@@ -24,6 +24,7 @@ import pytest
 from partnership_game import paths
 from partnership_game.scenario.discovery import resolve
 from partnership_game.session import Session, read_save, write_save
+from partnership_game.session.autosaves import latest_autosave
 from partnership_game.ui import rich
 from partnership_game.ui.settings import Settings, load_settings, settings_path
 from partnership_game.ui.strings import t
@@ -107,8 +108,9 @@ def test_whole_campaign_from_title_with_keys(title: Driver) -> None:
     assert all(d.historical for d in session.decisions if d.event.historical_option >= 0)
     assert session.ending is not None and session.ending.id == historical_ending(title)
 
-    autosave = paths.saves_dir() / "autosave-new_partnership.json"
+    autosave = game.autosave_path  # this game's own autosave, and the one the title's Continue would open
     assert autosave.is_file(), sorted(p.name for p in paths.saves_dir().glob("*"))
+    assert latest_autosave(paths.saves_dir(), "new_partnership") == autosave
     saved = read_save(autosave)
     assert saved.over and saved.ending is not None and saved.ending.id == session.ending.id
     assert saved.seed == SEED and len(saved.decisions) == len(session.decisions)
@@ -349,6 +351,7 @@ def test_continue_on_the_title_resumes_the_autosave(make_app: Callable[..., Driv
     title_item(second, "continue")
     assert second.names() == ["TurnScreen"]
     assert second.game.session.meters() == meters and len(second.game.session.decisions) == 1
+    assert second.game.autosave_path == first.game.autosave_path  # the game goes on in its own autosave
 
 
 def test_load_screen_lists_saves_and_a_damaged_one_with_its_reason(make_app: Callable[..., Driver]) -> None:

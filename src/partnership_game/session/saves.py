@@ -24,11 +24,13 @@ from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES
 from partnership_game.session.limits import MAX_NODES as MAX_NODES  # its old home; the session enforces it
 from partnership_game.session.limits import MAX_PLAYER_CHARS
 from partnership_game.session.session import ReplayError, Session
+from partnership_game.session.texts import shown
 from partnership_game.session.timeline import Node, Timeline
 
 SAVE_FORMAT = "partnership-game-save"  # the Literal types of SaveFile below must match these
 SAVE_VERSION = 1
 MAX_SAVE_BYTES = 8 * 1024 * 1024
+MAX_ENDING_TITLE = 200  # a header field for listings; a longer title is cut there (the scenario holds it whole)
 
 Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 
@@ -69,6 +71,11 @@ class SaveFile(_Strict):
     saved: Annotated[str, Field(max_length=40)]
     turn: Annotated[int, Field(ge=0, le=10_000)] = 0
     date: Annotated[str, Field(max_length=40)] = ""
+    # Header fields a listing reads without replaying (absent in saves made before them): how many turns the
+    # scenario has, and the ending once the game is over (its id, and its title as the player read it).
+    turns: Annotated[int, Field(ge=1, le=10_000)] | None = None
+    ending: Ident | None = None
+    ending_title: Annotated[str, Field(max_length=MAX_ENDING_TITLE)] | None = None
     timeline: SavedTimeline
 
     @field_validator("version", mode="before")
@@ -88,6 +95,7 @@ def to_save(session: Session, created: str | None = None) -> SaveFile:
     """The save of a session as it stands: every branch, the current one marked."""
     model = session.scenario.model
     turn = min(session.state.turn, len(model.turns) - 1)
+    ending = session.ending if session.over else None
     packed = base64.b64encode(zlib.compress(session.scenario.text.encode("utf-8"), 9)).decode("ascii")
     nodes = [
         SavedNode(id=n.id, parent=n.parent, event=n.event, option=n.option) for n in session.timeline.nodes
@@ -102,6 +110,9 @@ def to_save(session: Session, created: str | None = None) -> SaveFile:
         saved=_now(),
         turn=turn + 1,
         date=model.turns[turn].date,
+        turns=len(model.turns),
+        ending=ending.id if ending is not None else None,
+        ending_title=shown(session, ending.title)[:MAX_ENDING_TITLE] if ending is not None else None,
         timeline=SavedTimeline(nodes=nodes, current=session.timeline.current),
     )
 
@@ -225,9 +236,22 @@ class SaveSummary:
     player: str | None
     saved: str
     error: str | None = None
+    seed: int | None = None
+    turns: int | None = None  # None: a save made before the header said
+    ending: str | None = None  # the ending's id once the game is over; None also for saves made before the header
+    ending_title: str | None = None
+    finished: bool | None = None  # None: unknown without replaying (a save made before the header said)
 
 
 MAX_LISTED_SAVES = 500
+
+
+def summary_of(path: Path, save: SaveFile) -> SaveSummary:
+    """The listing of one readable save, from its header alone."""
+    finished = None if save.turns is None else save.ending is not None
+    return SaveSummary(path, save.scenario.id, save.scenario.hash, save.date, save.turn, save.player, save.saved,
+                       seed=save.seed, turns=save.turns, ending=save.ending, ending_title=save.ending_title,
+                       finished=finished)
 
 
 def list_saves(folder: Path) -> list[SaveSummary]:
@@ -246,8 +270,7 @@ def list_saves(folder: Path) -> list[SaveSummary]:
     for path in files[:MAX_LISTED_SAVES]:
         try:
             save = parse_save(read_save_bytes(path))
-            summaries.append(SaveSummary(path, save.scenario.id, save.scenario.hash, save.date, save.turn, save.player,
-                                         save.saved))
+            summaries.append(summary_of(path, save))
         except (SaveError, OSError) as exc:
             summaries.append(SaveSummary(path, "", "", "", 0, None, "", str(exc)))
     return summaries

@@ -13,6 +13,7 @@ from partnership_game.classroom.classfile import ClassFile
 from partnership_game.engine import Engine, LedgerEntry, historical, play_out
 from partnership_game.scenario import LoadedScenario
 from partnership_game.session import DecisionCapReached, Session, decisions_left_notice, write_save
+from partnership_game.session.autosaves import autosave_for
 from partnership_game.session.preview import OptionPreview, preview_option
 
 
@@ -27,12 +28,14 @@ class Turnpoint:
 class Game:
     """The session in the window, with what a class file allows: what is shown, how far back one may go."""
 
-    def __init__(self, session: Session, note: str | None = None, classroom: ClassFile | None = None) -> None:
+    def __init__(self, session: Session, note: str | None = None, classroom: ClassFile | None = None,
+                 loaded_from: Path | None = None) -> None:
         self.session = session
         self.note = note  # shown once, e.g. "this save's scenario has changed since"
         self.classroom = classroom
         self.ghost = self._historical_ghost()
-        self.autosave_path = paths.saves_dir() / f"autosave-{session.scenario.model.id}.json"
+        # Each game its own autosave, named now; a game loaded from an autosave goes on in that file.
+        self.autosave_path = autosave_for(paths.saves_dir(), session.scenario.model.id, loaded_from)
         self.last_autosave_error: str | None = None
         self.refused: str | None = None  # why the last choice was not taken (the save is full), for the status line
         self.opened_branch = False

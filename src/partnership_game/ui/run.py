@@ -56,13 +56,11 @@ class Services:
         return seed_from_entropy()
 
     def latest_autosave(self) -> Any:
+        """The most recently played game's autosave (any scenario, finished or not), for the title's Continue."""
         from partnership_game import paths
-        from partnership_game.session.saves import list_saves
+        from partnership_game.session.autosaves import summaries
 
-        for summary in list_saves(paths.saves_dir()):
-            if summary.path.name.startswith("autosave-") and summary.error is None:
-                return summary
-        return None
+        return next((s for s in summaries(paths.saves_dir()) if s.error is None), None)
 
 
 def run_window(scenario: str | None = None, seed: int | None = None, load: Path | None = None,
@@ -148,7 +146,7 @@ def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: P
             app.push(MessageScreen(app, t("error.heading"), f"{load}: {exc}"))
             return
         note = t("load.changed") if app.services.scenario_changed(session.scenario) else None
-        game = Game(session, note)
+        game = Game(session, note, loaded_from=load)
     elif scenario is not None:
         try:
             loaded = resolve(scenario, paths.builtin_scenarios_dir(), paths.mods_dir())

@@ -182,7 +182,7 @@ class LoadScreen(ModalScreen):
             self.app.push(MessageScreen(self.app, t("error.heading"), f"{summary.path.name}: {exc}"))
             return
         note = t("load.changed") if self.app.services.scenario_changed(session.scenario) else None
-        game = Game(session, note)
+        game = Game(session, note, loaded_from=summary.path)  # an autosave goes on in its own file
         if session.over:
             from partnership_game.ui.screens.debrief import DebriefScreen
 
