@@ -1,172 +1,239 @@
-"""Plain-text pictures of a session: the turn, the options, what changed and why, the ending and the debrief."""
+"""Plain-text pictures of a turn, each fitted to a width: header, situation, options, counsel, world and meters.
+
+Every function returns lines no wider than `width` (a link stands whole on its own line); none knows about
+terminals, input or paging. What changed (story.py), the reference answers (reference.py) and the debrief
+(debrief.py) are re-exported here, so the play loop reads one module.
+"""
 
 from __future__ import annotations
 
-import textwrap
-
 from partnership_game.engine import LedgerEntry
-from partnership_game.scenario.models import Event, Meter
-from partnership_game.session import Session, explain
+from partnership_game.inert import inert, inert_line
+from partnership_game.scenario.models import Meter
+from partnership_game.session import Session
+from partnership_game.text.layout import DEFAULT_WIDTH, paragraphs, wrap
+from partnership_game.text.reference import glossary, odds, sources, timeline
+from partnership_game.text.story import ledger, news, since_last, story
+from partnership_game.text.wording import (
+    ACCURACY_SENTENCES,
+    change,
+    meter,
+    number,
+    say,
+    say_line,
+)
 
-WIDTH = 78
-
-
-def _wrap(text: str, indent: str = "") -> str:
-    paragraphs = [p.strip() for p in text.strip().split("\n\n")]
-    return "\n\n".join(
-        textwrap.fill(" ".join(p.split()), WIDTH, initial_indent=indent, subsequent_indent=indent)
-        for p in paragraphs
-    )
-
-
-def number(value: float) -> str:
-    """A meter value as words can read it: whole numbers without a decimal point."""
-    return f"{value:.0f}" if abs(value - round(value)) < 1e-9 else f"{value:.1f}"
-
-
-def change(delta: float) -> str:
-    """'up 5', 'down 3' or 'no change': never a colour or a bare sign."""
-    if abs(delta) < 1e-9:
-        return "no change"
-    return f"{'up' if delta > 0 else 'down'} {number(abs(delta))}"
+__all__ = [
+    "change", "counsel", "full_turn", "glossary", "header", "ledger", "meters", "number", "odds", "options",
+    "since_last", "situation", "sources", "story", "timeline", "world",
+]
 
 
-def _meter(session: Session, meter_id: str) -> Meter:
-    return next(m for m in session.scenario.model.meters if m.id == meter_id)
+def _lines(text: str, width: int, indent: str = "", hanging: str | None = None) -> str:
+    return "\n".join(wrap(text, width, indent, hanging))
 
 
-def turn_header(session: Session) -> str:
-    model = session.scenario.model
-    turn = model.turns[session.state.turn]
-    date = turn.date_label or turn.date
-    title = f"Turn {session.state.turn + 1} of {len(model.turns)}: {date}, {turn.place}"
-    return f"{'=' * WIDTH}\n{title}\n{turn.title}\n{'=' * WIDTH}"
-
-
-def world_block(session: Session) -> str:
-    """The visible flags that are true now: the state of the world, in words."""
-    values = dict(zip(session.compiled.flag_ids, session.state.flags[0].tolist(), strict=True))
-    true = [f.label for f in session.scenario.model.flags if not f.hidden and values[f.id]]
-    return "State of the world: " + ("; ".join(true) if true else "nothing yet") + "."
-
-
-def meters_block(session: Session) -> str:
-    start = session.start_meters()
-    lines = [world_block(session), "Meters:"]
-    for meter_id, value in session.meters().items():
-        meter = _meter(session, meter_id)
-        better = "higher is better" if meter.good == "up" else "lower is better"
-        lines.append(
-            f"  {meter.label}: {number(value)} of {number(meter.max)} "
-            f"({change(value - start[meter_id])} since the start; {better})"
-        )
+def header(session: Session, width: int) -> str:
+    """"Turn 4 of 14 · Sept 24, 2001 · Moscow", the turn's title, and how far the pending event is on the record."""
+    turns = session.scenario.model.turns
+    index = min(session.state.turn, len(turns) - 1)  # after the last turn the game is over: name the last one
+    turn = turns[index]
+    lines = [_lines(f"Turn {index + 1} of {len(turns)} · {say_line(session, turn.date_label or turn.date)} · "
+                    f"{say_line(session, turn.place)}", width, "", "  "),
+             _lines(say_line(session, turn.title), width)]
+    pending = session.pending
+    if pending is not None and pending.event.model is not None:
+        lines.append(_lines(ACCURACY_SENTENCES[pending.event.model.accuracy], width))
     return "\n".join(lines)
 
 
-def decision_block(session: Session, show_history: bool = True) -> str:
+def situation(session: Session, width: int) -> str:
+    """The pending decision's title, who decides it (when the scenario has several roles), and its situation."""
     pending = session.pending
-    assert pending is not None
+    if pending is None:
+        return ""
     event = pending.event
-    model: Event | None = event.model
-    parts = [f"{event.title.upper()}"]
+    parts = [_lines(say_line(session, event.title), width)]
+    model = event.model
     roles = session.scenario.model.roles
     if model is not None and model.role is not None and len(roles) > 1:
         label = next(r.label for r in roles if r.id == model.role)
-        parts[0] += f"\n(This decision is for: {label})"
+        parts[0] += "\n" + _lines(f"This decision is for: {say_line(session, label)}", width)
     if model is not None:
-        parts.append(_wrap(model.situation))
-        if model.advisors:
-            lines = ["Counsel:"]
-            advisors = {a.id: a for a in session.scenario.model.advisors}
-            for counsel in model.advisors:
-                adviser = advisors[counsel.advisor]
-                lines.append(f"  {adviser.office} ({adviser.faction}):")
-                lines.append(_wrap(counsel.text, "    "))
-            parts.append("\n".join(lines))
+        parts.append(paragraphs(say(session, model.situation), width))
+    return "\n\n".join(parts)
+
+
+def _sentence(text: str) -> str:
+    """`text` ending as a sentence does (a label or reason may already end with its own stop)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def options(session: Session, width: int, show_history: bool = True, full: bool = True) -> str:
+    """The numbered options: with `full`, each with its text; else the label alone, one line where it fits.
+    An option not available now says why in both."""
+    pending = session.pending
+    if pending is None:
+        return ""
+    event = pending.event
     available = session.available()
-    lines = ["Options:"]
+    lines = ["Your options:"]
     for k, option in enumerate(event.options):
-        mark = " (what happened in history)" if show_history and option.historical else ""
-        lines.append(f"  {k + 1}. {option.label}{mark}")
-        text = model.options[k].text if model is not None else None
-        if text:
-            lines.append(_wrap(text, "     "))
+        mark = " (history's choice)" if show_history and option.historical else ""
+        reason = ""
         if not available[k]:
-            reason = option.unavailable_text or (
-                f"needs {option.condition.source}" if option.condition else ""
-            )
-            lines.append(f"     Not available now: {reason}")
-    parts.append("\n".join(lines))
+            why = say_line(session, option.unavailable_text) if option.unavailable_text else (
+                f"needs {inert_line(option.condition.source)}" if option.condition is not None else "")
+            reason = _sentence(f"Not available now: {why}" if why else "Not available now")
+        label = f"{k + 1}. {say_line(session, option.label)}{mark}"
+        if not full:
+            lines += wrap(f"{_sentence(label)} {reason}" if reason else label, width, "", "   ")
+            continue
+        lines += wrap(label, width, "", "   ")
+        text = event.model.options[k].text if event.model is not None else None
+        if text:
+            lines += wrap(" ".join(say(session, text).split()), width, "   ")
+        if reason:
+            lines += wrap(reason, width, "   ")
+    return "\n".join(lines)
+
+
+def counsel(session: Session, width: int) -> str:
+    """What each advisor says about the pending decision, under their office and faction."""
+    pending = session.pending
+    model = pending.event.model if pending is not None else None
+    if model is None or not model.advisors:
+        return "No advisor speaks on this decision."
+    advisors = {a.id: a for a in session.scenario.model.advisors}
+    blocks = ["Counsel:"]
+    for item in model.advisors:
+        adviser = advisors[item.advisor]
+        who = _lines(f"{say_line(session, adviser.office)} ({say_line(session, adviser.faction)}):", width, "", "  ")
+        blocks.append(who + "\n" + paragraphs(say(session, item.text), width, "  "))
+    return "\n".join(blocks[:1]) + "\n" + "\n\n".join(blocks[1:])
+
+
+def world(session: Session, width: int) -> str:
+    """The visible developments that hold now, one per line: the state of the world in words."""
+    values = dict(zip(session.compiled.flag_ids, session.state.flags[0].tolist(), strict=True))
+    true = [say_line(session, f.label) for f in session.scenario.model.flags if not f.hidden and values[f.id]]
+    if not true:
+        return _lines("State of the world: none of the developments the game follows is in place now.", width)
+    return "\n".join(["State of the world:"] + [line for label in true for line in wrap(label, width, "- ", "  ")])
+
+
+def _scale(item: Meter) -> str:
+    return f"of {number(item.max)}" if item.min == 0 else f"on a scale from {number(item.min)} to {number(item.max)}"
+
+
+def _standing(value: float, thresholds: list[float]) -> str:
+    """Where a value stands among a meter's thresholds, in words."""
+    marks = sorted(set(thresholds))
+    below = [t for t in marks if t > value]
+    reached = [t for t in marks if t <= value]
+    if not reached:
+        return f"it is below {number(marks[0])}"
+    if not below:
+        return f"it is at or above {number(marks[-1])}"
+    return f"it is at or above {number(reached[-1])} and below {number(below[0])}"
+
+
+def _mark(threshold: object) -> float:
+    """A threshold's value: a number, or a mark that carries a warning with it."""
+    value = getattr(threshold, "value", threshold)
+    assert isinstance(value, (int, float))
+    return float(value)
+
+
+def _listed(values: list[float]) -> str:
+    words = [number(v) for v in sorted(set(values))]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def meters(session: Session, width: int, detailed: bool = False) -> str:
+    """Each meter's value and change since the start, in words; `detailed` adds its description, range, which way
+    is better and where it stands among its thresholds."""
+    start = session.start_meters()
+    lines = ["Meters:"]
+    for meter_id, value in session.meters().items():
+        item = meter(session, meter_id)
+        better = "higher is better" if item.good == "up" else "lower is better"
+        since = change(value - start[meter_id])
+        since = "" if since == "no change" else f", {since} since the start"
+        label = say_line(session, item.label)
+        if not detailed:
+            lines += wrap(f"{label}: {number(value)} {_scale(item)}{since} ({better}).", width, "- ", "  ")
+            continue
+        since = since or ", as at the start"
+        lines += wrap(f"{label}: {number(value)} {_scale(item)}{since}.", width, "- ", "  ")
+        if item.description:
+            lines += wrap(" ".join(say(session, item.description).split()), width, "  ")
+        facts = f"It runs from {number(item.min)} to {number(item.max)}; {better}."
+        marks = [_mark(t) for t in item.thresholds]
+        if marks:
+            plural = "s" if len(set(marks)) > 1 else ""
+            facts += f" Threshold{plural}: {_listed(marks)}; {_standing(value, marks)}."
+        lines += wrap(facts, width, "  ")
+    return "\n".join(lines)
+
+
+def full_turn(session: Session, width: int) -> str:
+    """Everything about the pending decision, in the old order, for --verbose, pipes and transcripts."""
+    parts = [header(session, width), situation(session, width)]
+    pending = session.pending
+    if pending is not None and pending.event.model is not None and pending.event.model.advisors:
+        parts.append(counsel(session, width))
+    parts += [options(session, width), world(session, width), meters(session, width)]
+    return "\n\n".join(p for p in parts if p)
+
+
+# ---- The names the play loop used before the turn was paged; kept until it calls the functions above. ----------
+
+WIDTH = DEFAULT_WIDTH
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return paragraphs(inert(text), WIDTH, indent)
+
+
+def turn_header(session: Session) -> str:
+    return header(session, WIDTH)
+
+
+def world_block(session: Session) -> str:
+    return world(session, WIDTH)
+
+
+def meters_block(session: Session) -> str:
+    return world(session, WIDTH) + "\n" + meters(session, WIDTH)
+
+
+def decision_block(session: Session, show_history: bool = True) -> str:
+    parts = [situation(session, WIDTH)]
+    pending = session.pending
+    if pending is not None and pending.event.model is not None and pending.event.model.advisors:
+        parts.append(counsel(session, WIDTH))
+    parts.append(options(session, WIDTH, show_history))
     return "\n\n".join(parts)
 
 
 def ledger_lines(session: Session, entries: list[LedgerEntry]) -> str:
-    """What changed and why, one line per meter change, each naming its cause."""
-    if not entries:
-        return "No meter changed."
-    return "\n".join(
-        f"  {c.meter_label} {change(c.delta)} to {number(c.after)}, because of {c.why} ({c.date})."
-        for c in explain.changes(session, entries)
-    )
+    return ledger(session, entries, WIDTH)
 
 
 def happenings(session: Session, entries: list[LedgerEntry]) -> str:
-    """The texts of random and scheduled events that fired among these entries."""
-    blocks = []
-    for event in explain.news(session, entries):
-        if event.model is not None:
-            blocks.append(f"News: {event.title}\n{_wrap(event.model.situation, '  ')}")
-    return "\n\n".join(blocks)
+    return news(session, entries, WIDTH)
 
 
 def ending_block(session: Session) -> str:
-    ending = session.ending
-    assert ending is not None
-    model = next(e for e in session.scenario.model.endings if e.id == ending.id)
-    where = " This is where history went." if ending.historical else ""
-    return f"{'=' * WIDTH}\nTHE END: {ending.title}\n{'=' * WIDTH}\n{_wrap(model.text)}\n{where.strip()}".rstrip()
+    from partnership_game.text import debrief  # debrief reads this module
+
+    return debrief.ending(session, WIDTH)
 
 
 def debrief_block(session: Session) -> str:
-    """The path against history, decision by decision, with the sources and the notes on the record."""
-    model = session.scenario.model
-    lines = ["DEBRIEF: your path against history", ""]
-    differed = 0
-    for number_, decision in enumerate(session.decisions, 1):
-        event = decision.event
-        turn = model.turns[decision.turn]
-        chosen = event.options[decision.option].label
-        lines.append(f"{number_}. {turn.date_label or turn.date}: {event.title}")
-        lines.append(f"   You chose: {chosen}")
-        if event.historical_option >= 0:
-            if decision.historical:
-                lines.append("   History chose the same.")
-            else:
-                differed += 1
-                lines.append(f"   History chose: {event.options[event.historical_option].label}")
-        if event.model is not None:
-            lines.append(f"   Accuracy: {event.model.accuracy.replace('_', ' ')}")
-            for source in event.model.sources:
-                lines.append(f"   Source: {source.title}" + (f" <{source.url}>" if source.url else ""))
-            for note in event.model.notes:
-                lines.append(_wrap(f"Note: {note}", "   "))
-        lines.append("")
-    others = explain.happenings_fired(session)
-    if others:
-        lines.append("Other events in your game:")
-        for event in others:
-            assert event.model is not None
-            lines.append(f"   {event.title} ({event.model.accuracy.replace('_', ' ')})")
-            for source in event.model.sources:
-                lines.append(f"      Source: {source.title}" + (f" <{source.url}>" if source.url else ""))
-            for note in event.model.notes:
-                lines.append(_wrap(f"Note: {note}", "      "))
-        lines.append("")
-    lines.append(f"You left the historical road at {differed} of {len(session.decisions)} decisions.")
-    lines.append("")
-    lines.append(meters_block(session))
-    if model.questions:
-        lines.append("")
-        lines.append("Questions for discussion:")
-        lines += [_wrap(f"- {q}", "  ") for q in model.questions]
-    return "\n".join(lines)
+    from partnership_game.text import debrief
+
+    return "\n\n".join(debrief.debrief_section(session, key, WIDTH) for key, _ in debrief.debrief_sections(session))
+
