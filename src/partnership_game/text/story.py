@@ -29,11 +29,12 @@ def story(session: Session, entries: list[LedgerEntry], width: int) -> str:
     '' when nothing changed."""
     # Turn by turn; within a turn the choice, the news, delayed results, drift (a stable sort keeps the ledger's order)
     groups = sorted(explain.groups(session, entries), key=lambda g: (g.turn, _ORDER[g.kind]))
-    several_turns = len({g.turn for g in groups}) > 1
+    # The first turn's date is the one the player last read in a header; a later turn's news carries its own.
+    first = min((g.turn for g in groups), default=0)
     told: set[str] = set()  # each news event's title and situation are told once, however many groups it made
     blocks: list[str] = []
     for group in groups:
-        when = f" ({_date(session, group.turn)})" if several_turns else ""
+        when = f" ({_date(session, group.turn)})" if group.turn != first else ""
         lines: list[str] = []
         if group.kind in _NEWS:
             event = session.compiled.events[session.compiled.event_index(group.event)]
