@@ -251,6 +251,7 @@ def test_the_listing_says_scenario_date_turn_ending_seed_and_player_within_the_w
     (tmp_path / "broken.json").write_bytes(b"not a save")
     tampered = json.loads(_game(tiny, tmp_path, 1, name="x.json").read_text(encoding="utf-8"))
     tampered["player"] = "Eve\x1b[2J" + "n" * 90
+    tampered["saved"] = "0001-01-01T00:00:00+14:00"  # text from a file: a time no clock can show, said as the file's
     (tmp_path / "x.json").write_text(json.dumps(tampered), encoding="utf-8")
     now = datetime.datetime(2024, 12, 3, 9, 0).astimezone()
     for width in (80, 40):
@@ -262,6 +263,8 @@ def test_the_listing_says_scenario_date_turn_ending_seed_and_player_within_the_w
         assert "turn 2 of 3; unfinished; seed 2001; player Ana" in flat
         assert "turn 3 of 3; finished: Partnership; seed 7" in flat
         assert "broken.json cannot be read: the save is not valid JSON" in flat
+        written = datetime.datetime.fromtimestamp((tmp_path / "x.json").stat().st_mtime).astimezone()
+        assert f"x.json tiny; saved {written.day} {written:%b} {written.year} {written:%H:%M}; turn 2 of 3" in flat
     assert list_saves_text(tmp_path / "none", 80).startswith("No saves yet in the saves folder:\n")
 
 

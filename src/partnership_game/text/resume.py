@@ -19,7 +19,7 @@ def _local(summary: SaveSummary) -> datetime.datetime | None:
     """When the save was written, in local time: its header's time, else the file's own."""
     try:
         return datetime.datetime.fromisoformat(summary.saved).astimezone()
-    except ValueError:
+    except (ValueError, OverflowError):  # the header is text from a file: anything may stand there
         pass
     try:
         return datetime.datetime.fromtimestamp(summary.path.stat().st_mtime).astimezone()
