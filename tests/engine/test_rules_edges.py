@@ -168,30 +168,33 @@ def test_scheduled_events_past_the_last_turn_never_fire(probe: LoadedScenario) -
 # ---- immediate_end.yaml: 'provoke' puts elite_resistance at 95 on turn 1; 'backlash' is immediate at >= 95 ----
 
 
-def test_immediate_ending_ends_the_game_after_turn_one(immediate: LoadedScenario) -> None:
+def test_immediate_ending_ends_the_game_at_once(immediate: LoadedScenario) -> None:
     state, asked = play(immediate, 3, {"crisis": "provoke", "second": "speak", "third": "speak"})
     assert asked == ["crisis"]  # no more decisions after the first
     assert ending_id(immediate, state) == "backlash"
     assert int(state.ended_turn[0]) == 0
     assert state.turn == 1
     assert meter(immediate, state, "elite_resistance") == 30 + 65
-    # The rest of turn 1 still happened (the happening after the decision, then drift), and nothing of turn 2.
-    assert meter(immediate, state, "news") == 1
-    assert meter(immediate, state, "heat") == 50 - 1
+    # The game ended as the choice landed: the happening after it and the turn's drift no longer touch it.
+    assert meter(immediate, state, "news") == 0
+    assert meter(immediate, state, "heat") == 50
     assert state.ledger is not None
     assert {e.turn for e in state.ledger.entries} == {0}
+    assert state.ledger.turn_end_meters == [(95.0, 50.0, 0.0)]  # the chart still closes the last turn
+    assert int(state.fired[0, immediate.compiled.event_index("aftermath")]) == 0
     assert int(state.fired[0, immediate.compiled.event_index("second")]) == 0
     # advance after the end stays at the end.
     assert Engine(immediate.compiled).advance(state) is None
     assert ending_id(immediate, state) == "backlash"
 
 
-def test_immediate_ending_is_checked_after_drift(immediate: LoadedScenario) -> None:
-    # 'edge' puts heat at 50 + 45 = 95 during turn 1, but drift (-1) takes it to 94 before the check: no ending.
+def test_immediate_ending_is_checked_before_drift(immediate: LoadedScenario) -> None:
+    # 'edge' puts heat at 50 + 45 = 95 during turn 1: the game ends there, though drift (-1) would have taken it
+    # back to 94 by the end of the turn.
     state, asked = play(immediate, 3, {"crisis": "edge", "second": "hush", "third": "hush"})
-    assert asked == ["crisis", "second", "third"]
-    assert ending_id(immediate, state) == "quiet"
-    assert meter(immediate, state, "heat") == 50 + 45 - 3
+    assert asked == ["crisis"]
+    assert ending_id(immediate, state) == "overheated"
+    assert meter(immediate, state, "heat") == 50 + 45
 
 
 def test_ended_games_in_a_batch_are_frozen(immediate: LoadedScenario) -> None:
@@ -203,11 +206,17 @@ def test_ended_games_in_a_batch_are_frozen(immediate: LoadedScenario) -> None:
     backlash = np.array([e == "backlash" for e in ended])
     assert backlash.any() and (~backlash).any()
     assert np.all(state.ended_turn[backlash] == 0)
-    # Games that ended on turn 1 got turn 1's drift only, and none of the later turns' news.
-    assert np.all(state.meters[backlash, ids.index("heat")] == 49)
-    assert np.all(state.meters[backlash, ids.index("news")] == 1)
-    assert np.all(state.meters[~backlash, ids.index("heat")] <= 50 + 45 - 3)
-    assert np.all(state.ended_turn[~backlash] == 2)
+    # Games that ended with the choice on turn 1 got nothing after it: no happening, no drift, no later news.
+    assert np.all(state.meters[backlash, ids.index("heat")] == 50)
+    assert np.all(state.meters[backlash, ids.index("news")] == 0)
+    overheated = np.array([e == "overheated" for e in ended])
+    assert overheated.any()
+    assert np.all(state.ended_turn[overheated] == 0)
+    assert np.all(state.meters[overheated, ids.index("heat")] == 50 + 45)
+    rest = ~backlash & ~overheated
+    assert rest.any()
+    assert np.all(state.meters[rest, ids.index("heat")] == 50 - 3)
+    assert np.all(state.ended_turn[rest] == 2)
 
 
 # ---- stacked_adds.yaml: two adds to one meter in one option ---------------------------------------------------

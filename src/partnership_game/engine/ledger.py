@@ -27,12 +27,41 @@ class LedgerEntry:
         return self.after - self.before
 
 
+@dataclass(frozen=True)
+class Happened:
+    """One event that landed on the game, with its words chosen as it landed (a later change never rewrites them).
+
+    `heading` is the option's label for a decision, else the event's title (or a delayed effect's text);
+    `result` the chosen option's result text; `outcome` the text of the outcome the dice drew ('' for none);
+    `news` is true for everything that is not a decision (front ends show it within the turn, never as its
+    heading); `random` for an event fired by a trigger.
+    """
+
+    turn: int
+    kind: CauseKind
+    event: str
+    option: str
+    heading: str
+    result: str
+    outcome: str
+    news: bool
+    random: bool
+
+
 @dataclass
 class Ledger:
-    """Entries in order, and the meters at the end of each turn (for charts)."""
+    """Entries in order, what happened in order, and the meters at the end of each turn (for charts)."""
 
     entries: list[LedgerEntry] = field(default_factory=list)
     turn_end_meters: list[tuple[float, ...]] = field(default_factory=list)
+    happened: list[Happened] = field(default_factory=list)
+
+    def copy(self) -> Ledger:
+        """A ledger that shares only its frozen entries."""
+        return Ledger(list(self.entries), list(self.turn_end_meters), list(self.happened))
+
+    def happened_in(self, turn: int) -> list[Happened]:
+        return [h for h in self.happened if h.turn == turn]
 
     def for_turn(self, turn: int) -> list[LedgerEntry]:
         return [e for e in self.entries if e.turn == turn]

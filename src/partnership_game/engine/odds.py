@@ -33,6 +33,7 @@ def fork(state: State, pending: Pending, seeds: npt.NDArray[np.uint64]) -> tuple
         ending=tile(state.ending),  # type: ignore[arg-type]
         ended_turn=tile(state.ended_turn),  # type: ignore[arg-type]
         playing=tile(state.playing),  # type: ignore[arg-type]
+        last_fired=tile(state.last_fired),  # type: ignore[arg-type]
         turn=state.turn,
         slot=state.slot,
         due_turns={event: set(turns) for event, turns in state.due_turns.items()},

@@ -11,10 +11,11 @@ import numpy as np
 import numpy.typing as npt
 
 from partnership_game.engine import rng
-from partnership_game.engine.ledger import CauseKind, Ledger, LedgerEntry
-from partnership_game.engine.state import NO_ENDING, Pending, State
+from partnership_game.engine.ledger import CauseKind, Happened, Ledger, LedgerEntry
+from partnership_game.engine.state import NEVER_FIRED, NO_ENDING, Pending, State
 from partnership_game.scenario.compiled import CompiledEvent, CompiledScenario, Slot
 from partnership_game.scenario.conditions import Compiled, Context
+from partnership_game.scenario.prose import pick
 
 BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.int64]
@@ -57,8 +58,20 @@ class Engine:
         self._keep_columns = [
             [(j, ~column) for j, column in self._columns(e.clear_flags, False)] for e in scenario.events
         ]
-        self._has_immediate = any(e.immediate for e in scenario.endings)
+        self._immediate = [e for e in scenario.endings if e.immediate]
+        self._has_immediate = bool(self._immediate)
         self._has_outcomes = [self._padded_cum[e.index].shape[1] > 1 for e in scenario.events]
+        # Immediate endings are tested after every change that could meet them: only after events whose effects
+        # touch a meter or flag one of their conditions reads.
+        reads = set().union(*(e.condition.reads for e in self._immediate if e.condition is not None))
+        self._touches_immediate = [
+            any(scenario.meter_ids[m] in reads for m, _ in self._meter_columns[e.index])
+            or any(scenario.flag_ids[f] in reads for f, _ in self._set_columns[e.index])
+            or any(scenario.flag_ids[f] in reads for f, _ in self._keep_columns[e.index])
+            for e in scenario.events
+        ]
+        # Random events that may not fire again too soon: one column of State.last_fired each.
+        self._gap_column = {e.index: k for k, e in enumerate(e for e in scenario.events if e.min_gap > 1)}
 
     @staticmethod
     def _columns(table: npt.NDArray[Any], neutral: float | bool) -> list[tuple[int, npt.NDArray[Any]]]:
@@ -95,6 +108,7 @@ class Engine:
             ending=np.full(n, NO_ENDING, dtype=np.int16),
             ended_turn=np.full(n, NO_ENDING, dtype=np.int16),
             playing=np.ones(n, dtype=np.bool_),
+            last_fired=np.full((n, len(self._gap_column)), NEVER_FIRED, dtype=np.int16, order="F"),
             ledger=Ledger() if keep_ledger else None,
         )
 
@@ -135,6 +149,9 @@ class Engine:
             return fires & self._test(event.condition, state) if fires.any() else fires
         active = state.playing & (state.fired[:, event.index] < event.max_times)
         if slot.kind == "triggered":
+            gap_column = self._gap_column.get(event.index)
+            if gap_column is not None:
+                active &= state.last_fired[:, gap_column] <= state.turn - event.min_gap
             active &= self._test(event.trigger_condition, state)
             if not active.any():
                 return active
@@ -201,9 +218,16 @@ class Engine:
         e = event.index
         fired = state.fired[:, e]
         np.add(fired, games.view(np.int8), out=fired, casting="unsafe")
+        gap_column = self._gap_column.get(e)
+        if gap_column is not None:
+            np.copyto(state.last_fired[:, gap_column], state.turn, where=games)
         rows = self._rows(state, event, options, state.seed_words)
         rows = np.where(games, rows, len(event.add))  # untouched games take the all-zero row
         before = state.meters[0].copy() if state.ledger is not None else None
+        if state.ledger is not None and bool(games[0]):
+            # Words are chosen in the state the event lands in, before its effects, and kept as they were.
+            happened = self._happened(state, event, int(options[0]), int(rows[0]), kind)
+            state.ledger.happened.append(happened)
         s = self.scenario
         for m, column in self._meter_columns[e]:
             values = state.meters[:, m]
@@ -217,7 +241,9 @@ class Engine:
             flags &= column[rows]
         self._schedule(state, event, rows, None)
         if state.ledger is not None and before is not None and bool(games[0]):
-            self._record(state.ledger, state, event, int(options[0]), int(rows[0]), before, kind)
+            self._record(state.ledger, state, event, happened, int(rows[0]), before)
+        if self._has_immediate and self._touches_immediate[e]:
+            self._set_endings(state, games & state.playing, immediate_only=True)
 
     def _rows(self, state: State, event: CompiledEvent, options: IntArray,
               words: npt.NDArray[np.uint32]) -> IntArray:
@@ -234,10 +260,18 @@ class Engine:
                 rows = rows + (padded[:, w][options] <= draw)
         return rows
 
+    def result_rows(self, state: State, event: CompiledEvent, options: IntArray, idx: IntArray) -> IntArray:
+        """The result rows the games at `idx` land on if `event` lands now with `options` (an (N,) array of option
+        indices): the same draws the rules make, read without changing anything (for analysis)."""
+        return self._rows(state, event, options[idx], state.seed_words[idx])
+
     def _apply_to(self, state: State, event: CompiledEvent, idx: IntArray, options: IntArray) -> None:
         """The same as _apply for the games at `idx` alone (no ledger: only batches take this path)."""
         e = event.index
         state.fired[idx, e] += 1
+        gap_column = self._gap_column.get(e)
+        if gap_column is not None:
+            state.last_fired[idx, gap_column] = state.turn
         rows = self._rows(state, event, options[idx], state.seed_words[idx])
         s = self.scenario
         for m, column in self._meter_columns[e]:
@@ -249,6 +283,10 @@ class Engine:
         for f, column in self._keep_columns[e]:
             state.flags[idx, f] &= column[rows]
         self._schedule(state, event, rows, idx)
+        if self._has_immediate and self._touches_immediate[e]:
+            games = np.zeros(state.size, dtype=np.bool_)
+            games[idx] = True
+            self._set_endings(state, games & state.playing, immediate_only=True)
 
     def _schedule(self, state: State, event: CompiledEvent, rows: IntArray, idx: IntArray | None) -> None:
         for schedule in event.schedules:
@@ -262,41 +300,40 @@ class Engine:
             state.due[games, schedule.target] |= np.uint64(1 << due_turn)
             state.due_turns.setdefault(schedule.target, set()).add(due_turn)
 
+    def _happened(self, state: State, event: CompiledEvent, option: int, row: int, kind: CauseKind) -> Happened:
+        """What game 0 reads of this event as it lands, each text's variant chosen now."""
+        context = Context(state.meters[:1], state.flags[:1], state.turn + 1)
+        conditions = self.scenario.text_conditions
+        chosen = event.options[option]
+        if event.is_decision:
+            heading = pick(chosen.label_prose or chosen.label, conditions, context)
+        elif event.cause_prose is not None:
+            heading = pick(event.cause_prose, conditions, context)
+        else:
+            heading = event.title
+        outcome = pick(event.row_prose[row], conditions, context) if event.row_prose else ""
+        if kind == "decision" and outcome:
+            kind = "outcome"
+        if event.origin is not None:
+            kind = "delayed"
+        return Happened(state.turn, kind, event.id, chosen.id, heading, pick(chosen.result, conditions, context),
+                        outcome, not event.is_decision, event.random)
+
     def _record(
         self,
         ledger: Ledger,
         state: State,
         event: CompiledEvent,
-        option: int,
+        happened: Happened,
         row: int,
         before: npt.NDArray[np.float64],
-        kind: CauseKind,
     ) -> None:
         after = state.meters[0]
-        text = event.row_texts[row]
-        if kind == "decision" and text is not None:
-            kind = "outcome"
-        option_id = event.options[option].id
-        cause = text or (
-            event.cause_text
-            if event.cause_text
-            else (event.options[option].label if event.is_decision else event.title)
-        )
+        cause = happened.outcome or happened.heading
         for m, meter in enumerate(self.scenario.meter_ids):
             if after[m] != before[m] or event.add[row, m] != 0:
-                ledger.entries.append(
-                    LedgerEntry(
-                        state.turn,
-                        meter,
-                        float(before[m]),
-                        float(after[m]),
-                        kind,
-                        event.id,
-                        option_id,
-                        cause,
-                        event.origin,
-                    )
-                )
+                ledger.entries.append(LedgerEntry(state.turn, meter, float(before[m]), float(after[m]), happened.kind,
+                                                  event.id, happened.option, cause, event.origin))
 
     def _end_turn(self, state: State) -> None:
         s = self.scenario
@@ -307,7 +344,10 @@ class Engine:
             values = state.meters[:, m]
             values += s.drift[m] if everyone else np.where(state.playing, s.drift[m], 0.0)
             _clamp(values, s.meter_min[m], s.meter_max[m])
-        if state.ledger is not None and before is not None and bool(state.playing[0]):
+        # The game that ended during this turn still closes it on the chart, with the meters it ended with.
+        if state.ledger is not None and before is not None and (
+            bool(state.playing[0]) or int(state.ended_turn[0]) == state.turn
+        ):
             for m, meter in enumerate(s.meter_ids):
                 if state.meters[0, m] != before[m]:
                     state.ledger.entries.append(
@@ -329,10 +369,10 @@ class Engine:
         state.slot = 0
 
     def _set_endings(self, state: State, games: BoolArray, immediate_only: bool) -> None:
+        if not games.any():
+            return
         undecided = games.copy()
-        for ending in self.scenario.endings:
-            if immediate_only and not ending.immediate:
-                continue
+        for ending in self._immediate if immediate_only else self.scenario.endings:
             hit = undecided & self._test(ending.condition, state)
             state.ending[hit] = ending.index
             state.ended_turn[hit] = state.turn

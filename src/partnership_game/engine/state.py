@@ -11,6 +11,7 @@ from partnership_game.engine.ledger import Ledger
 from partnership_game.scenario.compiled import CompiledEvent
 
 NO_ENDING = -1
+NEVER_FIRED = -100  # last_fired before any firing: far enough back for any gap (at most 50 turns)
 MAX_TURNS = 64  # a scheduled landing is one bit of a 64-bit word per game and event
 
 
@@ -27,6 +28,8 @@ class State:
     ending: npt.NDArray[np.int16]  # (N,): index into the compiled endings, or NO_ENDING while playing
     ended_turn: npt.NDArray[np.int16]  # (N,)
     playing: npt.NDArray[np.bool_]  # (N,): ending == NO_ENDING, kept in step by the rules
+    # (N, K): the turn each random event with a gap (CompiledEvent.min_gap) last fired, one column per such event
+    last_fired: npt.NDArray[np.int16]
     turn: int = 0
     slot: int = 0
     decisions_made: int = 0  # game-decisions, summed over games

@@ -12,8 +12,11 @@ from partnership_game.scenario.compiled import (
     CompiledEvent,
     CompiledOption,
     CompiledScenario,
+    CompiledVariant,
     Schedule,
     Slot,
+    TextSite,
+    WarningMark,
 )
 from partnership_game.scenario.conditions import Compiled
 from partnership_game.scenario.models import (
@@ -23,10 +26,14 @@ from partnership_game.scenario.models import (
     Effect,
     Event,
     Outcome,
+    Prose,
     Scenario,
     ScheduleEffect,
     SetFlagEffect,
+    ShortProse,
+    Threshold,
 )
+from partnership_game.scenario.prose import plain, sites, variants
 from partnership_game.scenario.yaml_tree import Path
 
 DELAYED_MAX_TIMES = 50
@@ -38,10 +45,21 @@ class _Row:
     set_flags: list[bool]
     clear_flags: list[bool]
     weight: float = 1.0
-    text: str | None = None
+    text: Prose | None = None
     schedules: list[tuple[int | str, int]] = field(
         default_factory=list
     )  # (event id or synthetic index, turns)
+
+
+@dataclass
+class _OptionDraft:
+    id: str
+    label: ShortProse | Prose  # a delayed effect's pseudo-option carries the effect's text
+    historical: bool
+    condition: Compiled | None
+    unavailable_text: str | None
+    rows: list[_Row]
+    result: Prose | None = None
 
 
 @dataclass
@@ -52,8 +70,9 @@ class _Draft:
     title: str
     model: Event | None
     origin: tuple[str, str] | None
-    cause_text: str | None
-    options: list[tuple[str, str, bool, Compiled | None, str | None, list[_Row]]]
+    cause_text: Prose | None
+    options: list[_OptionDraft]
+    cause_path: Path | None = None
 
 
 class _Compiler:
@@ -67,7 +86,8 @@ class _Compiler:
         self.drafts: list[_Draft] = []
 
     def row(
-        self, effects: Sequence[Effect], origin: tuple[str, str], weight: float = 1.0, text: str | None = None
+        self, effects: Sequence[Effect], origin: tuple[str, str], path: Path, weight: float = 1.0,
+        text: Prose | None = None,
     ) -> _Row:
         row = _Row(
             [0.0] * len(self.meter_index),
@@ -76,7 +96,7 @@ class _Compiler:
             weight,
             text,
         )
-        for effect in effects:
+        for n, effect in enumerate(effects):
             if isinstance(effect, AddEffect):
                 row.add[self.meter_index[effect.meter]] += effect.amount
             elif isinstance(effect, SetFlagEffect):
@@ -88,23 +108,29 @@ class _Compiler:
             elif isinstance(effect, ScheduleEffect):
                 row.schedules.append((effect.event, effect.after_turns))
             elif isinstance(effect, DelayedEffect):
-                row.schedules.append((self.delayed(effect, origin), effect.after_turns))
+                row.schedules.append((self.delayed(effect, origin, (*path, n)), effect.after_turns))
         return row
 
-    def delayed(self, effect: DelayedEffect, origin: tuple[str, str]) -> int:
-        """A delayed effect becomes a hidden happening, fired by a schedule; returns its draft's index."""
+    def delayed(self, effect: DelayedEffect, origin: tuple[str, str], path: Path) -> int:
+        """A delayed effect (at `path`) becomes a hidden happening, fired by a schedule; returns its draft's index."""
         index = len(self.drafts)
-        draft = _Draft(f"{origin[0]}.{origin[1]}.later{index}", effect.text, None, origin, effect.text, [])
+        draft = _Draft(f"{origin[0]}.{origin[1]}.later{index}", plain(effect.text), None, origin, effect.text, [],
+                       (*path, "text"))
         self.drafts.append(draft)
-        draft.options.append(("_", effect.text, False, None, None, [self.row(effect.effects, origin)]))
+        row = self.row(effect.effects, origin, (*path, "effects"))
+        draft.options.append(_OptionDraft("_", effect.text, False, None, None, [row]))
         return index
 
     def rows(
-        self, effects: Sequence[Effect], outcomes: Sequence[Outcome], origin: tuple[str, str]
+        self, effects: Sequence[Effect], outcomes: Sequence[Outcome], origin: tuple[str, str], path: Path
     ) -> list[_Row]:
+        """`path` leads to the owner of `effects` and `outcomes` (an option or an event)."""
         if outcomes:
-            return [self.row(o.effects, origin, o.weight, o.text) for o in outcomes]
-        return [self.row(effects, origin)]
+            return [
+                self.row(o.effects, origin, (*path, "outcomes", k, "effects"), o.weight, o.text)
+                for k, o in enumerate(outcomes)
+            ]
+        return [self.row(effects, origin, (*path, "effects"))]
 
     def run(self) -> CompiledScenario:
         s = self.s
@@ -115,12 +141,13 @@ class _Compiler:
             if e.options:
                 for j, o in enumerate(e.options):
                     cond = self.conditions.get(("events", i, "options", j, "condition"))
-                    rows = self.rows(o.effects, o.outcomes, (e.id, o.id))
-                    draft.options.append((o.id, o.label, o.historical, cond, o.unavailable_text, rows))
+                    rows = self.rows(o.effects, o.outcomes, (e.id, o.id), ("events", i, "options", j))
+                    draft.options.append(
+                        _OptionDraft(o.id, o.label, o.historical, cond, o.unavailable_text, rows, o.result)
+                    )
             else:
-                draft.options.append(
-                    ("_", e.title, False, None, None, self.rows(e.effects, e.outcomes, (e.id, "_")))
-                )
+                rows = self.rows(e.effects, e.outcomes, (e.id, "_"), ("events", i))
+                draft.options.append(_OptionDraft("_", e.title, False, None, None, rows))
         event_index = {e.id: i for i, e in enumerate(s.events)}
         events = tuple(self.finish(i, d, event_index) for i, d in enumerate(self.drafts))
         endings = self.endings()
@@ -138,15 +165,38 @@ class _Compiler:
             fallback_ending=next(e.index for e in endings if e.condition is None),
             slots=self.slots(events),
             content_hash=self.content_hash,
+            text_sites=self.text_sites(),
+            text_conditions={c.source: c for p, c in self.conditions.items() if p[-1] in ("when", "assumes")},
+            warning_marks=tuple(
+                WarningMark(m.id, t.value, t.direction, t.warning)
+                for m in s.meters
+                for t in m.thresholds
+                if isinstance(t, Threshold) and t.warning is not None
+            ),
         )
 
+    def text_sites(self) -> tuple[TextSite, ...]:
+        found = []
+        for path, value, moment in sites(self.s):
+            at = int(path[1])
+            owner = self.s.events[at].id if path[0] == "events" else self.s.endings[at].id
+            compiled = tuple(
+                CompiledVariant(v.text, self.conditions.get((*path, k, "when")),
+                                self.conditions.get((*path, k, "assumes")))
+                for k, v in enumerate(variants(value))
+            )
+            found.append(TextSite(path, owner, moment, compiled))
+        return tuple(found)
+
     def finish(self, index: int, d: _Draft, event_index: dict[str, int]) -> CompiledEvent:
-        rows = [row for option in d.options for row in option[5]]
+        rows = [row for option in d.options for row in option.rows]
         options: list[CompiledOption] = []
         cum: list[float] = []
         first = 0
-        for oid, label, historical, cond, unavailable, option_rows in d.options:
-            options.append(CompiledOption(oid, label, historical, cond, unavailable, first, len(option_rows)))
+        for o in d.options:
+            option_rows = o.rows
+            options.append(CompiledOption(o.id, plain(o.label), o.historical, o.condition, o.unavailable_text, first,
+                                          len(option_rows), o.label, o.result))
             total = sum(r.weight for r in option_rows)
             running = 0.0
             for r in option_rows:
@@ -172,6 +222,9 @@ class _Compiler:
                 else float(trigger.chance)
             )
         del base
+        # The gap rule is for events left to the dice: a trigger with a chance below 1, or a computed one.
+        dice = trigger is not None and (isinstance(trigger.chance, str) or float(trigger.chance) < 1)
+        gap = e.repeat.gap if e is not None and dice and e.repeat is not None else 0
         return CompiledEvent(
             index=index,
             id=d.id,
@@ -179,7 +232,11 @@ class _Compiler:
             is_decision=e is not None and bool(e.options),
             model=e,
             origin=d.origin,
-            cause_text=d.cause_text,
+            cause_text=plain(d.cause_text) if d.cause_text is not None else None,
+            cause_prose=d.cause_text,
+            cause_path=d.cause_path,
+            row_prose=tuple(r.text for r in rows),
+            min_gap=gap if gap > 1 and e is not None and e.repeat is not None and e.repeat.max_times > 1 else 0,
             turn=self.turn_index[e.turn] if e is not None and e.turn is not None else None,
             condition=conditions.get(("events", index, "condition")) if e is not None else None,
             trigger_condition=conditions.get(("events", index, "trigger", "condition")) if trigger else None,
@@ -202,7 +259,7 @@ class _Compiler:
                 len(rows), len(self.flag_index)
             ),
             cum_weights=np.array(cum, dtype=np.float64),
-            row_texts=tuple(r.text for r in rows),
+            row_texts=tuple(plain(r.text) if r.text is not None else None for r in rows),
             schedules=schedules,
             historical_option=next((k for k, o in enumerate(options) if o.historical), -1),
         )
@@ -218,6 +275,9 @@ class _Compiler:
                 e.priority,
                 e.immediate,
                 e.historical,
+                self.conditions.get(("endings", i, "assumes")),
+                e.text,
+                i,
             )
             for k, (i, e) in enumerate(ranked)
         )

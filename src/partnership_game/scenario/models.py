@@ -284,7 +284,9 @@ class Repeat(Model):
     @model_validator(mode="after")
     def _gap(self) -> Repeat:
         if self.consecutive and self.min_gap is not None and self.min_gap != 1:
-            raise ValueError(f"'consecutive: true' allows firing on the next turn; 'min_gap: {self.min_gap}' forbids it")
+            raise ValueError(
+                f"'consecutive: true' allows firing on the next turn; 'min_gap: {self.min_gap}' forbids it"
+            )
         return self
 
     @property

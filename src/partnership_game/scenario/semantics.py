@@ -17,6 +17,7 @@ from partnership_game.scenario.models import (
     ScheduleEffect,
     SetFlagEffect,
 )
+from partnership_game.scenario.text_checks import W_DATE_LABEL, check_date_labels, check_variants
 from partnership_game.scenario.yaml_tree import Document, Path
 
 MAX_PROBLEMS = 500
@@ -30,7 +31,7 @@ W_FLAG_NEVER_SET = "W005"
 W_UNKNOWN_MAP_FEATURE = "W006"
 W_HISTORICAL_MARK = "W007"
 WARNING_CODES = (W_FLAG_NEVER_READ, W_NO_SOURCES, W_NEVER_FIRES, W_CONSTANT_CONDITION, W_FLAG_NEVER_SET,
-                 W_UNKNOWN_MAP_FEATURE, W_HISTORICAL_MARK)
+                 W_UNKNOWN_MAP_FEATURE, W_HISTORICAL_MARK, W_DATE_LABEL)
 
 
 @dataclass
@@ -139,6 +140,8 @@ class _Checker:
         for i, event in enumerate(s.events):
             self.event(i, event, turn_ids, role_ids, advisor_ids)
         self.endings()
+        check_variants(self, s)
+        check_date_labels(self, s)
         self.chains()
         self.reachability()
         features = map_features()

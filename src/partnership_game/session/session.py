@@ -43,7 +43,7 @@ def copy_state(state: State) -> State:
     return dataclasses.replace(
         state,
         **arrays,
-        ledger=None if ledger is None else Ledger(list(ledger.entries), list(ledger.turn_end_meters)),
+        ledger=None if ledger is None else ledger.copy(),
         due_turns={event: set(turns) for event, turns in state.due_turns.items()},
     )
 
