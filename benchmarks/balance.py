@@ -3,8 +3,10 @@ the rest of the game; prints JSON (or, with --markdown, the tables in docs/balan
 
     python benchmarks/balance.py [--scenario new_partnership] [--runs 5000] [--plans FILE.json] [--markdown]
 
-A plan is a base policy (historical or random) plus options forced at named decisions. The built-in plans for
-new_partnership are below; another scenario passes its own with --plans ({"name": {"policy": ..., "force": {...}}}).
+A plan is a base policy (historical or random) plus options forced at named decisions. A scenario's own plans sit
+beside it as NAME.plans.json (scenarios/new_partnership.plans.json); --plans names another file of the same shape
+({"name": {"policy": ..., "force": {...}}}). The markdown also gives, per plan, the share of games in which each
+meter sits at a bound for more than three turns in a row (the same figure as `analyze --json`'s "bounds").
 """
 
 from __future__ import annotations
@@ -18,27 +20,14 @@ import numpy as np
 
 from partnership_game import paths
 from partnership_game.engine import POLICIES, Engine
+from partnership_game.engine.analysis import dry_run
 from partnership_game.engine.batch import explore_seeds, play_out
+from partnership_game.engine.coherence import BOUND_SHARE, BOUND_TURNS
 from partnership_game.engine.policies import forcing
+from partnership_game.plans import plans_beside, read_plans
 from partnership_game.scenario.discovery import resolve
 
 GOOD_SHARE = 0.10  # an option "leads to" an ending when at least this share of games reach it
-
-NEW_PARTNERSHIP_PLANS: dict[str, dict[str, Any]] = {
-    "historical": {"policy": "historical", "force": {}},
-    "random": {"policy": "random", "force": {}},
-    "durable": {
-        "policy": "historical",
-        "force": {"e04_statement": "duma_vote", "e07_nato": "change_subject", "e09_kabul": "un_first",
-                  "e10_crawford": "people_first", "e11_abm": "demand_limits", "e12_georgia": "joint_pankisi"},
-    },
-    "bargain": {
-        "policy": "historical",
-        "force": {"e02_armitage": "hold_for_price", "e03_sochi": "written_terms", "e06_price": "name_the_price",
-                  "e08_lourdes": "trade_for_abm", "e10_crawford": "link_abm", "e11_abm": "demand_limits"},
-    },
-}
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -52,7 +41,8 @@ def main() -> None:
     args = parser.parse_args()
 
     loaded = resolve(args.scenario, paths.builtin_scenarios_dir(), paths.mods_dir())
-    plans = json.loads(Path(args.plans).read_text(encoding="utf-8")) if args.plans else NEW_PARTNERSHIP_PLANS
+    plans = {plan.name: {"policy": plan.policy, "force": dict(plan.force)} for plan in
+             read_plans(Path(args.plans) if args.plans else plans_beside(loaded.path), loaded.compiled)}
     engine = Engine(loaded.compiled)
     seeds = explore_seeds(args.seed, args.runs)
     decisions = [e for e in loaded.compiled.events if e.is_decision]
@@ -82,6 +72,11 @@ def main() -> None:
         leading = [option for option, endings in leads.items() if endings]
         verdicts[event_id] = {"leads": leads, "ok": len(leading) >= 2 and len(distinct) >= 2}
     result["verdicts"] = verdicts
+    result["bounds"] = {}
+    for name, plan in plans.items():
+        forced = {event: option_index[event][option] for event, option in plan["force"].items()}
+        run = dry_run(engine, seeds, forcing(POLICIES[plan["policy"]], forced))
+        result["bounds"][name] = {meter: round(share, 3) for meter, share in run.held_at_bound.items()}
     if not args.markdown:
         print(json.dumps(result, indent=1))
         return
@@ -92,6 +87,15 @@ def main() -> None:
     for name in names:
         row = result["plans"][name]
         print(f"| {name} | " + " | ".join(f"{100 * row[e.id]:.0f}%" for e in loaded.compiled.endings) + " |")
+    meters = list(loaded.compiled.meter_ids)
+    print(f"\nShare of games in which a meter sits at its min or max for more than {BOUND_TURNS} turns in a row "
+          f"(over {100 * BOUND_SHARE:.0f}% in bold):\n")
+    print("| plan | " + " | ".join(meters) + " |")
+    print("|---|" + "---|" * len(meters))
+    for name in names:
+        row = result["bounds"][name]
+        print(f"| {name} | " + " | ".join(
+            (f"**{100 * row[m]:.0f}%**" if row[m] > BOUND_SHARE else f"{100 * row[m]:.0f}%") for m in meters) + " |")
     print("\nFor each decision, the good endings each option reaches in at least "
           f"{100 * GOOD_SHARE:.0f}% of games under some plan:\n")
     print("| decision | option | good endings reached (plans) | two options, two endings? |")

@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--runs", type=_runs, default=2_000)
     analyze.add_argument("--seed", type=_seed, default=0)
     analyze.add_argument("--json", action="store_true")
+    analyze.add_argument("--plans", metavar="FILE",
+                         help="a plans file to play besides random and historical play (default: the scenario's own "
+                              "NAME.plans.json beside it, if there is one)")
 
     new_scenario = commands.add_parser("new-scenario", help="write a small, commented scenario into the mods folder")
     new_scenario.add_argument("name", metavar="NAME", help="the new scenario's id: lower case letters, digits and _")
@@ -195,8 +198,10 @@ def _parse_forced(loaded: Any, pairs: list[str]) -> dict[str, int]:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from partnership_game.engine import POLICIES, Engine
-    from partnership_game.engine.analysis import dry_run, report
+    from partnership_game.engine.analysis import dry_run, report, report_text
     from partnership_game.engine.batch import explore_seeds
+    from partnership_game.files import FileProblem, TextProblem
+    from partnership_game.plans import PlanError, plan_policy, plans_beside, read_plans
     from partnership_game.scenario import ScenarioError
 
     try:
@@ -204,26 +209,32 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     except ScenarioError as exc:
         _print_problems(exc)
         return EXIT_ERROR
+    policies = {name: POLICIES[name] for name in ("random", "historical")}
+    plans_file = Path(args.plans) if args.plans else plans_beside(loaded.path)
+    if args.plans or plans_file.is_file():
+        try:
+            for plan in read_plans(plans_file, loaded.compiled):
+                policies.setdefault(plan.name, plan_policy(plan, loaded.compiled))
+        except (FileProblem, TextProblem, PlanError) as exc:
+            where = f"{plans_file}:{exc.line}:{exc.col}" if isinstance(exc, TextProblem) and exc.line else plans_file
+            reason = exc.reason if isinstance(exc, TextProblem) else exc
+            print(f"{_shown(where)}: error: {_shown(reason)}", file=sys.stderr)
+            return EXIT_ERROR
     engine = Engine(loaded.compiled)
     seeds = explore_seeds(args.seed, args.runs)
-    result = report(engine, {name: dry_run(engine, seeds, POLICIES[name]) for name in ("random", "historical")})
+    result = report(engine, {name: dry_run(engine, seeds, policy) for name, policy in policies.items()})
     if args.json:
         print(json.dumps(result, indent=1))
         return EXIT_OK
-    print(f"Dry run of '{loaded.model.id}': {args.runs:,} random and {args.runs:,} historical games (seed {args.seed})")
-    print("Endings (random / historical):")
-    endings: dict[str, dict[str, float]] = result["endings"]  # type: ignore[assignment]
-    for ending_id, shares in endings.items():
-        print(f"  {ending_id:30} {100 * shares['random']:5.1f}%  {100 * shares['historical']:5.1f}%")
-    for key, title in (("unreachable_endings", "Endings never reached"), ("never_fired_events", "Events that never"
-                       " fired"), ("never_available_options", "Options never available")):
-        items: list[str] = result[key]  # type: ignore[assignment]
-        print(f"{title}: {', '.join(items) if items else 'none'}")
-    pinned: list[dict[str, object]] = result["pinned_meters"]  # type: ignore[assignment]
-    print("Meters that end at a bound in 20% of games or more: "
-          + (", ".join(f"{p['meter']} (random {100 * float(p['random']):.0f}%, historical "  # type: ignore[arg-type]
-                       f"{100 * float(p['historical']):.0f}%)" for p in pinned) or "none"))  # type: ignore[arg-type]
+    print(f"Dry run of '{_shown(loaded.model.id)}': {args.runs:,} games under each of {len(policies)} ways of "
+          f"playing (seed {args.seed})")
+    print(_shown_lines(report_text(result)))
     return EXIT_OK
+
+
+def _shown_lines(text: str) -> str:
+    """Several lines for the terminal, each made inert (ids and plan names come from files)."""
+    return "\n".join(_shown(line) for line in text.split("\n"))
 
 
 def cmd_new_scenario(args: argparse.Namespace) -> int:

@@ -1,12 +1,15 @@
-"""A dry run for scenario authors: what fires, what is ever available, which endings are reached, what pins."""
+"""A dry run for scenario authors: what fires, what is ever available, which endings are reached, what pins, what
+sits at a bound, which texts contradict the state they are read in, and which decisions come too late."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from partnership_game.engine.coherence import BOUND_SHARE, BOUND_TURNS, Watch, WatchedEngine
 from partnership_game.engine.policies import Policy
 from partnership_game.engine.rules import Engine
 
@@ -22,16 +25,25 @@ class DryRun:
     available: dict[str, set[str]] = field(default_factory=dict)  # decision id -> options available at least once
     endings: dict[str, int] = field(default_factory=dict)
     at_bound: dict[str, float] = field(default_factory=dict)  # meter -> share of games ending at min or max
+    # meter -> share of games where it sat at a bound for more than BOUND_TURNS turns in a row
+    held_at_bound: dict[str, float] = field(default_factory=dict)
+    late: dict[tuple[str, str], int] = field(default_factory=dict)  # (decision, immediate ending) -> games
+    incoherent: dict[tuple[str, str], int] = field(default_factory=dict)  # (text's place, owner id) -> games
 
 
 def dry_run(engine: Engine, seeds: npt.NDArray[np.uint64], policy: Policy) -> DryRun:
     scenario = engine.scenario
-    state = engine.start(seeds)
+    watched = engine if isinstance(engine, WatchedEngine) else WatchedEngine(scenario)
+    watch = watched.watch = Watch(scenario, len(seeds))
+    state = watched.start(seeds)
     available: dict[str, set[str]] = {e.id: set() for e in scenario.events if e.is_decision}
-    while (pending := engine.advance(state)) is not None:
+    while (pending := watched.advance(state)) is not None:
         seen: list[bool] = np.asarray(pending.available.any(axis=0), dtype=bool).tolist()
         available[pending.event.id] |= {o.id for o, yes in zip(pending.event.options, seen, strict=True) if yes}
-        engine.choose(state, pending, policy(state, pending))
+        watch.offered_decision(state, pending)
+        watched.choose(state, pending, policy(state, pending))
+    watch.game_over(state)
+    watched.watch = None
     counts = np.bincount(state.ending.astype(np.int64), minlength=len(scenario.endings))
     at_bound = {}
     for m, meter in enumerate(scenario.meter_ids):
@@ -43,6 +55,10 @@ def dry_run(engine: Engine, seeds: npt.NDArray[np.uint64], policy: Policy) -> Dr
         available=available,
         endings={e.id: int(counts[e.index]) for e in scenario.endings},
         at_bound=at_bound,
+        held_at_bound={meter: float(np.mean(watch.longest[:, m] > BOUND_TURNS))
+                       for m, meter in enumerate(scenario.meter_ids)},
+        late=dict(watch.late),
+        incoherent=dict(watch.incoherent),
     )
 
 
@@ -65,4 +81,57 @@ def report(engine: Engine, runs: dict[str, DryRun]) -> dict[str, object]:
         "never_fired_events": never_fired,
         "never_available_options": never_available,
         "pinned_meters": pinned,
+        "bounds": _bounds(engine, runs),
+        "late_immediate_endings": [
+            {"policy": name, "decision": decision, "ending": ending, "games": games}
+            for name, run in runs.items() for (decision, ending), games in sorted(run.late.items())],
+        "incoherent_texts": [
+            {"policy": name, "text": text, "owner": owner, "games": games}
+            for name, run in runs.items() for (text, owner), games in sorted(run.incoherent.items())],
     }
+
+
+def _bounds(engine: Engine, runs: dict[str, DryRun]) -> dict[str, object]:
+    """Per meter and policy, the share of games where the meter sat at its min or max for more than BOUND_TURNS
+    turns in a row (at a decision or a turn's end), and the pairs over BOUND_SHARE."""
+    shares = {meter: {name: round(run.held_at_bound[meter], 4) for name, run in runs.items()}
+              for meter in engine.scenario.meter_ids}
+    return {
+        "turns": BOUND_TURNS,
+        "limit": BOUND_SHARE,
+        "shares": shares,
+        "over_limit": [{"meter": meter, "policy": name, "share": share}
+                       for meter, by_policy in shares.items() for name, share in by_policy.items()
+                       if share > BOUND_SHARE],
+    }
+
+
+def report_text(result: dict[str, Any]) -> str:
+    """The `analyze` report for reading: the same figures as the JSON, a line per finding."""
+    names = list(result["runs"])
+    width = max(len(e) for e in result["endings"]) + 2
+    lines = ["Endings (share of games): " + ", ".join(names)]
+    for ending_id, shares in result["endings"].items():
+        lines.append(f"  {ending_id:{width}}" + " ".join(f"{100 * shares[n]:6.1f}%" for n in names))
+    for key, title in (("unreachable_endings", "Endings never reached"),
+                       ("never_fired_events", "Events that never fired"),
+                       ("never_available_options", "Options never available")):
+        lines.append(f"{title}: {', '.join(result[key]) or 'none'}")
+    pinned = [f"{p['meter']} (" + ", ".join(f"{n} {100 * float(p[n]):.0f}%" for n in names) + ")"
+              for p in result["pinned_meters"]]
+    lines.append(f"Meters that end at a bound in {100 * PINNED_SHARE:.0f}% of games or more: "
+                 + (", ".join(pinned) or "none"))
+    bounds = result["bounds"]
+    over = bounds["over_limit"]
+    lines.append(f"Meters held at a bound for more than {bounds['turns']} turns in a row, in more than "
+                 f"{100 * bounds['limit']:.0f}% of games: " + ("none" if not over else ""))
+    lines += [f"  {o['meter']} under {o['policy']}: {100 * o['share']:.1f}% of games" for o in over]
+    late = result["late_immediate_endings"]
+    lines.append("Decisions offered after an immediate ending should have ended the game: "
+                 + ("none" if not late else ""))
+    lines += [f"  {x['decision']} under {x['policy']}, in {x['games']:,} games ({x['ending']} already held)"
+              for x in late]
+    texts = result["incoherent_texts"]
+    lines.append("Texts read while what they assume was false: " + ("none" if not texts else ""))
+    lines += [f"  {x['text']} ({x['owner']}) under {x['policy']}, in {x['games']:,} games" for x in texts]
+    return "\n".join(line.rstrip() for line in lines)
