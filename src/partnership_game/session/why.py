@@ -13,7 +13,7 @@ from partnership_game.engine import LedgerEntry
 from partnership_game.scenario import condition_tree as ct
 from partnership_game.scenario.compiled import CompiledEnding
 from partnership_game.session.session import Decision, Session
-from partnership_game.session.texts import shown
+from partnership_game.session.texts import decision_label, shown
 from partnership_game.text.layout import fit, wrap
 
 MOVERS = 3
@@ -218,8 +218,9 @@ def _movers(session: Session, meters: set[str]) -> tuple[Mover, ...]:
         changes = tuple((labels[m], per_meter[m]) for m in session.compiled.meter_ids
                         if abs(per_meter.get(m, 0.0)) > 1e-9)
         if changes:
+            # The label as it read when the decision was taken: history is not rewritten by later variants.
             movers.append((k, Mover(shown(session, turn.date_label or turn.date), shown(session, decision.event.title),
-                                    shown(session, decision.event.options[decision.option].label), changes)))
+                                    decision_label(session, k), changes)))
     movers.sort(key=lambda item: (-item[1].weight, item[0]))  # ties: the earlier decision first
     return tuple(m for _, m in movers[:MOVERS])
 
