@@ -264,7 +264,7 @@ def why_text(session: Session, width: int) -> str:
     else:
         lines.append("  No other ending's conditions were met; this is where such a game ends.")
     if why.missed is not None:
-        lines.append("  The nearest ending missed:")
+        lines.append("  The nearest other ending:")
         lines += wrap(missed_sentence(why.missed), width, "    ")
     if why.movers:
         lines.append("  The decisions that moved these meters most:")

@@ -20,9 +20,11 @@ _TITLES = {
 
 
 def why(session: Session, width: int) -> str:
-    """Why the game ended as it did, in a few sentences ('' until the debrief explains it: issue 11)."""
-    del session, width
-    return ""
+    """Why the game ended as it did: the ending's condition met, the nearest ending missed, the decisions behind it
+    ('' before the end)."""
+    from partnership_game.session.why import why_text
+
+    return why_text(session, width)
 
 
 def ending(session: Session, width: int) -> str:
