@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from partnership_game.engine import LedgerEntry
-from partnership_game.session import explain
+from partnership_game.session import explain, texts
 from partnership_game.ui import rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import TextDialog
@@ -44,7 +44,7 @@ class ConsequencesScreen(TextDialog):
             if event.model is not None:
                 parts.append(
                     f"<b>{t('consequences.news')}: {rich.escape(event.title)}</b><br>"
-                    + rich.escape(event.model.situation)
+                    + rich.escape(texts.shown(session, event.model.situation))
                 )
         if self.game.last_autosave_error:
             parts.append(f"<i>{rich.escape(t('save.failed', reason=self.game.last_autosave_error))}</i>")

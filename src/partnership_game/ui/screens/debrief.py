@@ -8,7 +8,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from partnership_game.session import explain
+from partnership_game.session import explain, texts
 from partnership_game.ui import drawing, rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import Screen
@@ -94,7 +94,7 @@ class DebriefScreen(Screen):
         parts = [f"<font pixel_size={self.app.px(28)}><b>{rich.escape(model.title)}</b></font>"]
         if model.historical:
             parts.append(f"<i>{t('debrief.historical')}</i>")
-        parts.append(rich.link_glossary(rich.escape(model.text), session.scenario.model.glossary))
+        parts.append(rich.link_glossary(rich.escape(texts.shown(session, model.text)), session.scenario.model.glossary))
         differed = sum(1 for d in session.decisions if d.event.historical_option >= 0 and not d.historical)
         parts.append(t("debrief.diverged_count", count=differed, total=len(session.decisions)))
         parts.append(f"<i>Seed {session.seed}</i>")
@@ -107,7 +107,7 @@ class DebriefScreen(Screen):
         for number, decision in enumerate(session.decisions, 1):
             turn = model.turns[decision.turn]
             event = decision.event
-            chosen = rich.escape(event.options[decision.option].label)
+            chosen = rich.escape(texts.decision_label(session, number - 1))
             if event.historical_option < 0:
                 verdict = ""
             elif decision.historical:

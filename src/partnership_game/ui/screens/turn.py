@@ -9,6 +9,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
+from partnership_game.session import texts
 from partnership_game.ui import drawing, rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import Screen
@@ -112,7 +113,7 @@ class TurnScreen(Screen):
     def _card_label(self, k: int) -> str:
         pending = self.game.session.pending
         assert pending is not None
-        return pending.event.options[k].label
+        return texts.label(self.game.session, pending.event.options[k])
 
     def _event_picture(self, area: pygame.Rect) -> pygame.Surface | None:
         """The pending event's image, scaled to the story's width and at most a third of its height."""
@@ -241,7 +242,7 @@ class TurnScreen(Screen):
         seen: set[int] = set()
         parts = [f"<font pixel_size={self.app.px(22)}><b>{rich.escape(pending.event.title)}</b></font>"]
         if event is not None:
-            parts.append(rich.link_glossary(rich.escape(event.situation), glossary, seen))
+            parts.append(rich.link_glossary(rich.escape(texts.shown(session, event.situation)), glossary, seen))
             advisors = {a.id: a for a in model.advisors}
             if event.advisors:
                 parts.append(f"<b>{t('turn.counsel')}</b>")
@@ -249,7 +250,7 @@ class TurnScreen(Screen):
                     who = advisors[counsel.advisor]
                     parts.append(
                         f"<b>{rich.escape(who.office)}</b> <i>({rich.escape(who.faction)})</i><br>"
-                        + rich.link_glossary(rich.escape(counsel.text), glossary, seen)
+                        + rich.link_glossary(rich.escape(texts.shown(session, counsel.text)), glossary, seen)
                     )
         if event is not None and event.image is not None and pending.event.id in self.game.scenario.images:
             caption = f"{rich.escape(event.image.caption)} " if event.image.caption else ""
@@ -287,12 +288,12 @@ class TurnScreen(Screen):
             return f"<i>{t('turn.pick_first', count=count)}</i><br><br>{t('turn.keys', count=count)}"
         option = pending.event.options[focus]
         model_option = pending.event.model.options[focus] if pending.event.model is not None else None
-        parts = [f"<b>{focus + 1}. {rich.escape(option.label)}</b>"]
+        parts = [f"<b>{focus + 1}. {rich.escape(texts.label(session, option))}</b>"]
         if option.historical and self._history_shown():
             stamp = "#{:02x}{:02x}{:02x}".format(*self.app.palette.stamp)
             parts[0] += f"  <font color='{stamp}'><i>({t('turn.history_mark')})</i></font>"
         description = (
-            rich.link_glossary(rich.escape(model_option.text), session.scenario.model.glossary)
+            rich.link_glossary(rich.escape(texts.shown(session, model_option.text)), session.scenario.model.glossary)
             if model_option is not None and model_option.text
             else None
         )
@@ -708,7 +709,7 @@ class TurnScreen(Screen):
         label_rect = pygame.Rect(
             badge.right + self.app.px(12), rect.top + self.app.px(11), rect.width - self.app.px(64), rect.height
         )
-        used = drawing.wrapped(surface, label_rect, option.label, self.card_px, ink, bold=True)
+        used = drawing.wrapped(surface, label_rect, self._card_label(k), self.card_px, ink, bold=True)
         if not available:
             reason_rect = label_rect.move(0, used)
             drawing.wrapped(surface, reason_rect, self._unavailable_line(k), max(self.card_px - 3, 9), palette.bad)
