@@ -14,7 +14,7 @@ from partnership_game.report.history import historical_path, player_path
 from partnership_game.report.markup import Markup, el, esc, join, link, paragraphs, table
 from partnership_game.report.page import document
 from partnership_game.report.played import ACCURACY, events_played
-from partnership_game.session import Session, explain
+from partnership_game.session import Session, explain, texts
 from partnership_game.session.saves import write_atomic
 
 
@@ -62,7 +62,7 @@ def _ending(session: Session) -> Markup:
     else:
         verdict = el("p", "The scenario marks no ending as history's.", class_="muted")
     return join([el("h2", "The ending"),
-                 el("div", el("h3", chosen.title), verdict, paragraphs(chosen.text), class_="ending")])
+                 el("div", el("h3", chosen.title), verdict, paragraphs(texts.shown(session, chosen.text)), class_="ending")])
 
 
 def _decisions(rows: list[DecisionRow]) -> Markup:
