@@ -62,7 +62,8 @@ def _ending(session: Session) -> Markup:
     else:
         verdict = el("p", "The scenario marks no ending as history's.", class_="muted")
     return join([el("h2", "The ending"),
-                 el("div", el("h3", chosen.title), verdict, paragraphs(texts.shown(session, chosen.text)), class_="ending")])
+                 el("div", el("h3", chosen.title), verdict, paragraphs(texts.shown(session, chosen.text)),
+                    class_="ending")])
 
 
 def _decisions(rows: list[DecisionRow]) -> Markup:
