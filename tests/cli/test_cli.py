@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from partnership_game import __version__
+from partnership_game.session import read_save
+from partnership_game.session.autosaves import autosave_paths, latest_autosave
 
 REPO = Path(__file__).resolve().parent.parent.parent
 TINY_REL = "tests/data/tiny.yaml"
@@ -34,8 +37,21 @@ def cli(*args: str, tmp_path: Path, stdin: str = "") -> subprocess.CompletedProc
     return result
 
 
+def saves_dir(tmp_path: Path) -> Path:
+    return tmp_path / "xdg-data" / "partnership-game" / "saves"
+
+
 def autosave_path(tmp_path: Path) -> Path:
-    return tmp_path / "xdg-data" / "partnership-game" / "saves" / "autosave-tiny.json"
+    """The game's autosave: the newest readable one of the tiny scenario, and the only autosave in the folder."""
+    saves = saves_dir(tmp_path)
+    found = latest_autosave(saves, "tiny")
+    assert found is not None and autosave_paths(saves) == [found], autosave_paths(saves)
+    return found
+
+
+def words(text: str) -> str:
+    """The text as words one space apart: what the game says, however it was wrapped to the width."""
+    return " ".join(text.split())
 
 
 def test_version(tmp_path: Path) -> None:
@@ -104,9 +120,8 @@ def test_play_a_list_of_choices(tmp_path: Path) -> None:
 def test_play_a_list_of_choices_as_text(tmp_path: Path) -> None:
     result = cli(*PLAY, "--seed", "3", "--choices", "wait,safe,walk", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "THE END: Cold peace" in result.stdout
-    assert "You chose: Wait" in result.stdout
-    assert "History chose: Help" in result.stdout
+    assert "The end: Cold peace" in result.stdout
+    assert "You chose: Wait. History chose: Help." in result.stdout
 
 
 def test_play_a_wrong_option_id(tmp_path: Path) -> None:
@@ -115,8 +130,9 @@ def test_play_a_wrong_option_id(tmp_path: Path) -> None:
     assert result.stderr == "partnership-game play: error: 'second' has no option 'nope' (options: gamble, safe)\n"
     # The transcript tells the game up to the decision the list could not make, and stops there.
     assert "Chosen: 1. Help" in result.stdout
-    assert "SECOND DECISION" in result.stdout
-    assert "THE END" not in result.stdout
+    assert "Turn 2 of 3 · 2001-09-22 · Sochi\nSecond\n" in result.stdout
+    assert "Turn 3 of 3" not in result.stdout
+    assert "The end:" not in result.stdout
 
 
 def test_play_an_unavailable_option(tmp_path: Path) -> None:
@@ -178,7 +194,10 @@ def test_scripted_play_writes_a_save_that_loads(tmp_path: Path) -> None:
     # Loading the finished game shows its ending again and exits cleanly at the end of stdin.
     loaded = cli("play", "--text", "--load", str(save), tmp_path=tmp_path)
     assert loaded.returncode == 0, loaded.stderr
-    assert "THE END: Partnership" in loaded.stdout
+    assert "The end: Partnership" in loaded.stdout
+    # Nothing was decided in the loaded (finished) game: no autosave beside the save, none over it.
+    assert loaded.stdout.rstrip().endswith("No decision taken: nothing to save.")
+    assert autosave_paths(saves_dir(tmp_path)) == []
 
 
 def test_load_a_missing_save(tmp_path: Path) -> None:
@@ -259,10 +278,10 @@ def test_interactive_play_to_the_end(tmp_path: Path) -> None:
     out = result.stdout
     assert out.startswith("Seed 3 (play again with --seed 3 for the same dice).\n")
     assert "Stepped back one decision (the branch you left is kept)." in out
-    assert out.count("What changed and why:") >= 3
-    assert "because of your choice: Wait" in out
-    assert "THE END: Cold peace" in out
-    assert "DEBRIEF: your path against history" in out
+    assert out.count("Your choice: ") == 4  # what each choice changed: help, wait, gamble, walk away
+    assert "Your choice: Trust down 5 to 35." in out  # wait
+    assert "The end: Cold peace" in out
+    assert "\nYour path against history\n" in out
     save = autosave_path(tmp_path)
     assert out.rstrip().endswith(f"Autosaved to {save}")
     data = json.loads(save.read_text(encoding="utf-8"))
@@ -277,14 +296,14 @@ def test_interactive_play_to_the_end(tmp_path: Path) -> None:
 def test_interactive_the_ledger_explains_a_delayed_effect(tmp_path: Path) -> None:
     result = cli(*PLAY, "--seed", "3", stdin="1\n2\n1\n", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "THE END: Partnership" in result.stdout
-    assert "Elite resistance up 5 to 45" in result.stdout
+    assert "The end: Partnership" in result.stdout
+    assert "A delayed result of your choice 'Help' (2001-10-17): Elite resistance up 5 to 45." in words(result.stdout)
 
 
 def test_interactive_quit_autosaves(tmp_path: Path) -> None:
     result = cli(*PLAY, "--seed", "3", stdin="1\nq\n", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "THE END" not in result.stdout
+    assert "The end:" not in result.stdout
     save = autosave_path(tmp_path)
     assert result.stdout.rstrip().endswith(f"Autosaved to {save}")
     data = json.loads(save.read_text(encoding="utf-8"))
@@ -296,22 +315,33 @@ def test_interactive_quit_then_load_continues(tmp_path: Path) -> None:
     save = autosave_path(tmp_path)
     result = cli("play", "--text", "--load", str(save), stdin="2\n1\n", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "THE END: Partnership" in result.stdout
+    assert "The end: Partnership" in result.stdout
+    # The loaded game goes on in its own autosave: the same file, now holding the whole game, and no other.
+    assert result.stdout.rstrip().endswith(f"Autosaved to {save}")
+    assert autosave_path(tmp_path) == save
+    finished = read_save(save)
+    assert finished.over
+    assert [(d.event.id, d.event.options[d.option].id) for d in finished.decisions] == [
+        ("first", "help"), ("second", "safe"), ("third", "sign")
+    ]
 
 
-def test_interactive_end_of_input_exits_0_and_autosaves(tmp_path: Path) -> None:
+def test_interactive_end_of_input_without_a_decision_exits_0_and_writes_no_autosave(tmp_path: Path) -> None:
     result = cli(*PLAY, "--seed", "3", stdin="", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert autosave_path(tmp_path).is_file()
-    assert "THE END" not in result.stdout
+    assert "The end:" not in result.stdout
+    # An empty game is not saved, so it is never offered to be continued in place of a real one.
+    assert result.stdout.rstrip().endswith("No decision taken: nothing to save.")
+    assert autosave_paths(saves_dir(tmp_path)) == []
 
 
 def test_interactive_bad_answers_are_explained(tmp_path: Path) -> None:
     result = cli(*PLAY, "--seed", "3", stdin="x\n9\n3\nb\nq\n", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert out.count("Please type a number from 1 to 3, or b, s or q.") == 2
-    assert "That option is not available now; choose another." in out
+    assert "'x' is not a command here: type 1-3, or ? for the commands." in out
+    assert "There is no option 9: type 1-3, or ? for the commands." in out
+    assert "That option is not available now; choose another (d says why)." in out
     assert "This is the first decision; there is nothing to step back to." in out
 
 
@@ -321,5 +351,82 @@ def test_interactive_save(tmp_path: Path) -> None:
     saves = tmp_path / "xdg-data" / "partnership-game" / "saves"
     manual = [p for p in saves.iterdir() if p.name.startswith("tiny-") and p.suffix == ".json"]
     assert len(manual) == 1
-    assert f"Saved to {manual[0]}" in result.stdout
+    assert f"Saved to {manual[0]} (open it with --load)." in words(result.stdout)
     assert json.loads(manual[0].read_text(encoding="utf-8"))["timeline"]["nodes"][0]["option"] == "help"
+
+
+# --- Resume, never overwrite -------------------------------------------------------------------------------------
+
+
+def _seed_of(out: str) -> int:
+    match = re.search(r"^Seed (\d+) \(play again with --seed \1 for the same dice\)\.$", out, re.MULTILINE)
+    assert match is not None, out[:300]
+    return int(match.group(1))
+
+
+def _decisions(path: Path) -> list[tuple[str, str]]:
+    return [(d.event.id, d.event.options[d.option].id) for d in read_save(path).decisions]
+
+
+def test_an_unfinished_game_is_offered_and_a_new_one_never_overwrites_it(tmp_path: Path) -> None:
+    saves = saves_dir(tmp_path)
+    # A first game through a pipe: one decision (help), then q.
+    first = cli(*PLAY, stdin="1\nq\n", tmp_path=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "[Y/n]" not in first.stdout  # nothing to continue yet
+    seed = _seed_of(first.stdout)
+    game = autosave_path(tmp_path)
+    assert game.name.startswith("autosave-tiny-")
+    assert first.stdout.rstrip().endswith(f"Autosaved to {game}")
+    assert _decisions(game) == [("first", "help")]
+
+    # The second start offers it; Enter continues it: the same dice, its decision kept, the same file written.
+    second = cli(*PLAY, stdin="\n2\nq\n", tmp_path=tmp_path)
+    assert second.returncode == 0, second.stderr
+    question = next(line for line in second.stdout.splitlines() if "[Y/n]" in line)
+    assert question.startswith("An unfinished game from ")
+    assert f", turn 2 of 3 (seed {seed}): continue? [Y/n] " in question
+    assert f"Continuing the game saved as {game.name}" in second.stdout
+    assert _seed_of(second.stdout) == seed
+    assert "Turn 2 of 3" in second.stdout and "Turn 1 of 3" not in second.stdout  # on from where it stopped
+    assert second.stdout.rstrip().endswith(f"Autosaved to {game}")
+    assert autosave_paths(saves) == [game]
+    assert _decisions(game) == [("first", "help"), ("second", "safe")]
+    kept = game.read_bytes()
+
+    # --new skips the question: a new game in a new file; the first file stays byte for byte as it was.
+    new = cli(*PLAY, "--new", stdin="2\nq\n", tmp_path=tmp_path)
+    assert new.returncode == 0, new.stderr
+    assert "[Y/n]" not in new.stdout
+    assert "Turn 1 of 3" in new.stdout
+    assert game.read_bytes() == kept
+    others = [p for p in autosave_paths(saves) if p != game]
+    assert len(others) == 1 and len(autosave_paths(saves)) == 2
+    newer = others[0]
+    assert new.stdout.rstrip().endswith(f"Autosaved to {newer}")
+    assert _decisions(newer) == [("first", "wait")]
+
+    # A chosen seed asks for a new game with those dice: no question either (and, with nothing decided, no file).
+    chosen = seed + 1
+    seeded = cli(*PLAY, "--seed", str(chosen), stdin="", tmp_path=tmp_path)
+    assert seeded.returncode == 0, seeded.stderr
+    assert "[Y/n]" not in seeded.stdout
+    assert _seed_of(seeded.stdout) == chosen
+    assert seeded.stdout.rstrip().endswith("No decision taken: nothing to save.")
+    assert game.read_bytes() == kept
+    assert sorted(autosave_paths(saves)) == sorted([game, newer])
+
+    # play --saves lists both: scenario, turn n of N, unfinished, seed.
+    listing = cli("play", "--text", "--saves", tmp_path=tmp_path)
+    assert listing.returncode == 0, listing.stderr
+    lines = listing.stdout.splitlines()
+    for path, turn, its_seed in ((game, 3, seed), (newer, 2, _seed_of(new.stdout))):
+        at = lines.index(path.name)
+        details = []  # the file's details: the indented lines under its name
+        for line in lines[at + 1 :]:
+            if not line.startswith("  "):
+                break
+            details.append(line)
+        entry = words(" ".join(details))
+        assert entry.startswith("tiny; saved "), entry
+        assert f"; turn {turn} of 3; unfinished; seed {its_seed}" in entry, entry

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from partnership_game.inert import first_control
 from partnership_game.scenario import LoadedScenario, load_path
 from partnership_game.session import Session, read_save
+from partnership_game.session.autosaves import autosave_paths, latest_autosave, new_autosave_path
 from partnership_game.text import play
 from partnership_game.text.terminal import Terminal
 from partnership_game.text.terminal_input import MAX_LINE_BYTES, Line, interpret
@@ -24,8 +25,8 @@ REPO = Path(__file__).resolve().parent.parent.parent
 TINY_REL = "tests/data/tiny.yaml"
 TINY = load_path(REPO / TINY_REL)
 HANG_GUARD = 60  # seconds; only so a hang fails instead of blocking the suite
-HINT = "type a number from 1 to 2, or b, s or q."
-ONLY_ASCII_DIGITS = f"Only the digits 0-9 make a number here: please {HINT}"
+HINT = "type 1-2, or ? for the commands."
+ONLY_ASCII_DIGITS = f"Only the digits 0-9 make a number here: {HINT}"
 
 
 # --- The reader and the interpreter on their own ------------------------------------------------------------------
@@ -35,14 +36,14 @@ ONLY_ASCII_DIGITS = f"Only the digits 0-9 make a number here: please {HINT}"
 def test_digits_other_than_ascii_are_not_numbers(text: str) -> None:
     answer = interpret(Line(text), 3)
     assert answer.command == "again"
-    assert answer.reason == "Only the digits 0-9 make a number here: please type a number from 1 to 3, or b, s or q."
+    assert answer.reason == "Only the digits 0-9 make a number here: type 1-3, or ? for the commands."
 
 
 def test_a_huge_number_is_refused_without_int() -> None:
     # 4,300 digits is where int() itself gives up with a message about sys.set_int_max_str_digits().
     answer = interpret(Line("9" * 1000), 3)
     assert answer.command == "again"
-    assert answer.reason == "That number is far too large: please type a number from 1 to 3, or b, s or q."
+    assert answer.reason == "That number is far too large: type 1-3, or ? for the commands."
     assert interpret(Line("0" * 900 + "2"), 3).option == 1  # leading zeros are still the number
 
 
@@ -93,7 +94,8 @@ _LINES = st.lists(st.one_of(_GOOD, _GOOD, _BAD, st.just(b"q")), max_size=14)
 
 
 def _expected(lines: list[bytes], loaded: LoadedScenario, seed: int) -> tuple[Session, bool]:
-    """The game the rules say these lines make, and whether any of them changed it (so an autosave must exist)."""
+    """The game the rules say these lines make, and whether any of them changed it (so an autosave must exist;
+    a game in which nothing was decided writes none)."""
     shadow = Session(loaded, seed)
     moved = False
     for raw in lines:
@@ -141,7 +143,7 @@ def test_any_bytes_on_stdin_never_raise_and_the_autosave_holds_every_decision(
     stream = _Closing(data, failure.get(ending))
     with tempfile.TemporaryDirectory() as folder:
         saves = Path(folder) / "saves"
-        autosave = saves / "autosave-tiny.json"
+        autosave = new_autosave_path(saves, "tiny")
         at_end: list[bytes | None] = []
         # What the autosave held when input ran out, before the game's last save on the way out.
         stream.on_end.append(lambda: at_end.append(autosave.read_bytes() if autosave.exists() else None))
@@ -152,7 +154,11 @@ def test_any_bytes_on_stdin_never_raise_and_the_autosave_holds_every_decision(
         expected, moved = _expected(lines, TINY, seed)
         assert status == 0
         _same_game(session, expected)
-        _same_game(read_save(autosave), expected)
+        if moved:
+            _same_game(read_save(autosave), expected)
+            assert autosave_paths(saves) == [autosave]
+        else:  # nothing was decided: no autosave, so no empty game is offered to be continued at the next start
+            assert autosave_paths(saves) == []
         if at_end:
             if moved:  # the autosave after the last completed decision, not only the one on the way out
                 assert at_end[0] is not None
@@ -163,7 +169,8 @@ def test_any_bytes_on_stdin_never_raise_and_the_autosave_holds_every_decision(
                 assert at_end[0] is None
         shown = out.getvalue()
         assert first_control(shown) == -1, "a control character reached the terminal"
-        assert shown.rstrip().endswith(f"Autosaved to {autosave}")
+        last_words = f"Autosaved to {autosave}" if moved else "No decision taken: nothing to save."
+        assert shown.rstrip().endswith(last_words)
         if ending in ("oserror", "valueerror") and at_end:
             reason = "Input/output error" if ending == "oserror" else "I/O operation on closed file"
             assert err.getvalue() == f"partnership-game play: standard input cannot be read: {reason}\n"
@@ -186,8 +193,16 @@ def _play(tmp_path: Path, stdin: bytes | int) -> subprocess.CompletedProcess[byt
     return result
 
 
+def _saves(tmp_path: Path) -> Path:
+    return tmp_path / "xdg-data" / "partnership-game" / "saves"
+
+
 def _autosave(tmp_path: Path) -> Path:
-    return tmp_path / "xdg-data" / "partnership-game" / "saves" / "autosave-tiny.json"
+    """The game's autosave: the only one in its fresh saves folder, readable, of the tiny scenario."""
+    saves = _saves(tmp_path)
+    found = latest_autosave(saves, "tiny")
+    assert found is not None and autosave_paths(saves) == [found], autosave_paths(saves)
+    return found
 
 
 def _choices(path: Path) -> list[tuple[str, str]]:
@@ -200,10 +215,10 @@ def _choices(path: Path) -> list[tuple[str, str]]:
         ("²".encode(), ONLY_ASCII_DIGITS),
         ("①".encode(), ONLY_ASCII_DIGITS),
         ("٢".encode(), ONLY_ASCII_DIGITS),
-        (b"7" * 5000, "That line is too long (over 1,024 bytes): please type a number from 1 to 2, or b, s or q."),
-        (b"2" * 1000, "That number is far too large: please type a number from 1 to 2, or b, s or q."),
-        (b"\xff\xfe2", f"That line is not readable text (it is not UTF-8): please {HINT}"),
-        (b"\x1b[2J", "That line holds control characters: please type a number from 1 to 2, or b, s or q."),
+        (b"7" * 5000, f"That line is too long (over 1,024 bytes): {HINT}"),
+        (b"2" * 1000, "That number is far too large: type 1-2, or ? for the commands."),
+        (b"\xff\xfe2", f"That line is not readable text (not UTF-8): {HINT}"),
+        (b"\x1b[2J", "That line holds control characters: type 1-2, or ? for the commands."),
     ],
 )
 def test_a_bad_line_gets_one_line_and_the_game_goes_on(tmp_path: Path, bad: bytes, message: str) -> None:
@@ -240,8 +255,9 @@ def test_an_unreadable_stdin_ends_like_a_closed_one_with_its_reason(tmp_path: Pa
         os.close(write_only)
     assert result.returncode == 0
     assert result.stderr.decode() == "partnership-game play: standard input cannot be read: Bad file descriptor\n"
-    assert _autosave(tmp_path).is_file()  # nothing to lose yet, but the next start finds the game
-    assert _choices(_autosave(tmp_path)) == []
+    # Nothing to lose yet, and nothing written: an empty game is never offered to be continued at the next start.
+    assert result.stdout.decode().rstrip().endswith("No decision taken: nothing to save.")
+    assert autosave_paths(_saves(tmp_path)) == []
 
 
 def test_no_stdin_at_all_is_an_end_of_input(tmp_path: Path) -> None:
@@ -253,7 +269,8 @@ def test_no_stdin_at_all_is_an_end_of_input(tmp_path: Path) -> None:
     )
     assert b"Traceback" not in result.stderr
     assert result.returncode == 0, result.stderr
-    assert _autosave(tmp_path).is_file()
+    assert result.stdout.decode().rstrip().endswith("No decision taken: nothing to save.")
+    assert autosave_paths(_saves(tmp_path)) == []
 
 
 # --- The save's limits, met at the terminal ----------------------------------------------------------------------
@@ -270,16 +287,17 @@ def test_near_the_decision_cap_the_player_is_warned_and_a_refused_decision_does_
     typed = b"1\n1\nb\n2\nb\n1\nb\nb\n2\n1\n"
     out, err = io.StringIO(), io.StringIO()
     saves = tmp_path / "saves"
+    autosave = new_autosave_path(saves, "tiny")
     session = Session(TINY, 1)
-    status = play.interactive(session, Terminal(io.BytesIO(typed), out, err), saves, saves / "autosave-tiny.json")
-    shown = out.getvalue()
+    status = play.interactive(session, Terminal(io.BytesIO(typed), out, err), saves, autosave)
+    shown = " ".join(out.getvalue().split())  # the messages are wrapped to the width: read them as words
     assert status == 0
     assert err.getvalue() == ""
     assert shown.count("This save holds 2,000 decisions, the most it can: start a new game, or step back onto a branch"
                        " you already made and follow it again.") == 1
     assert "3 decisions left in this save: start a new game or step back onto a branch you already made." in shown
     assert "1 decision left in this save" in shown
-    saved = read_save(saves / "autosave-tiny.json")
+    saved = read_save(autosave)
     assert [(n.event, n.option) for n in saved.timeline.nodes] == [
         ("first", "help"), ("second", "gamble"), ("second", "safe")
     ]
@@ -294,7 +312,7 @@ def test_near_the_decision_cap_the_player_is_warned_and_a_refused_decision_does_
     ],
 )
 def test_a_player_name_the_save_cannot_hold_is_refused_before_the_game(tmp_path: Path, name: str, problem: str) -> None:
-    earlier = _autosave(tmp_path)
+    earlier = _saves(tmp_path) / "autosave-tiny-20010911-084600.json"
     earlier.parent.mkdir(parents=True)
     earlier.write_bytes(b"an earlier game")
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg-data")}
@@ -307,6 +325,7 @@ def test_a_player_name_the_save_cannot_hold_is_refused_before_the_game(tmp_path:
     assert b"\x1b" not in result.stderr
     assert result.stdout == b""
     assert earlier.read_bytes() == b"an earlier game"
+    assert sorted(_saves(tmp_path).iterdir()) == [earlier]  # no autosave of its own, none pruned
 
 
 # --- What the terminal game prints -------------------------------------------------------------------------------
@@ -319,13 +338,14 @@ def test_text_from_a_file_reaches_the_terminal_inert_in_play_and_in_transcripts(
 
     # The validator refuses control characters now, so a scenario cannot carry them; the front end filters anyway
     # (a save made before that change, a mod loaded some other way). Stand in for such a file at the renderer.
-    real = render.decision_block
-    monkeypatch.setattr(render, "decision_block", lambda session: real(session) + "\x1b[2J\x1b]0;pwned\x07\x9b31m")
+    real = render.full_turn
+    hostile = "\x1b[2J\x1b]0;pwned\x07\x9b31m"
+    monkeypatch.setattr(render, "full_turn", lambda session, width: real(session, width) + hostile)
     transcript: list[str] = []
     play.scripted(Session(TINY, 1), "historical", transcript.append)
     out = io.StringIO()
     terminal = Terminal(io.BytesIO(b"1\n"), out, io.StringIO())
-    assert play.interactive(Session(TINY, 1), terminal, tmp_path, tmp_path / "autosave-tiny.json") == 0
+    assert play.interactive(Session(TINY, 1), terminal, tmp_path, new_autosave_path(tmp_path, "tiny")) == 0
     for shown in ("".join(transcript), out.getvalue()):
         assert "\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m" in shown
         assert first_control(shown) == -1
