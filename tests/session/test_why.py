@@ -46,7 +46,7 @@ def test_not_or_flags_reversed_comparisons_and_arithmetic_in_words() -> None:
         f"Trust {trust:.0f} (needed at least 40)",  # not (trust < 40 ...) pushed down to the test itself
         "“Bases open”: no",
         "Gains 25 (needed at least 20)",  # 20 <= gains read the other way round
-        f"trust + gains {trust + 25:.0f} (needed at least 50)",  # arithmetic as the modder wrote it
+        f"trust + gains came to {trust + 25:.0f} (needed at least 50)",  # arithmetic as the modder wrote it
     ]
 
 

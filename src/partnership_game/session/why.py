@@ -126,8 +126,10 @@ class _Words:
         if test.right.op in ("num", "neg") and not ct.names_in(test.right):
             subject = self._subject(source, test.left)
             wanted = f"{_WORDS[test.op]} {number(right)}"
-            return Reason(f"{subject} {number(left)} (needed {wanted})", f"{subject} {wanted}",
-                          f"yours was {number(left)}", holds, distance)
+            # A meter reads "Trust 81"; a sum as written reads "trust + gains came to 97".
+            came = " came to" if test.left.op != "name" else ""
+            return Reason(f"{subject}{came} {number(left)} (needed {wanted})", f"{subject} {wanted}",
+                          f"yours {'came to' if came else 'was'} {number(left)}", holds, distance)
         # Two sides that both vary: the comparison as written, with what each side came to.
         text = ct.text_of(source, test.expr)
         had = (f"{ct.text_of(source, test.left)} was {number(left)} and {ct.text_of(source, test.right)} "
