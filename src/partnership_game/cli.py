@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="with --text: start a new game; an unfinished one is kept, not offered")
     play.add_argument("--saves", action="store_true",
                       help="list the saves (scenario, date, turn, ending or unfinished, player) and exit")
+    play.add_argument("--verbose", action="store_true",
+                      help="with --text: print every turn in full as a transcript, without pages or pauses")
 
     validate = commands.add_parser("validate", help="check scenario files")
     validate.add_argument("paths", nargs="+", metavar="PATH")
@@ -543,11 +545,12 @@ def cmd_play(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(play.result_json(session), indent=1))
         return EXIT_OK
-    print(f"Seed {session.seed} (play again with --seed {session.seed} for the same dice).")
-    autosave = paths.saves_dir() / f"autosave-{session.scenario.model.id}.json"
     import io
 
-    from partnership_game.text.terminal import Terminal, stop_signals_wait_for_prompt
+    from partnership_game.session.autosaves import autosave_for
+    from partnership_game.text.layout import terminal_size
+    from partnership_game.text.resume import choose_autosave
+    from partnership_game.text.terminal import Stopped, Terminal, stop_signals_wait_for_prompt
 
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):  # a scenario's stray lone surrogate is shown as '?', never a crash
@@ -555,8 +558,33 @@ def cmd_play(args: argparse.Namespace) -> int:
     # With a standard stream closed before start-up Python sets it to None: no input is an end of input.
     stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
     terminal = Terminal(stdin, sys.stdout or io.StringIO(), sys.stderr or io.StringIO())
+    # A player at a terminal gets a turn folded to one screen and long text in pages; anything else (a pipe, a file,
+    # --verbose) gets the whole game as it comes, for transcripts and tools.
+    at_terminal = sys.stdout is not None and sys.stdout.isatty()
+    width, height = terminal_size(at_terminal)
+    screen = play.Screen(width, height, folded=at_terminal and not args.verbose)
+    saves = paths.saves_dir()
     with stop_signals_wait_for_prompt():
-        return play.interactive(session, terminal, paths.saves_dir(), autosave)
+        if args.load is not None:
+            autosave = autosave_for(saves, session.scenario.model.id, args.load)
+        else:
+            # An unfinished game of this scenario is offered before a new one starts; a chosen seed asks for a new
+            # game with those dice, so it skips the question, as --new does.
+            try:
+                autosave, resume = choose_autosave(terminal, saves, session.scenario.model.id,
+                                                   new=args.new or args.seed is not None, width=width)
+            except KeyboardInterrupt:
+                return 130
+            except Stopped as stop:
+                return 128 + stop.signum
+            if resume is not None:
+                try:
+                    session = read_save(resume)
+                except SaveError as exc:
+                    print(f"{_shown(resume)}: error: {_shown(exc)}", file=sys.stderr)
+                    return EXIT_ERROR
+        terminal.say(f"Seed {session.seed} (play again with --seed {session.seed} for the same dice).")
+        return play.interactive(session, terminal, saves, autosave, screen)
 
 
 def main(argv: list[str] | None = None) -> int:

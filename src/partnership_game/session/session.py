@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from partnership_game.engine import Engine, IllegalChoice, Ledger, Pending, State
+from partnership_game.engine import Engine, IllegalChoice, Pending, State
 from partnership_game.scenario import CompiledEvent, CompiledScenario, LoadedScenario
 from partnership_game.scenario.compiled import CompiledEnding
 from partnership_game.session.limits import MAX_PLAYER_CHARS

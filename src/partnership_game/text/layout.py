@@ -13,6 +13,8 @@ DEFAULT_HEIGHT = 24
 # A list item's marker: "- ", "* ", "12. ", or a label such as "News: " is not a marker (its text wraps under it).
 _MARKER = re.compile(r"^(\s*)((?:[-*]|\d{1,3}[.)])\s+)?")
 _LINK = re.compile(r"^(?:https?|ftp)://\S+$|^<(?:https?|ftp)://\S+>$")
+# A file path (a save, a report) is copied or typed as a whole, like a link: it is never cut either.
+_PATH = re.compile(r"^[~.]?/\S+$")
 
 
 def terminal_size(is_terminal: bool) -> tuple[int, int]:
@@ -26,7 +28,8 @@ def terminal_size(is_terminal: bool) -> tuple[int, int]:
 
 
 def is_link(word: str) -> bool:
-    return bool(_LINK.match(word))
+    """A link or a file path: a word that must stay whole to work, even when it is wider than the screen."""
+    return bool(_LINK.match(word) or _PATH.match(word))
 
 
 def _split_long_words(text: str, room: int) -> str:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from partnership_game.engine import POLICIES, LedgerEntry
 from partnership_game.inert import inert, inert_line
-from partnership_game.session import DecisionCapReached, Session, decisions_left_notice, write_save
-from partnership_game.text import render
+from partnership_game.session import DecisionCapReached, Session, decisions_left_notice, texts, write_save
+from partnership_game.text import commands, debrief, layout, render
+from partnership_game.text.keeper import Autosave
+from partnership_game.text.pager import Pager
 from partnership_game.text.terminal import Stopped, Terminal
-from partnership_game.text.terminal_input import interpret
+from partnership_game.text.terminal_input import interpret, whole_number
 
 Writer = Callable[[str], None]
 
@@ -75,36 +79,19 @@ def _inert_writer(write: Writer) -> Writer:
     return inert_write
 
 
-def narrate(session: Session, write: Writer, shown: int) -> int:
-    """Tell what happened since ledger entry `shown`, then the ending or the next decision; returns the new count.
-
-    What the last decision caused is told first; what happened at the start of the new turn (news, delayed
-    effects, random events) is told under that turn's header, where it belongs.
+def narrate(session: Session, write: Writer, shown: int, width: int = layout.DEFAULT_WIDTH) -> int:
+    """Tell what happened since ledger entry `shown`, then the ending or the next decision in full; returns the new
+    count. This is the transcript (`--choices`, `--verbose`, output that is not a terminal): nothing is folded away.
     """
     entries = session.state.ledger.entries if session.state.ledger else []
     fresh = entries[shown:]
-    current = session.state.turn
-    earlier = [e for e in fresh if e.turn < current or session.over]
-    now = [e for e in fresh if e.turn >= current and not session.over]
-    _tell(session, write, earlier, "What changed and why:")
+    if fresh and session.decisions:
+        write(render.story(session, fresh, width) + "\n")
     if session.over:
-        write(render.ending_block(session) + "\n")
-        write(render.debrief_block(session) + "\n")
+        write(debrief.debrief_full(session, width) + "\n")
     else:
-        write(render.turn_header(session))
-        _tell(session, write, now, "At the start of this turn:")
-        write(render.decision_block(session) + "\n")
-        write(render.meters_block(session) + "\n")
+        write(render.full_turn(session, width) + "\n")
     return len(entries)
-
-
-def _tell(session: Session, write: Writer, entries: list[LedgerEntry], heading: str) -> None:
-    if not entries:
-        return
-    news = render.happenings(session, entries)
-    if news:
-        write(news + "\n")
-    write(heading + "\n" + render.ledger_lines(session, entries) + "\n")
 
 
 def result_json(session: Session) -> dict[str, object]:
@@ -140,61 +127,21 @@ EXIT_ERROR = 1  # an unexpected error (after saving), or an autosave that failed
 EXIT_INTERRUPTED = 130  # Ctrl-C at the prompt; the game is saved first, as on every way out
 
 
-class Autosave:
-    """The autosave of the game in play: written after every decision, and on the way out when there is news."""
+@dataclass
+class Screen:
+    """How the game is shown: the width and height to fit, and whether to page and fold (a player at a terminal)
+    or print everything as it comes (a transcript: `--verbose`, or output that is not a terminal)."""
 
-    def __init__(self, session: Session, path: Path, terminal: Terminal) -> None:
-        self.session = session
-        self.path = path
-        self.terminal = terminal
-        self.changed = False  # a decision or a step back since the game was started or loaded
-        self.current = False  # the file holds the game as it stood after its last completed step
-        self.failed = False  # an autosave failed at some point: the exit status says so even if a later one worked
-
-    def save(self) -> bool:
-        """Write the game after a completed step; a failure is told in one line and remembered, never raised."""
-        self.changed = True
-        self.current = self._write()
-        return self.current
-
-    def _write(self) -> bool:
-        try:
-            write_save(self.path, self.session)
-        except Exception as exc:  # any failure (disk, folder, a limit of the format) must not cost the game in memory
-            self.failed = True
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-            self.terminal.error(f"{self.path}: error: cannot autosave: {reason}")
-            return False
-        return True
-
-    def finish(self, quiet: bool = False) -> str:
-        """Save on the way out: "saved", "failed", or "kept" when no decision was taken here and an autosave exists
-        (an earlier game's, which a game with nothing in it must not replace)."""
-        if not self.changed and self.path.exists():
-            if not quiet:
-                self.terminal.note(f"No decision taken: {self.path} is left as it was.")
-            return "kept"
-        if not self._write():
-            return "failed"
-        if not quiet:
-            self.terminal.note(f"Autosaved to {self.path}")
-        return "saved"
-
-    def after_crash(self) -> str:
-        """Save after an unexpected error. A step it broke off may have left the game in memory half changed, so
-        that is written only when the file is behind a completed step (its write failed); else the file stands."""
-        if not self.changed:
-            return "kept"
-        if self.current:
-            return "saved"
-        return "saved" if self._write() else "failed"
+    width: int = layout.DEFAULT_WIDTH
+    height: int = layout.DEFAULT_HEIGHT
+    folded: bool = False
 
 
-def interactive(session: Session, terminal: Terminal, saves: Path, autosave: Path) -> int:
+def interactive(session: Session, terminal: Terminal, saves: Path, autosave: Path, screen: Screen | None = None) -> int:
     """The prompt loop; returns the exit status. Every way out saves first, and so does every decision."""
     keeper = Autosave(session, autosave, terminal)
     try:
-        status = _play(session, terminal, saves, keeper)
+        status = _Game(session, terminal, saves, keeper, screen or Screen()).play()
     except KeyboardInterrupt:
         terminal.note("")
         status = EXIT_INTERRUPTED
@@ -213,69 +160,213 @@ def interactive(session: Session, terminal: Terminal, saves: Path, autosave: Pat
     return EXIT_ERROR if keeper.failed else status
 
 
-def _play(session: Session, terminal: Terminal, saves: Path, keeper: Autosave) -> int:
-    model = session.scenario.model
-    if not session.decisions:
-        terminal.say(f"{model.title}\n\n{render._wrap(model.briefing or model.description)}\n")
-    shown = 0
-    while True:
-        shown = narrate(session, terminal.say, shown)
-        if session.over:
-            return EXIT_OK
-        notice = decisions_left_notice(session.decisions_left)
-        if notice is not None:  # near the save's decision cap: said each turn, so it is not missed
-            terminal.say(notice + ".")
-        moved = _ask_until_moved(session, terminal, saves, keeper)
-        if moved is None:
-            return EXIT_OK
-        if moved == "back":
-            shown = len(session.state.ledger.entries) if session.state.ledger else 0
+class _Game:
+    """One player at the prompt: the turn shown in a screen, commands answered in a line or a page."""
 
+    def __init__(self, session: Session, terminal: Terminal, saves: Path, keeper: Autosave, screen: Screen) -> None:
+        self.session = session
+        self.terminal = terminal
+        self.saves = saves
+        self.keeper = keeper
+        self.screen = screen
+        self.pager = Pager(terminal, screen.height, screen.folded)
+        self.mark = 0  # the ledger's length when the last decision was taken: what came after is "since then"
 
-def _ask_until_moved(session: Session, terminal: Terminal, saves: Path, keeper: Autosave) -> str | None:
-    """Ask until an answer moves the game: "choose" or "back"; None when the player quits or input ends."""
-    count = len(session.available())
-    while True:
-        line = terminal.ask(f"Choose 1-{count}, or b to step back, s to save, q to quit: ")
-        if line is None:
-            terminal.say("")
-            if terminal.lines.closed_reason is not None:  # not a plain end of input: say why it stopped
-                terminal.error(f"partnership-game play: standard input cannot be read: {terminal.lines.closed_reason}")
-            return None
-        answer = interpret(line, count)
-        if answer.command == "quit":
-            return None
-        if answer.command == "again":
-            terminal.say(answer.reason)
-        elif answer.command == "save":
-            _save_copy(session, terminal, saves)
-        elif answer.command == "back":
-            if session.back():
-                keeper.save()
-                terminal.say("Stepped back one decision (the branch you left is kept).")
-                return "back"
-            terminal.say("This is the first decision; there is nothing to step back to.")
-        elif not session.available()[answer.option]:
-            terminal.say("That option is not available now; choose another.")
+    @property
+    def entries(self) -> list[LedgerEntry]:
+        return self.session.state.ledger.entries if self.session.state.ledger else []
+
+    def since_mark(self) -> list[LedgerEntry]:
+        return self.entries[self.mark :]
+
+    def play(self) -> int:
+        model = self.session.scenario.model
+        width = self.screen.width
+        if not self.session.decisions:
+            briefing = texts.shown(self.session, model.briefing or model.description)
+            intro = f"{model.title}\n\n{layout.paragraphs(briefing, width)}"
+            self.pager.show(layout.fit(intro, width))
+            if self.screen.folded and not self._pause("Press Enter to begin (? for commands at any prompt): "):
+                return EXIT_OK
         else:
-            try:
-                session.choose(answer.option)
-            except DecisionCapReached as exc:  # the game in memory is unchanged; the player steps back or quits
-                terminal.say(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+            self.mark = self._mark_of_last_decision()
+        while True:
+            if self.session.over:
+                self._debrief()
+                return EXIT_OK
+            self.show_turn()
+            notice = decisions_left_notice(self.session.decisions_left)
+            if notice is not None:  # near the save's decision cap: said each turn, so it is not missed
+                self.terminal.say(layout.fit(notice + ".", width))
+            moved = self._ask_until_moved()
+            if moved is None:
+                return EXIT_OK
+
+    def _mark_of_last_decision(self) -> int:
+        """Where the last decision's changes begin in the ledger (a loaded game tells what its last choice did)."""
+        last_turn = self.session.decisions[-1].turn
+        return next((k for k, e in enumerate(self.entries) if e.turn >= last_turn and e.kind in ("decision", "outcome")
+                     ), len(self.entries))
+
+    # ---- what is shown ---------------------------------------------------------------------------------------
+
+    def show_turn(self) -> None:
+        """The decision in hand: all of it in a transcript; folded to one screen for a player at a terminal."""
+        session, width = self.session, self.screen.width
+        if not self.screen.folded:
+            self.terminal.say(render.full_turn(session, width) + "\n")
+            return
+        top = render.header(session, width) + "\n\n" + render.situation(session, width)
+        summary = render.since_last(session, self.since_mark(), width)
+        bottom_parts = [summary] if summary else []
+        full = render.options(session, width, full=True)
+        short = render.options(session, width, full=False)
+        room = self.screen.height - 1 - self.terminal.lines_since_answer  # the prompt's line, and what is shown
+        fits = len(_lines(top)) + 1 + sum(len(_lines(p)) + 1 for p in [*bottom_parts, full]) <= room
+        options = full if fits else short + "\n(d: the options in full)"
+        bottom = "\n\n".join([*bottom_parts, options])
+        if not self.pager.show(top + "\n", reserve=len(_lines(bottom)) + 1):
+            self.terminal.say("")
+        self.terminal.say(bottom)
+
+    def _after_choice(self) -> None:
+        """What the choice did, as a story: shown before the next turn, with a pause so it can be read."""
+        story = render.story(self.session, self.since_mark(), self.screen.width)
+        if not self.screen.folded:
+            self.terminal.say(story + "\n")
+            return
+        self.pager.show(story, reserve=1)
+        if self.session.over:
+            self._pause("Press Enter for the ending: ")
+        else:
+            pending = self.session.pending
+            assert pending is not None
+            turn = self.session.scenario.model.turns[pending.turn]
+            self._pause(f"Press Enter to go on to {turn.date_label or turn.date}: ")
+
+    def _pause(self, prompt: str) -> bool:
+        """Wait for Enter; False when input has ended (the game then ends, saved, as on q)."""
+        line = self.terminal.ask(prompt)
+        return line is not None and line.text.strip().lower() != "q"
+
+    def _debrief(self) -> None:
+        session, width = self.session, self.screen.width
+        if not self.screen.folded:
+            self.terminal.say(debrief.debrief_full(session, width) + "\n")
+            return
+        opening = "\n\n".join(part for part in (debrief.ending(session, width), debrief.why(session, width)) if part)
+        self.pager.show(opening, reserve=2)
+        sections = debrief.debrief_sections(session)
+        menu = "Debrief: " + "; ".join(f"{k + 1} {title}" for k, (_, title) in enumerate(sections)) + "; q to finish."
+        self.terminal.say(layout.fit(menu, width))
+        while True:
+            line = self.terminal.ask(f"Choose 1-{len(sections)}, or q: ")
+            if line is None or line.text.strip().lower() in ("q", "quit"):
+                return
+            number = whole_number(line.text, len(sections))
+            if number is None:
+                self.terminal.say(layout.fit(f"Please type a number from 1 to {len(sections)}, or q.", width))
                 continue
-            keeper.save()
-            return "choose"
+            key = sections[number - 1][0]
+            self.pager.show(debrief.debrief_section(session, key, width), reserve=2)
+            self.terminal.say(layout.fit(menu, width))
+
+    # ---- what is asked ---------------------------------------------------------------------------------------
+
+    def _ask_until_moved(self) -> str | None:
+        """Ask until an answer moves the game (a choice, a step back, a jump); None when the player quits or input
+        ends. Anything else is answered in its own lines and the prompt comes again: the turn is not reprinted."""
+        count = len(self.session.available())
+        width = self.screen.width
+        while True:
+            line = self.terminal.ask(f"Choose 1-{count} (? for commands): ")
+            if line is None:
+                self.terminal.say("")
+                if self.terminal.lines.closed_reason is not None:  # not a plain end of input: say why it stopped
+                    self.terminal.error(
+                        f"partnership-game play: standard input cannot be read: {self.terminal.lines.closed_reason}")
+                return None
+            answer = interpret(line, count)
+            command = answer.command
+            if command == "quit":
+                return None
+            if command == "again":
+                self.terminal.say(layout.fit(answer.reason, width))
+            elif command == "help":
+                self.pager.show(commands.help_text(width), reserve=1)
+            elif command == "repeat":
+                self.show_turn()
+            elif command in commands.SHOWERS:
+                self.pager.show(layout.fit(commands.SHOWERS[command](self.session, self.since_mark(), width), width),
+                                reserve=1)
+            elif command == "glossary":
+                self.pager.show(render.glossary(self.session, answer.argument or None, width), reserve=1)
+            elif command == "save":
+                self._save_copy(answer.argument)
+            elif command == "timeline":
+                if not answer.argument:
+                    self.pager.show(render.timeline(self.session, width), reserve=1)
+                elif self._go_to(answer.argument):
+                    return "jump"
+            elif command == "back":
+                if self.session.back():
+                    self.keeper.save()
+                    self.mark = self._mark_of_last_decision() if self.session.decisions else 0
+                    self.terminal.say("Stepped back one decision (the branch you left is kept).\n")
+                    return "back"
+                self.terminal.say("This is the first decision; there is nothing to step back to.")
+            elif not self.session.available()[answer.option]:
+                self.terminal.say(layout.fit("That option is not available now; choose another (d says why).", width))
+            elif self._choose(answer.option):
+                return "choose"
+
+    def _choose(self, option: int) -> bool:
+        mark = len(self.entries)
+        try:
+            self.session.choose(option)
+        except DecisionCapReached as exc:  # the game in memory is unchanged; the player steps back or quits
+            self.terminal.say(layout.fit(f"{str(exc)[:1].upper()}{str(exc)[1:]}.", self.screen.width))
+            return False
+        self.keeper.save()
+        self.mark = mark
+        self._after_choice()
+        return True
+
+    def _go_to(self, argument: str) -> bool:
+        """`t N`: back to decision N of this branch (its choice undone, the branch kept)."""
+        path = self.session.timeline.path()
+        number = whole_number(argument, len(path)) if path else None
+        if number is None:
+            what = f"a number from 1 to {len(path)}" if path else "nothing yet: no decision has been taken"
+            self.terminal.say(layout.fit(f"To go back, type t and {what}.", self.screen.width))
+            return False
+        self.session.goto(path[number - 1].parent)
+        self.keeper.save()
+        self.mark = self._mark_of_last_decision() if self.session.decisions else 0
+        self.terminal.say(f"Back to decision {number} (the branch you left is kept).\n")
+        return True
+
+    def _save_copy(self, name: str) -> None:
+        width = self.screen.width
+        if name and not _SAVE_NAME.fullmatch(name):
+            self.terminal.say(layout.fit("A save name uses letters, digits, '-' and '_' (at most 60): try again.",
+                                         width))
+            return
+        path = self.saves / (f"{name}.json" if name else _save_name(self.session))
+        try:
+            write_save(path, self.session)
+        except Exception as exc:  # told, and the game goes on: the autosave still holds it
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+            self.terminal.say(layout.fit(f"Could not save to {path}: {reason}", width))
+            return
+        self.terminal.say(layout.fit(f"Saved to {path} (open it with --load).", width))
 
 
-def _save_copy(session: Session, terminal: Terminal, saves: Path) -> None:
-    path = saves / _save_name(session)
-    try:
-        write_save(path, session)
-    except Exception as exc:  # told, and the game goes on: the autosave still holds it
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-        terminal.say(f"Could not save to {path}: {reason}")
-        return
-    terminal.say(f"Saved to {path}")
+_SAVE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,59}")
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n")
 
 
 def seed_from_entropy() -> int:

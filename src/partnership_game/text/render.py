@@ -7,13 +7,12 @@ terminals, input or paging. What changed (story.py), the reference answers (refe
 
 from __future__ import annotations
 
-from partnership_game.engine import LedgerEntry
-from partnership_game.inert import inert, inert_line
+from partnership_game.inert import inert_line
 from partnership_game.scenario.models import Meter
 from partnership_game.session import Session
-from partnership_game.text.layout import DEFAULT_WIDTH, paragraphs, wrap
+from partnership_game.text.layout import paragraphs, wrap
 from partnership_game.text.reference import glossary, odds, sources, timeline
-from partnership_game.text.story import ledger, news, since_last, story
+from partnership_game.text.story import ledger, since_last, story
 from partnership_game.text.wording import (
     ACCURACY_SENTENCES,
     change,
@@ -186,54 +185,4 @@ def full_turn(session: Session, width: int) -> str:
         parts.append(counsel(session, width))
     parts += [options(session, width), world(session, width), meters(session, width)]
     return "\n\n".join(p for p in parts if p)
-
-
-# ---- The names the play loop used before the turn was paged; kept until it calls the functions above. ----------
-
-WIDTH = DEFAULT_WIDTH
-
-
-def _wrap(text: str, indent: str = "") -> str:
-    return paragraphs(inert(text), WIDTH, indent)
-
-
-def turn_header(session: Session) -> str:
-    return header(session, WIDTH)
-
-
-def world_block(session: Session) -> str:
-    return world(session, WIDTH)
-
-
-def meters_block(session: Session) -> str:
-    return world(session, WIDTH) + "\n" + meters(session, WIDTH)
-
-
-def decision_block(session: Session, show_history: bool = True) -> str:
-    parts = [situation(session, WIDTH)]
-    pending = session.pending
-    if pending is not None and pending.event.model is not None and pending.event.model.advisors:
-        parts.append(counsel(session, WIDTH))
-    parts.append(options(session, WIDTH, show_history))
-    return "\n\n".join(parts)
-
-
-def ledger_lines(session: Session, entries: list[LedgerEntry]) -> str:
-    return ledger(session, entries, WIDTH)
-
-
-def happenings(session: Session, entries: list[LedgerEntry]) -> str:
-    return news(session, entries, WIDTH)
-
-
-def ending_block(session: Session) -> str:
-    from partnership_game.text import debrief  # debrief reads this module
-
-    return debrief.ending(session, WIDTH)
-
-
-def debrief_block(session: Session) -> str:
-    from partnership_game.text import debrief
-
-    return "\n\n".join(debrief.debrief_section(session, key, WIDTH) for key, _ in debrief.debrief_sections(session))
 

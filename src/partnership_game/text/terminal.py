@@ -28,10 +28,12 @@ class Terminal:
         self.lines = LineReader(stdin)
         self.stdout = stdout
         self.stderr = stderr
+        self.lines_since_answer = 0  # what the screen has filled since the player last typed (for paging)
 
     def say(self, text: str) -> None:
         """Print `text` and a line end, control characters shown as escapes."""
         self.stdout.write(inert(text) + "\n")
+        self.lines_since_answer += text.count("\n") + 1
 
     def ask(self, prompt: str) -> Line | None:
         """Show `prompt` (flushed, so a pipe sees it too) and read the answer; None when input has ended."""
@@ -42,7 +44,9 @@ class Terminal:
             if _STOPS.pending is not None:
                 signum, _STOPS.pending = _STOPS.pending, None
                 _raise_for(signum)
-            return self.lines.read()
+            line = self.lines.read()
+            self.lines_since_answer = 0
+            return line
         finally:
             _STOPS.waiting = False
 

@@ -54,19 +54,29 @@ class LineReader:
             return None
 
 
-Command = Literal["choose", "back", "save", "quit", "again"]
+Command = Literal["choose", "back", "save", "quit", "again", "help", "counsel", "meters", "ledger", "world",
+                  "glossary", "odds", "timeline", "repeat", "details"]
 
 
 @dataclass(frozen=True)
 class Answer:
-    """What a line asks for: an option (0-based), b, s, q, or "again" with the one-line reason it was not taken."""
+    """What a line asks for: an option (0-based), a command with its argument, or "again" with the reason it was not
+    taken (one line, so a wrong key never scrolls the turn away)."""
 
     command: Command
     option: int = -1
     reason: str = ""
+    argument: str = ""
 
 
-_WORDS: dict[str, Command] = {"b": "back", "s": "save", "q": "quit"}
+# The letters at the prompt; `?`/`h` list them (text/commands.py words them for the player).
+_WORDS: dict[str, Command] = {
+    "b": "back", "s": "save", "q": "quit", "?": "help", "h": "help", "help": "help", "c": "counsel", "m": "meters",
+    "l": "ledger", "w": "world", "g": "glossary", "o": "odds", "t": "timeline", "r": "repeat", "d": "details",
+}
+# Commands that take the rest of the line: `s NAME`, `g WORD`, `t N`.
+_WITH_ARGUMENT = ("save", "glossary", "timeline")
+MAX_ARGUMENT_CHARS = 60
 
 
 def _again(reason: str) -> Answer:
@@ -75,25 +85,40 @@ def _again(reason: str) -> Answer:
 
 def interpret(line: Line, count: int) -> Answer:
     """Read a line as an answer to a decision with `count` options; anything else gets a reason and "again"."""
-    hint = f"type a number from 1 to {count}, or b, s or q."
+    hint = f"type 1-{count}, or ? for the commands."
     if line.overlong:
-        return _again(f"That line is too long (over {MAX_LINE_BYTES:,} bytes): please {hint}")
+        return _again(f"That line is too long (over {MAX_LINE_BYTES:,} bytes): {hint}")
     text = line.text.strip()
-    word = _WORDS.get(text.lower())
-    if word is not None:
-        return Answer(word)
+    if "\ufffd" in text:
+        return _again(f"That line is not readable text (not UTF-8): {hint}")
+    if first_control(text) >= 0:
+        return _again(f"That line holds control characters: {hint}")
+    head, _, rest = text.partition(" ")
+    word = _WORDS.get(head.lower())
+    if word is not None and (not rest.strip() or word in _WITH_ARGUMENT):
+        argument = rest.strip()
+        if len(argument) > MAX_ARGUMENT_CHARS:
+            return _again(f"That is longer than {MAX_ARGUMENT_CHARS} characters: {hint}")
+        return Answer(word, argument=argument)
     if text.isascii() and text.isdigit():
         if len(text.lstrip("0")) > MAX_NUMBER_DIGITS:
-            return _again(f"That number is far too large: please {hint}")
+            return _again(f"That number is far too large: {hint}")
         number = int(text)
         if 1 <= number <= count:
             return Answer("choose", option=number - 1)
-        return _again(f"Please {hint}")
-    if "\ufffd" in text:
-        return _again(f"That line is not readable text (it is not UTF-8): please {hint}")
-    if first_control(text) >= 0:
-        return _again(f"That line holds control characters: please {hint}")
+        return _again(f"There is no option {number}: {hint}")
     if any(not ch.isascii() and (ch.isdigit() or ch.isnumeric()) for ch in text):
         # '²', '①', Arabic-Indic or full-width digits: Python calls them digits, the game does not.
-        return _again(f"Only the digits 0-9 make a number here: please {hint}")
-    return _again(f"Please {hint}")
+        return _again(f"Only the digits 0-9 make a number here: {hint}")
+    if not text:
+        return _again(f"Please {hint}")
+    return _again(f"'{text[:20]}' is not a command here: {hint}")
+
+
+def whole_number(text: str, largest: int) -> int | None:
+    """`text` as a number from 1 to `largest` written in ASCII digits, or None."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text.lstrip("0")) > MAX_NUMBER_DIGITS:
+        return None
+    number = int(text)
+    return number if 1 <= number <= largest else None
