@@ -235,7 +235,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     interrupted writes in the folder are swept first.
     """
     check_target(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):  # a file stands where the folder (or one above it) should be
+        raise FileProblem(path.parent, f"{path.parent} is a file, not a folder", "folder") from None
     sweep_leftovers(path.parent, path.name)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

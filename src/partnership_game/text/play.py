@@ -147,6 +147,9 @@ def interactive(session: Session, terminal: Terminal, saves: Path, autosave: Pat
         status = EXIT_INTERRUPTED
     except Stopped as stop:
         status = 128 + stop.signum
+    except BrokenPipeError:  # the reader went away (`| head`): keep the game, say nothing more, as tools do
+        keeper.after_crash()
+        return EXIT_OK
     except Exception as exc:
         where = {
             "saved": f"the game up to its last completed decision is saved in {autosave}",
@@ -185,7 +188,7 @@ class _Game:
         if not self.session.decisions:
             briefing = texts.shown(self.session, model.briefing or model.description)
             intro = f"{model.title}\n\n{layout.paragraphs(briefing, width)}"
-            self.pager.show(layout.fit(intro, width))
+            self.pager.show(layout.fit(intro, width) + ("" if self.screen.folded else "\n"))
             if self.screen.folded and not self._pause("Press Enter to begin (? for commands at any prompt): "):
                 return EXIT_OK
         else:

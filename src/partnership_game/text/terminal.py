@@ -29,6 +29,9 @@ class Terminal:
         self.stdout = stdout
         self.stderr = stderr
         self.lines_since_answer = 0  # what the screen has filled since the player last typed (for paging)
+        # Typed answers are echoed by a terminal; from a pipe or a file they are not, so the game writes them after
+        # the prompt itself: a transcript then reads as it was played, and no answer runs on after a prompt.
+        self.echo = not _is_terminal(stdin)
 
     def say(self, text: str) -> None:
         """Print `text` and a line end, control characters shown as escapes."""
@@ -45,6 +48,9 @@ class Terminal:
                 signum, _STOPS.pending = _STOPS.pending, None
                 _raise_for(signum)
             line = self.lines.read()
+            if self.echo:
+                if line is not None:
+                    self.stdout.write(inert_line(line.text) + "\n")
             self.lines_since_answer = 0
             return line
         finally:
@@ -63,6 +69,13 @@ class Terminal:
         with suppress(OSError, ValueError):
             self.stderr.write(inert_line(text) + "\n")
             self.stderr.flush()
+
+
+def _is_terminal(stream: BinaryIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 class _Stops:
