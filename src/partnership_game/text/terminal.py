@@ -48,9 +48,8 @@ class Terminal:
                 signum, _STOPS.pending = _STOPS.pending, None
                 _raise_for(signum)
             line = self.lines.read()
-            if self.echo:
-                if line is not None:
-                    self.stdout.write(inert_line(line.text) + "\n")
+            if self.echo and line is not None:
+                self.stdout.write(inert_line(line.text) + "\n")
             self.lines_since_answer = 0
             return line
         finally:
