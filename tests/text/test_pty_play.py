@@ -37,14 +37,22 @@ def test_a_whole_campaign_fits_80_by_24_with_every_command_and_wrong_key(pty_gam
     turns_seen = 0
     commands_tried = False
     debrief_seen = False
+    one_screen = 0
+    previous = ""
     for _ in range(400):
         assert not _too_wide(chunk, 80), _too_wide(chunk, 80)
         assert len(lines_of(chunk)) <= 24, f"{len(lines_of(chunk))} lines between two answers:\n{chunk}"
         if chunk.endswith("-- ") or "Press Enter" in chunk.rsplit("\n", 1)[-1]:
-            chunk = game.send("")
+            previous, chunk = chunk, game.send("")
             continue
         if DECISION.search(chunk):
             turns_seen += 1
+            if re.search(r"^Turn \d+ of \d+", chunk, re.M):
+                one_screen += 1
+            else:  # paged only because the whole view could not fit one screen
+                assert previous.endswith("-- ") and "Turn " in previous, chunk
+                shown = lines_of(previous[previous.index("Turn "):])
+                assert len(shown) - 1 + len(lines_of(chunk)) > 24
             if not commands_tried:
                 for command in COMMANDS:
                     answer = game.send(command)
@@ -79,6 +87,7 @@ def test_a_whole_campaign_fits_80_by_24_with_every_command_and_wrong_key(pty_gam
         raise AssertionError(f"unexpected screen:\n{chunk}")
     assert game.wait() == 0
     assert turns_seen >= 10 and commands_tried and debrief_seen
+    assert one_screen >= turns_seen - 2, f"only {one_screen} of {turns_seen} decisions fit one screen"
 
 
 def test_a_turn_shows_header_story_and_options_in_one_screen(pty_game: Any) -> None:

@@ -221,13 +221,16 @@ class _Game:
             return
         top = render.header(session, width) + "\n\n" + render.situation(session, width)
         summary = render.since_last(session, self.since_mark(), width)
-        bottom_parts = [summary] if summary else []
+        brief = "Things have changed since your last decision (l: what and why)." if summary else ""
         full = render.options(session, width, full=True)
-        short = render.options(session, width, full=False)
+        short = render.options(session, width, full=False) + "\n(d: the options in full)"
         room = self.screen.height - 1 - self.terminal.lines_since_answer  # the prompt's line, and what is shown
-        fits = len(_lines(top)) + 1 + sum(len(_lines(p)) + 1 for p in [*bottom_parts, full]) <= room
-        options = full if fits else short + "\n(d: the options in full)"
-        bottom = "\n\n".join([*bottom_parts, options])
+        # The fullest view that fits one screen: options in full, then labels only, then the summary of changes
+        # cut to a pointer; when even that does not fit, the story pages and the rest stays on the last page.
+        for parts in ([summary, full], [summary, short], [brief, short]):
+            bottom = "\n\n".join(p for p in parts if p)
+            if len(_lines(top)) + 1 + len(_lines(bottom)) <= room:
+                break
         if not self.pager.show(top + "\n", reserve=len(_lines(bottom)) + 1):
             self.terminal.say("")
         self.terminal.say(bottom)
