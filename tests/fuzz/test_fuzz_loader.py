@@ -560,7 +560,7 @@ def test_the_mutations_reach_the_semantic_checks_and_the_compiler(
 ) -> None:
     seen: set[str] = set()
 
-    @settings(FUZZ, max_examples=60)
+    @settings(FUZZ, max_examples=150)
     @given(make())
     def collect(data: bytes) -> None:
         seen.add(_stage(data))
