@@ -80,7 +80,7 @@ def test_the_page_has_a_table_per_decision_and_a_row_per_student(class_folder: P
     for k, choices in enumerate(CHOICES):
         away = 3 if choices.startswith("wait") else (1 if "gamble" in choices else 0)
         assert f"{k + 1} Group {k} student{k}.json " in text
-        assert f"student{k}.json {read[k].session.ending.title} {away} of 3" in text
+        assert f"student{k}.json {read[k].session.ending.title} 3 taken, {away} unlike history" in text
     assert "Skipped files None: every file was read." in text
     assert "Saves read 5 (5 counted, 0 flagged)" in text
 
@@ -93,7 +93,8 @@ def test_unfinished_games_count_where_they_got_to(class_folder: Path) -> None:
     report = build_class_report(read, skipped)
     assert {d.event_id: d.reached for d in report.tally.decisions} == {"first": 6, "second": 5, "third": 5}
     assert report.tally.endings[-1].title == "Not finished" and report.tally.endings[-1].count == 1
-    assert "Late late.json not finished 1 of 1" in assert_self_contained(class_report_html(report)).text
+    page = assert_self_contained(class_report_html(report)).text
+    assert "Late late.json not finished 1 taken, 1 unlike history" in page
 
 
 def test_flags_against_a_reference_counted_but_marked_and_other_scenarios_listed_not_counted(

@@ -59,10 +59,12 @@ def test_ending_epilogue_and_where_history_went(diverged: Session, page_text) ->
 
 def test_each_decision_is_set_against_history(page_text) -> None:
     _, text = page_text
-    for row in ("1 2001-09-11 First decision Wait Help different", "2 2001-09-22 Second decision Gamble Play safe "
-                "different", "3 2001-10-17 Third decision Walk away Sign different"):
+    # The chosen option with what happened, in the words the game told then (the dice drew "It works.").
+    for row in ("1 2001-09-11 First decision Wait Help different", "2 2001-09-22 Second decision Gamble It works. "
+                "Play safe different", "3 2001-10-17 Third decision Walk away Sign different"):
         assert row in text
-    assert "3 (3 unlike history)" in text
+    assert "Decisions 3 taken, 3 unlike history" in text
+    assert "You took 3 decisions; at 3 of them you chose differently from history." in text
 
 
 def test_ledger_has_every_change_with_its_reason(diverged: Session, page_text) -> None:
@@ -72,7 +74,7 @@ def test_ledger_has_every_change_with_its_reason(diverged: Session, page_text) -
     explained = changes(diverged, entries)
     assert len(explained) >= 6
     assert markup.count("<tr class=\"turn\">") == len({e.turn for e in entries})
-    assert "Turn 1 · 2001-09-11 · Moscow: First" in text
+    assert "Turn 1 of 3 · 2001-09-11 · Moscow: First" in text
     assert "Trust down 5 35 your choice: Wait" in text
     assert "the drift of time" in text
     for change in explained:
@@ -136,13 +138,13 @@ def test_branches_are_mentioned_and_the_one_in_play_reported() -> None:
 def test_csv_decision_log(diverged: Session) -> None:
     data = report_csv(diverged)
     assert data.startswith(b"number,turn,date,event_id,event_title,option_id,option_label,historical_option_id,"
-                           b"same_as_history\r\n")
+                           b"same_as_history,what_happened\r\n")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
     assert tuple(rows[0]) == DECISION_LOG_HEADER
     assert rows[1:] == [
-        ["1", "1", "2001-09-11", "first", "First decision", "wait", "Wait", "help", "no"],
-        ["2", "2", "2001-09-22", "second", "Second decision", "gamble", "Gamble", "safe", "no"],
-        ["3", "3", "2001-10-17", "third", "Third decision", "walk", "Walk away", "sign", "no"],
+        ["1", "1", "2001-09-11", "first", "First decision", "wait", "Wait", "help", "no", ""],
+        ["2", "2", "2001-09-22", "second", "Second decision", "gamble", "Gamble", "safe", "no", "It works."],
+        ["3", "3", "2001-10-17", "third", "Third decision", "walk", "Walk away", "sign", "no", ""],
     ]
 
 

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from partnership_game import __version__
 from partnership_game.report import charts
 from partnership_game.report.csvfile import csv_bytes
-from partnership_game.report.decisions import DecisionRow, decision_rows, departures
+from partnership_game.report.decisions import DecisionRow, decision_rows, departures, road
 from partnership_game.report.formats import percent, share, timestamp
 from partnership_game.report.gather import ReadSave, Skipped
 from partnership_game.report.markup import Markup, el, esc, join, table
 from partnership_game.report.page import document
 from partnership_game.report.reference import Flags, Reference, flags, from_saves
 from partnership_game.report.tally import ClassTally, DecisionTally, tally, unreached
+from partnership_game.session import explain
 
 CLASS_CSV_HEADER = ("file", "player", "counted", "flags", "scenario_id", "scenario_hash", "seed", "ending_id",
                     "ending_title", "historical_ending", "decisions", "departures_from_history", "saved")
@@ -161,10 +162,10 @@ def _students(report: ClassReport) -> Markup:
         flagged = el("span", "; ".join(student.flag_words), class_="flag") if student.flag_words else ""
         rows.append([str(k), student.name, student.saved.path.name,
                      ending.title if ending is not None else el("span", "not finished", class_="muted"),
-                     f"{departures(student.rows)} of {len(student.rows)}", timestamp(student.saved.save.saved),
+                     explain.road_short(road(student.rows)), timestamp(student.saved.save.saved),
                      flagged])
     return join([el("h2", "Students"),
-                 table(["#", "Player", "File", "Ending", "Left history", "Saved", "Flags"], rows, numeric=[0])])
+                 table(["#", "Player", "File", "Ending", "Decisions", "Saved", "Flags"], rows, numeric=[0])])
 
 
 def _skipped(report: ClassReport) -> Markup:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partnership_game.session import Session
+from partnership_game.session import Session, explain, texts
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class DecisionRow:
     option_label: str
     historical_option_id: str | None  # None: the scenario marks no option as history's
     historical_option_label: str | None
+    result: str = ""  # what happened, in the words chosen as it landed: the result, then the drawn outcome
 
     @property
     def same_as_history(self) -> bool | None:
@@ -33,11 +34,14 @@ def decision_rows(session: Session) -> list[DecisionRow]:
         event = decision.event
         chosen = event.options[decision.option]
         marked = event.options[event.historical_option] if event.historical_option >= 0 else None
+        landed = explain.decision_happened(session, number - 1)
         rows.append(DecisionRow(
             number=number, turn=decision.turn + 1, date=turn.date, date_label=turn.date_label or turn.date,
-            event_id=event.id, event_title=event.title, option_id=chosen.id, option_label=chosen.label,
+            event_id=event.id, event_title=event.title, option_id=chosen.id,
+            option_label=texts.decision_label(session, number - 1),  # as the player read it when choosing
             historical_option_id=marked.id if marked else None,
             historical_option_label=marked.label if marked else None,
+            result=" ".join(explain.what_happened(landed).split()) if landed is not None else "",
         ))
     return rows
 
@@ -45,3 +49,8 @@ def decision_rows(session: Session) -> list[DecisionRow]:
 def departures(rows: list[DecisionRow]) -> int:
     """How many decisions left the historical road (decisions with no historical option do not count)."""
     return sum(1 for row in rows if row.same_as_history is False)
+
+
+def road(rows: list[DecisionRow]) -> explain.Road:
+    """The rows counted as every screen counts them: taken, different from history, with no choice to compare."""
+    return explain.Road(len(rows), departures(rows), sum(1 for row in rows if row.same_as_history is None))

@@ -31,6 +31,9 @@ dl.facts dd { margin: 0; font-weight: bold; }
 .lede { color: var(--soft); font-style: italic; }
 .ending { border-left: 5px solid var(--ink); background: rgba(255,255,255,.35); padding: 10px 16px; margin: 10px 0; }
 .ending h3 { margin: 0 0 4px; font-size: 21px; }
+.why { margin: 10px 0; }
+.why h3 { margin: 0 0 4px; font-size: 17px; }
+td .result { color: var(--soft); font-size: 12.5px; margin-top: 2px; }
 .mark { display: inline-block; padding: 0 6px; border: 1.5px solid currentColor; border-radius: 3px;
         font-size: 12px; font-weight: bold; letter-spacing: .06em; text-transform: uppercase; white-space: nowrap; }
 .same { color: var(--good); }

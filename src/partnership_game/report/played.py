@@ -5,11 +5,12 @@ from __future__ import annotations
 from partnership_game.scenario.compiled import CompiledEvent
 from partnership_game.session import Session, explain
 
+# The same words as the terminal and the window use, so a class reads one vocabulary everywhere.
 ACCURACY = {
-    "historical": "historical",
+    "historical": "on the record",
     "documented_proposal": "a documented proposal",
     "disputed": "disputed",
-    "invented": "invented",
+    "invented": "written for the game",
 }
 
 

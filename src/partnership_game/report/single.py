@@ -8,7 +8,7 @@ from pathlib import Path
 from partnership_game import __version__
 from partnership_game.report import charts
 from partnership_game.report.csvfile import decision_log
-from partnership_game.report.decisions import DecisionRow, decision_rows, departures
+from partnership_game.report.decisions import DecisionRow, decision_rows, road
 from partnership_game.report.formats import change, number, short_date, timestamp
 from partnership_game.report.history import historical_path, player_path
 from partnership_game.report.markup import Markup, el, esc, join, link, paragraphs, table
@@ -16,6 +16,8 @@ from partnership_game.report.page import document
 from partnership_game.report.played import ACCURACY, events_played
 from partnership_game.session import Session, explain, texts
 from partnership_game.session.saves import write_atomic
+from partnership_game.session.why import explain_ending, missed_sentence
+from partnership_game.session.why import number as why_number
 
 
 def _mark(same: bool | None) -> Markup:
@@ -30,7 +32,7 @@ def _header(session: Session, rows: list[DecisionRow], saved: str | None) -> Mar
     made = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     facts = [
         ("Player", session.player or "—"), ("Seed", str(session.seed)),
-        ("Date", timestamp(saved or made)), ("Decisions", f"{len(rows)} ({departures(rows)} unlike history)"),
+        ("Date", timestamp(saved or made)), ("Decisions", explain.road_short(road(rows))),
     ]
     branches = len(session.timeline.leaves())
     if branches > 1:
@@ -62,18 +64,53 @@ def _ending(session: Session) -> Markup:
     else:
         verdict = el("p", "The scenario marks no ending as history's.", class_="muted")
     return join([el("h2", "The ending"),
-                 el("div", el("h3", chosen.title), verdict, paragraphs(texts.shown(session, chosen.text)),
-                    class_="ending")])
+                 el("div", el("h3", texts.shown(session, chosen.title)), verdict,
+                    paragraphs(texts.shown(session, chosen.text)), class_="ending"),
+                 _why(session)])
+
+
+def _signed(delta: float) -> str:
+    """"+8" or "−3", as the terminal's "why" writes a decision's pull on a meter."""
+    return f"{'+' if delta > 0 else '−'}{why_number(abs(delta))}"
+
+
+def _why(session: Session) -> Markup:
+    """Why the game ended so, as the terminal's debrief says it: the condition met with the game's values, the
+    nearest other ending and what it needed, the decisions that moved those meters most."""
+    why = explain_ending(session)
+    if why.reached is None:
+        return Markup("")
+    parts: list[Markup] = [el("h3", "Why this ending")]
+    if why.reached.reasons:
+        parts.append(el("p", "Reached with:"))
+        parts.append(el("ul", *(el("li", r.met) for r in why.reached.reasons)))
+    else:
+        parts.append(el("p", "No other ending's conditions were met; this is where such a game ends."))
+    if why.missed is not None:
+        parts.append(el("p", "The nearest other ending: ", missed_sentence(why.missed)))
+    if why.movers:
+        parts.append(el("p", "The decisions that moved these meters most:"))
+        items = [el("li", f"{m.date}, {m.event_title}: “{m.option_label}” (" + ", ".join(
+            f"{label} {_signed(delta)}" for label, delta in m.changes) + ")") for m in why.movers]
+        parts.append(el("ol", *items))
+    return el("div", *parts, class_="why")
+
+
+def _chosen(row: DecisionRow) -> Markup:
+    """The option as the player read it, and what happened, in the words the game told then."""
+    if not row.result:
+        return esc(row.option_label)
+    return join([esc(row.option_label), el("div", row.result, class_="result")], "")
 
 
 def _decisions(rows: list[DecisionRow]) -> Markup:
     body = table(
-        ["#", "Date", "Event", "Chosen", "History chose", "Same?"],
-        [[str(r.number), r.date_label, r.event_title, r.option_label, r.historical_option_label or "—",
+        ["#", "Date", "Event", "Chosen, and what happened", "History chose", "Same?"],
+        [[str(r.number), r.date_label, r.event_title, _chosen(r), r.historical_option_label or "—",
           _mark(r.same_as_history)] for r in rows],
         class_="decisions", numeric=[0],
     ) if rows else el("p", "No decision was taken.", class_="muted")
-    return join([el("h2", "Decisions against history"), body])
+    return join([el("h2", "Decisions against history"), el("p", explain.road_sentence(road(rows))), body])
 
 
 def _charts(session: Session) -> Markup:
@@ -103,7 +140,8 @@ def _ledger(session: Session) -> Markup:
         if entry.turn != last_turn:
             last_turn = entry.turn
             turn = model.turns[entry.turn]
-            heading = f"Turn {entry.turn + 1} · {turn.date_label or turn.date} · {turn.place}: {turn.title}"
+            heading = (f"Turn {entry.turn + 1} of {len(model.turns)} · {turn.date_label or turn.date} · "
+                       f"{turn.place}: {turn.title}")
             rows.append(el("tr", el("th", heading, colspan="4"), class_="turn"))
         rows.append(el("tr", el("td", item.meter_label), el("td", change(item.delta), class_="num"),
                        el("td", number(item.after), class_="num"), el("td", item.why)))

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from partnership_game.engine import LedgerEntry
+from partnership_game.engine.ledger import Happened
 from partnership_game.scenario.compiled import CompiledEvent
 from partnership_game.session.session import Session
+from partnership_game.session.texts import decision_label, happened
 
 Bound = Literal["ceiling", "floor"] | None
 
@@ -47,13 +49,32 @@ def _event(session: Session, event_id: str) -> CompiledEvent:
     return session.compiled.events[session.compiled.event_index(event_id)]
 
 
+def decision_behind(session: Session, entry: LedgerEntry) -> int | None:
+    """The index (in `session.decisions`) of the decision behind a ledger entry: the choice itself, or for a
+    delayed effect the latest decision of its origin's event and option taken on or before its turn."""
+    decisions = session.decisions
+    if entry.kind in ("decision", "outcome"):
+        return next((k for k, d in enumerate(decisions) if d.turn == entry.turn and d.event.id == entry.event), None)
+    if entry.kind == "delayed" and entry.origin is not None:
+        event_id, option_id = entry.origin
+        found = [k for k, d in enumerate(decisions) if d.turn <= entry.turn and d.event.id == event_id
+                 and d.event.options[d.option].id == option_id]
+        return found[-1] if found else None
+    return None
+
+
+def _chosen_label(session: Session, entry: LedgerEntry, event: CompiledEvent, option_id: str) -> str:
+    """The label of the option behind an entry as the player read it when choosing (else its plain wording)."""
+    k = decision_behind(session, entry)
+    return decision_label(session, k) if k is not None else _option_label(event, option_id)
+
+
 def why(session: Session, entry: LedgerEntry) -> str:
     """What caused a change, naming the decision behind a delayed effect."""
     if entry.kind == "drift":
         return "the drift of time"
     if entry.kind == "delayed" and entry.origin is not None:
-        origin = _event(session, entry.origin[0])
-        option = next((o.label for o in origin.options if o.id == entry.origin[1]), entry.origin[1])
+        option = _chosen_label(session, entry, _event(session, entry.origin[0]), entry.origin[1])
         return f"{entry.cause} (a delayed result of '{option}')"
     if entry.kind == "random":
         return f"a random event: {_event(session, entry.event).title}"
@@ -63,7 +84,7 @@ def why(session: Session, entry: LedgerEntry) -> str:
         return f"an event: {_event(session, entry.event).title}"
     if entry.kind == "outcome":
         return f"your choice, and how it turned out: {entry.cause}"
-    return f"your choice: {entry.cause}"
+    return f"your choice: {_chosen_label(session, entry, _event(session, entry.event), entry.option)}"
 
 
 def bound(session: Session, entry: LedgerEntry) -> Bound:
@@ -94,11 +115,14 @@ def _option_label(event: CompiledEvent, option_id: str) -> str:
     return next((o.label for o in event.options if o.id == option_id), option_id)
 
 
-def origin_words(session: Session, origin: tuple[str, str]) -> str:
-    """What a delayed result goes back to: "your choice 'X'" for a decision, else the event's title in quotes."""
+def origin_words(session: Session, origin: tuple[str, str], entry: LedgerEntry | None = None) -> str:
+    """What a delayed result goes back to: "your choice 'X'" for a decision (its label as read when chosen, given
+    the delayed `entry`), else the event's title in quotes."""
     event = _event(session, origin[0])
     if event.is_decision:
-        return f"your choice '{_option_label(event, origin[1])}'"
+        label = _chosen_label(session, entry, event, origin[1]) if entry is not None else _option_label(event,
+                                                                                                        origin[1])
+        return f"your choice '{label}'"
     return f"'{event.title}'"
 
 
@@ -107,9 +131,9 @@ def heading(session: Session, entry: LedgerEntry) -> str:
     if entry.kind == "drift":
         return "With the passing of time"
     if entry.kind == "delayed" and entry.origin is not None:
-        return f"A delayed result of {origin_words(session, entry.origin)}"
+        return f"A delayed result of {origin_words(session, entry.origin, entry)}"
     if entry.kind in ("decision", "outcome"):
-        label = _option_label(_event(session, entry.event), entry.option)
+        label = _chosen_label(session, entry, _event(session, entry.event), entry.option)
         return f"Your choice '{label}'" + (", as it turned out" if entry.kind == "outcome" else "")
     return _event(session, entry.event).title
 
@@ -157,3 +181,70 @@ def happenings_fired(session: Session) -> list[CompiledEvent]:
     fired = session.state.fired[0]
     return [e for e in session.compiled.events
             if e.model is not None and not e.is_decision and int(fired[e.index]) > 0]
+
+
+@dataclass(frozen=True)
+class Road:
+    """The decisions of one branch set against history: how many were taken, at how many of those whose historical
+    choice is known the player chose otherwise, and at how many history has no choice to compare with."""
+
+    taken: int
+    different: int
+    unknown: int
+
+    @property
+    def compared(self) -> int:
+        return self.taken - self.unknown
+
+
+def road(session: Session) -> Road:
+    """Every screen, the debrief and the reports count decisions this one way: those taken on this branch."""
+    decisions = session.decisions
+    unknown = sum(1 for d in decisions if d.event.historical_option < 0)
+    different = sum(1 for d in decisions if d.event.historical_option >= 0 and not d.historical)
+    return Road(len(decisions), different, unknown)
+
+
+def _times(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def road_sentence(counted: Road) -> str:
+    """"You took 16 decisions; at 10 of them you chose differently from history. At 2 of them ...", in words."""
+    if counted.taken == 0:
+        return "You took no decision."
+    took = f"You took {_times(counted.taken, 'decision')}"
+    why = "(the record does not say, or the event was written for the game)"
+    if counted.compared == 0:
+        return f"{took}; history has no choice to compare {'it' if counted.taken == 1 else 'them'} with {why}."
+    if counted.different == 0:
+        every = "every one" if counted.unknown == 0 else "every one where history's choice is known"
+        text = f"{took}; at {every} you chose as history did."
+    elif counted.taken == 1:
+        text = f"{took}; you chose differently from history."
+    else:
+        text = f"{took}; at {counted.different} of them you chose differently from history."
+    if counted.unknown:
+        text += f" At {counted.unknown} of them history has no choice to compare with {why}."
+    return text
+
+
+def road_short(counted: Road) -> str:
+    """The same count in a few words, for a table cell: "16 taken, 10 unlike history, 2 with no choice to compare"."""
+    text = f"{counted.taken} taken, {counted.different} unlike history"
+    return text + (f", {counted.unknown} with no choice to compare" if counted.unknown else "")
+
+
+def decision_happened(session: Session, index: int) -> Happened | None:
+    """What the session's `index`-th decision did, with its words as they were when it landed (None for a game
+    recorded without a ledger)."""
+    decisions = [h for h in happened(session) if not h.news]
+    return decisions[index] if 0 <= index < len(decisions) else None
+
+
+def what_happened(item: Happened) -> str:
+    """A decision's or an event's result and drawn outcome, each told once, as one text ('' for none)."""
+    parts = [item.result] if item.result else []
+    if item.outcome and item.outcome != item.result:
+        parts.append(item.outcome)
+    return "\n\n".join(parts)

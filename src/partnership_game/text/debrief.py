@@ -3,12 +3,13 @@ questions, notes), or all of them at once for transcripts."""
 
 from __future__ import annotations
 
+from partnership_game.inert import inert, inert_line
 from partnership_game.scenario.compiled import CompiledEvent
-from partnership_game.session import Session, explain
+from partnership_game.session import Session, explain, texts
 from partnership_game.text.layout import paragraphs, wrap
 from partnership_game.text.reference import sources
 from partnership_game.text.render import meters, world
-from partnership_game.text.wording import ACCURACY_WORDS, say, say_line
+from partnership_game.text.wording import ACCURACY_WORDS, say, say_line, sentence
 
 _TITLES = {
     "path": "Your path against history",
@@ -75,15 +76,7 @@ def _accuracy(event: CompiledEvent) -> str:
 
 def _path(session: Session, width: int) -> list[str]:
     model = session.scenario.model
-    faced = [d for d in session.decisions if d.event.historical_option >= 0]
-    left = sum(1 for d in faced if not d.historical)
-    if not session.decisions:
-        lines = wrap("No decision was taken in this game.", width)
-    elif not faced:
-        lines = wrap("None of your decisions has a counterpart in history.", width)
-    else:
-        lines = wrap(f"You left the historical road at {left} of the {len(faced)} decisions history also faced.",
-                     width)
+    lines = wrap(explain.road_sentence(explain.road(session)), width)
     for number, decision in enumerate(session.decisions, 1):
         event = decision.event
         turn = model.turns[decision.turn]
@@ -91,11 +84,17 @@ def _path(session: Session, width: int) -> list[str]:
         indent = " " * (len(str(number)) + 2)
         lines += wrap(f"{number}. {say_line(session, turn.date_label or turn.date)}: "
                       f"{say_line(session, event.title)}{_accuracy(event)}", width, "", indent)
-        chose = f"You chose: {say_line(session, event.options[decision.option].label)}."
+        chose = "You chose: " + sentence(inert_line(texts.decision_label(session, number - 1)))
         if event.historical_option >= 0:
             chose += (" History chose the same." if decision.historical else
-                      f" History chose: {say_line(session, event.options[event.historical_option].label)}.")
+                      " History chose: " + sentence(say_line(session, event.options[event.historical_option].label)))
+        else:
+            chose += " History has no choice to compare with."
         lines += wrap(chose, width, indent)
+        landed = explain.decision_happened(session, number - 1)
+        told = explain.what_happened(landed) if landed is not None else ""
+        if told:
+            lines += wrap(" ".join(inert(told).split()), width, indent)  # one paragraph: it is one item
     others = explain.happenings_fired(session)
     if others:
         lines += ["", "Other events in your game:"]
@@ -147,7 +146,8 @@ def debrief_section(session: Session, key: str, width: int) -> str:
 
 
 def debrief_full(session: Session, width: int) -> str:
-    """Everything, for transcripts: why (when there is a why), the ending, then every section in menu order."""
-    parts = [why(session, width), ending(session, width)]
+    """Everything, for transcripts, in the order the folded debrief opens with: the ending, why (when there is a
+    why), then every section in menu order."""
+    parts = [ending(session, width), why(session, width)]
     parts += [debrief_section(session, key, width) for key, _ in debrief_sections(session)]
     return "\n\n".join(p for p in parts if p)

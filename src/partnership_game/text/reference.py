@@ -6,7 +6,7 @@ from partnership_game.engine import POLICIES
 from partnership_game.engine.odds import future_seeds, odds_for_option
 from partnership_game.inert import inert_line
 from partnership_game.scenario.models import Event, GlossaryTerm
-from partnership_game.session import Session
+from partnership_game.session import Session, texts
 from partnership_game.text.layout import paragraphs, wrap
 from partnership_game.text.wording import say, say_line
 
@@ -81,7 +81,7 @@ def timeline(session: Session, width: int, show_history: bool = True) -> str:
         turn = model.turns[decision.turn]
         event = decision.event
         text = (f"{number}. {say_line(session, turn.date_label or turn.date)}: {say_line(session, event.title)}. "
-                f"You chose: {say_line(session, event.options[decision.option].label)}")
+                f"You chose: {inert_line(texts.decision_label(session, number - 1))}")
         if show_history and event.historical_option >= 0:
             text += (" (as history did)" if decision.historical else
                      f"; history chose: {say_line(session, event.options[event.historical_option].label)}")
@@ -121,7 +121,7 @@ def odds(session: Session, width: int, futures: int = 2000, policy: str = "histo
     endings = {e.id: e for e in session.scenario.model.endings}
     for k, option in enumerate(pending.event.options):
         result = odds_for_option(session.engine, session.state, pending, k, POLICIES[policy], seeds)
-        label = f"{k + 1}. {say_line(session, option.label)}"
+        label = f"{k + 1}. {inert_line(texts.label(session, option))}"
         if result.shares is None:
             lines += wrap(f"{label}: not available now.", width, "", "   ")
             continue

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from partnership_game.inert import inert_line
 from partnership_game.scenario.models import Meter
-from partnership_game.session import Session
+from partnership_game.session import Session, texts
 from partnership_game.text.layout import paragraphs, wrap
 from partnership_game.text.reference import glossary, odds, sources, timeline
 from partnership_game.text.story import ledger, since_last, story
 from partnership_game.text.wording import (
-    ACCURACY_SENTENCES,
+    accuracy_sentence,
     change,
     meter,
     number,
     say,
     say_line,
+    sentence,
 )
 
 __all__ = [
@@ -32,17 +33,24 @@ def _lines(text: str, width: int, indent: str = "", hanging: str | None = None) 
     return "\n".join(wrap(text, width, indent, hanging))
 
 
+RANDOM_HEADING = "News within this turn, asking for an answer:"
+
+
 def header(session: Session, width: int) -> str:
-    """"Turn 4 of 14 · Sept 24, 2001 · Moscow", the turn's title, and how far the pending event is on the record."""
+    """"Turn 4 of 14 · Sept 24, 2001 · Moscow", the turn's title, and how far the pending event is on the record.
+
+    A random event that asks for a decision does not take the turn's title: it is news within the turn, and the
+    turn's own decision keeps its heading for when it comes."""
     turns = session.scenario.model.turns
     index = min(session.state.turn, len(turns) - 1)  # after the last turn the game is over: name the last one
     turn = turns[index]
+    pending = session.pending
+    news = pending is not None and pending.event.random
     lines = [_lines(f"Turn {index + 1} of {len(turns)} · {say_line(session, turn.date_label or turn.date)} · "
                     f"{say_line(session, turn.place)}", width, "", "  "),
-             _lines(say_line(session, turn.title), width)]
-    pending = session.pending
+             _lines(RANDOM_HEADING if news else say_line(session, turn.title), width)]
     if pending is not None and pending.event.model is not None:
-        lines.append(_lines(ACCURACY_SENTENCES[pending.event.model.accuracy], width))
+        lines.append(_lines(accuracy_sentence(session, pending.event.model), width))
     return "\n".join(lines)
 
 
@@ -63,10 +71,7 @@ def situation(session: Session, width: int) -> str:
     return "\n\n".join(parts)
 
 
-def _sentence(text: str) -> str:
-    """`text` ending as a sentence does (a label or reason may already end with its own stop)."""
-    text = text.rstrip()
-    return text if text.endswith((".", "?", "!")) else text + "."
+_sentence = sentence
 
 
 def options(session: Session, width: int, show_history: bool = True, full: bool = True) -> str:
@@ -85,7 +90,7 @@ def options(session: Session, width: int, show_history: bool = True, full: bool 
             why = say_line(session, option.unavailable_text) if option.unavailable_text else (
                 f"needs {inert_line(option.condition.source)}" if option.condition is not None else "")
             reason = _sentence(f"Not available now: {why}" if why else "Not available now")
-        label = f"{k + 1}. {say_line(session, option.label)}{mark}"
+        label = f"{k + 1}. {inert_line(texts.label(session, option))}{mark}"
         if not full:
             lines += wrap(f"{_sentence(label)} {reason}" if reason else label, width, "", "   ")
             continue

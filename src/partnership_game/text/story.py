@@ -1,15 +1,22 @@
-"""What changed, as a story: what happened (once), the changes grouped by cause, the news; a summary; the ledger."""
+"""What changed, as a story: what happened (once), then the numbers and the warnings they crossed, the news; a
+summary; the ledger."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from partnership_game.engine import LedgerEntry
+from partnership_game.engine.ledger import Happened
+from partnership_game.inert import inert, inert_line
+from partnership_game.scenario.compiled import CompiledEvent
 from partnership_game.session import Session, explain
 from partnership_game.session.explain import Bound, Change
+from partnership_game.session.texts import crossed
 from partnership_game.text.layout import paragraphs, wrap
-from partnership_game.text.wording import moved, moved_change, say, say_line
+from partnership_game.text.wording import ACCURACY_WORDS, moved, moved_change, say, say_line, sentence
 
 _NEWS = ("random", "scheduled", "happening")
-# The order a story tells its groups in: the choice, the news, results that come back later, the drift of time.
+# The order a story tells its blocks in: the choice, the news, results that come back later, the drift of time.
 _ORDER = {"decision": 0, "outcome": 0, "random": 1, "scheduled": 1, "happening": 1, "delayed": 2, "drift": 3}
 
 
@@ -23,46 +30,140 @@ def _date(session: Session, turn: int) -> str:
     return say_line(session, item.date_label or item.date)
 
 
+@dataclass
+class _Told:
+    """One thing that landed (a decision, an event, a delayed result) or one turn's drift, with its changes."""
+
+    turn: int
+    kind: str
+    event: str
+    item: Happened | None  # None for drift
+    entries: list[LedgerEntry] = field(default_factory=list)
+
+
+def _aligned(session: Session) -> tuple[list[_Told], list[int]]:
+    """Everything the ledger recorded, in order, each landing with its entries, and where each starts among the
+    ledger's entries. The engine records a landing's words, then its entries, together; drift comes at a turn's
+    end with no words of its own."""
+    ledger = session.state.ledger
+    if ledger is None:
+        return [], []
+    entries = ledger.entries
+    told: list[_Told] = []
+    starts: list[int] = []
+    j = 0
+    for item in ledger.happened:
+        while j < len(entries) and entries[j].kind == "drift" and entries[j].turn <= item.turn:
+            if not told or told[-1].item is not None or told[-1].turn != entries[j].turn:
+                told.append(_Told(entries[j].turn, "drift", "", None))
+                starts.append(j)
+            told[-1].entries.append(entries[j])
+            j += 1
+        told.append(_Told(item.turn, item.kind, item.event, item))
+        starts.append(j)
+        while (j < len(entries) and entries[j].kind == item.kind and entries[j].turn == item.turn
+               and entries[j].event == item.event and entries[j].option == item.option):
+            told[-1].entries.append(entries[j])
+            j += 1
+    while j < len(entries):
+        if not told or told[-1].item is not None or told[-1].turn != entries[j].turn:
+            told.append(_Told(entries[j].turn, "drift", "", None))
+            starts.append(j)
+        told[-1].entries.append(entries[j])
+        j += 1
+    return told, starts
+
+
+def _covered(session: Session, entries: list[LedgerEntry]) -> list[_Told]:
+    """What landed among `entries` (a run of the ledger, as after a decision), with what changed nothing there:
+    a landing without changes inside the run, or at its start once the run's decision has come."""
+    told, starts = _aligned(session)
+    total = len(session.state.ledger.entries) if session.state.ledger else 0
+    ids = {id(e) for e in entries}
+    first = next((k for k, e in enumerate(session.state.ledger.entries) if e is entries[0]), None) if (
+        entries and session.state.ledger) else None
+    start = first if first is not None else total
+    end = start + len(entries) if first is not None else total
+    chosen: list[_Told] = []
+    decided = False
+    for block, at in zip(told, starts, strict=True):
+        if block.entries:
+            mine = [e for e in block.entries if id(e) in ids]
+            if mine:
+                chosen.append(_Told(block.turn, block.kind, block.event, block.item, mine))
+                decided = decided or (block.item is not None and not block.item.news)
+            continue
+        assert block.item is not None
+        is_decision = not block.item.news
+        if (at == start and (is_decision or decided)) or start < at < end or at == end == total > start:
+            chosen.append(block)
+            decided = decided or is_decision
+    return chosen
+
+
+def _heading(session: Session, block: _Told, when: str) -> str:
+    if block.kind == "drift":
+        return f"With the passing of time{when}"
+    if block.kind == "delayed":
+        return say_line(session, explain.heading(session, block.entries[0])) + when if block.entries else ""
+    if block.kind in _NEWS:
+        return "What it changed"
+    return f"Your choice{when}"
+
+
+def _news_line(session: Session, event: CompiledEvent, when: str) -> str:
+    """"News: Manas (Dec 13, 2001; on the record)": an event's title, its date when not the turn last shown, and
+    how far it rests on the record."""
+    notes = [when] if when else []
+    if event.model is not None:
+        notes.append(ACCURACY_WORDS[event.model.accuracy])
+    return f"News: {say_line(session, event.title)}" + (f" ({'; '.join(notes)})" if notes else "")
+
+
 def story(session: Session, entries: list[LedgerEntry], width: int) -> str:
-    """After a decision: what happened (an outcome or result text, told once), the changes grouped by cause one
-    line each, then the news that landed (title and text), then delayed results and the drift of time.
-    '' when nothing changed."""
-    # Turn by turn; within a turn the choice, the news, delayed results, drift (a stable sort keeps the ledger's order)
-    groups = sorted(explain.groups(session, entries), key=lambda g: (g.turn, _ORDER[g.kind]))
+    """After a decision: what happened, then the numbers. The choice's result and the outcome the dice drew (each
+    told once, in the words chosen as it landed), its changes on one line and the warnings they crossed; then the
+    news that landed (title, accuracy, text and drawn outcome, then its changes); delayed results; the drift of
+    time. '' when nothing happened."""
+    blocks_told = sorted(_covered(session, entries), key=lambda b: (b.turn, _ORDER[b.kind]))
     # The first turn's date is the one the player last read in a header; a later turn's news carries its own.
-    first = min((g.turn for g in groups), default=0)
-    told: set[str] = set()  # each news event's title and situation are told once, however many groups it made
+    first = min((b.turn for b in blocks_told), default=0)
+    news_told: set[str] = set()  # each news event's title and situation are told once
+    warned: set[str] = set()
     blocks: list[str] = []
-    for group in groups:
-        when = f" ({_date(session, group.turn)})" if group.turn != first else ""
+    for block in blocks_told:
+        when_words = _date(session, block.turn) if block.turn != first else ""
+        when = f" ({when_words})" if when_words else ""
         lines: list[str] = []
-        if group.kind in _NEWS:
-            event = session.compiled.events[session.compiled.event_index(group.event)]
-            if group.event not in told:
-                told.add(group.event)
-                lines += wrap(f"News: {say_line(session, event.title)}{when}", width, "", "  ")
+        item = block.item
+        if block.kind in _NEWS:
+            event = session.compiled.events[session.compiled.event_index(block.event)]
+            if block.event not in news_told:
+                news_told.add(block.event)
+                lines += wrap(_news_line(session, event, when_words), width, "", "  ")
                 if event.model is not None:
                     lines.append(paragraphs(say(session, event.model.situation), width))
-            heading = "What it changed"
-        elif group.kind == "drift":
-            heading = f"With the passing of time{when}"
-        elif group.kind == "delayed":
-            heading = say_line(session, group.heading) + when
-        else:
-            heading = f"Your choice{when}"
-        if group.text:
-            lines.append(paragraphs(say(session, group.text), width))
-        lines += _line(heading, group.changes, session, width)
-        blocks.append("\n".join(lines))
+        if item is not None:
+            # A delayed result's own words are its heading; a decision's and an event's are its result and outcome.
+            text = item.heading if block.kind == "delayed" else explain.what_happened(item)
+            if text:
+                lines.append(paragraphs(inert(text), width))
+        if block.entries:
+            lines += _line(_heading(session, block, when), explain.changes(session, block.entries), session, width)
+            fresh = [w for w in crossed(session, block.entries) if w not in warned]
+            warned.update(fresh)
+            lines += [line for w in fresh for line in wrap(f"Warning: {sentence(inert_line(w))}", width, "", "  ")]
+        if lines:
+            blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
 
 def news(session: Session, entries: list[LedgerEntry], width: int) -> str:
-    """The news that landed among these entries: each event's title and text, without the changes."""
+    """The news that landed among these entries: each event's title, accuracy and text, without the changes."""
     blocks = []
     for event in explain.news(session, entries):
         if event.model is not None:
-            blocks.append("\n".join(wrap(f"News: {say_line(session, event.title)}", width, "", "  "))
+            blocks.append("\n".join(wrap(_news_line(session, event, ""), width, "", "  "))
                           + "\n" + paragraphs(say(session, event.model.situation), width))
     return "\n\n".join(blocks)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from partnership_game.inert import inert, inert_line
-from partnership_game.scenario.models import Meter
+from partnership_game.scenario.models import Event, Meter
 from partnership_game.session import Session
 from partnership_game.session.explain import Bound, Change
 from partnership_game.session.texts import shown
@@ -23,6 +23,14 @@ ACCURACY_SENTENCES = {
     "disputed": "Disputed: accounts of this event differ.",
     "invented": "Written for the game: this event is not on the record.",
 }
+
+
+def accuracy_sentence(session: Session, event: Event) -> str:
+    """How far an event rests on the record, as a sentence for the line under a turn's heading; a disputed event
+    says why, in its first note (where the scenario gives one)."""
+    if event.accuracy == "disputed" and event.notes:
+        return "Disputed: " + " ".join(say(session, event.notes[0]).split())
+    return ACCURACY_SENTENCES[event.accuracy]
 
 
 def say(session: Session, value: Any) -> str:  # Any: whatever `shown` accepts (plain text, or variants)
@@ -73,3 +81,9 @@ def moved(session: Session, meter_id: str, delta: float, after: float, bound: Bo
 def moved_change(session: Session, item: Change) -> str:
     """`moved` for an explained change, with the meter's label in front."""
     return f"{say_line(session, item.meter_label)} {moved(session, item.meter, item.delta, item.after, item.bound)}"
+
+
+def sentence(text: str) -> str:
+    """`text` ending as a sentence does (a label or reason may already end with its own stop)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!")) else text + "."
