@@ -76,28 +76,26 @@ def _aligned(session: Session) -> tuple[list[_Told], list[int]]:
 
 def _covered(session: Session, entries: list[LedgerEntry]) -> list[_Told]:
     """What landed among `entries` (a run of the ledger, as after a decision), with what changed nothing there:
-    a landing without changes inside the run, or at its start once the run's decision has come."""
+    a landing without changes inside the run, or at its start from the decision just taken on (what came before
+    that decision at the same place was told after the decision before it)."""
     told, starts = _aligned(session)
-    total = len(session.state.ledger.entries) if session.state.ledger else 0
+    ledger_entries = session.state.ledger.entries if session.state.ledger else []
+    total = len(ledger_entries)
     ids = {id(e) for e in entries}
-    first = next((k for k, e in enumerate(session.state.ledger.entries) if e is entries[0]), None) if (
-        entries and session.state.ledger) else None
+    first = next((k for k, e in enumerate(ledger_entries) if e is entries[0]), None) if entries else None
     start = first if first is not None else total
     end = start + len(entries) if first is not None else total
+    at_start = [k for k, (block, at) in enumerate(zip(told, starts, strict=True))
+                if at == start and block.item is not None and not block.item.news]
+    latest = at_start[-1] if at_start else len(told)  # the decision just taken, when it stands at the start
     chosen: list[_Told] = []
-    decided = False
-    for block, at in zip(told, starts, strict=True):
+    for k, (block, at) in enumerate(zip(told, starts, strict=True)):
         if block.entries:
             mine = [e for e in block.entries if id(e) in ids]
             if mine:
                 chosen.append(_Told(block.turn, block.kind, block.event, block.item, mine))
-                decided = decided or (block.item is not None and not block.item.news)
-            continue
-        assert block.item is not None
-        is_decision = not block.item.news
-        if (at == start and (is_decision or decided)) or start < at < end or at == end == total > start:
+        elif (at == start and k >= latest) or start < at < end or at == end == total > start:
             chosen.append(block)
-            decided = decided or is_decision
     return chosen
 
 
