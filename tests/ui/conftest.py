@@ -24,7 +24,7 @@ from partnership_game.ui.widgets import map_inset
 SEED = 2001
 WIDTH, HEIGHT = 1280, 720
 
-OWN_MODULES = ("test_screens.py", "test_monkey.py", "test_goldens.py")
+OWN_MODULES = ("test_screens.py", "test_monkey.py", "test_goldens.py", "test_story.py")
 
 _real_load_map = map_inset.load_map
 

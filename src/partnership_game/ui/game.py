@@ -11,8 +11,9 @@ import numpy as np
 from partnership_game import paths
 from partnership_game.classroom.classfile import ClassFile
 from partnership_game.engine import Engine, LedgerEntry, historical, play_out
+from partnership_game.engine.ledger import Happened
 from partnership_game.scenario import LoadedScenario
-from partnership_game.session import DecisionCapReached, Session, decisions_left_notice, write_save
+from partnership_game.session import DecisionCapReached, Session, decisions_left_notice, texts, write_save
 from partnership_game.session.autosaves import autosave_for
 from partnership_game.session.preview import OptionPreview, preview_option
 
@@ -38,6 +39,7 @@ class Game:
         self.autosave_path = autosave_for(paths.saves_dir(), session.scenario.model.id, loaded_from)
         self.last_autosave_error: str | None = None
         self.refused: str | None = None  # why the last choice was not taken (the save is full), for the status line
+        self.landed: list[Happened] = []  # what the last choice and the turns it ran through brought, in order
         self.opened_branch = False
         self.floor_depth = 0  # decisions before this depth were taken for the student (the class starts later)
         self.present: int | None = None  # while looking back in a look-only class: the decision to return to
@@ -135,13 +137,16 @@ class Game:
     def choose(self, option: int) -> list[LedgerEntry]:
         """Take an option; returns the ledger entries it and what followed produced, up to the next decision."""
         before = len(self.entries())
+        told = len(texts.happened(self.session))
         known = {n.id for n in self.session.timeline.children(self.session.timeline.current)}
         self.refused = None
+        self.landed = []
         try:
             self.session.choose(option)
         except DecisionCapReached as exc:
             self.refused = str(exc)[:1].upper() + str(exc)[1:] + "."  # the game is as it was; nothing to save
             return []
+        self.landed = texts.happened(self.session)[told:]
         # A choice that differs from every earlier one made here opens a branch; the old ones stay on the timeline.
         self.opened_branch = bool(known) and self.session.timeline.current not in known
         self.autosave()

@@ -37,10 +37,29 @@ TEXT: dict[str, str] = {
     "turn.meters": "The state of play",
     "turn.map": "The map",
     "turn.turn_of": "Turn {turn} of {turns}",
+    "turn.news_kicker": "News this turn",
+    "accuracy.historical": "On the record",
+    "accuracy.documented_proposal": "Documented proposal",
+    "accuracy.disputed": "Disputed",
+    "accuracy.invented": "Written for the game",
+    "accuracy.note.historical": "On the record: this event happened as told here.",
+    "accuracy.note.documented_proposal": "A documented proposal: the record shows it was put forward at the time.",
+    "accuracy.note.disputed": "Disputed: accounts of this event differ.",
+    "accuracy.note.invented": "Written for the game, not on the record.",
     "turn.keys": "1–{count} pick · Enter decide · O odds · Ctrl+Z back · Esc menu · F1 help",
     "turn.glossary": "{term}: {text}",
-    "consequences.heading": "What changed and why",
+    "consequences.heading": "What happened",
+    "consequences.chose": "You chose: {label}",
+    "consequences.numbers": "What changed and why",
+    "consequences.your_choice": "Your choice",
+    "consequences.drift": "With the passing of time",
+    "consequences.now": "now {value}",
+    "consequences.at_bound": "now {value}, its {bound}",
+    "consequences.absorbed": "no change: already at its {bound}, {value}",
     "consequences.news": "News",
+    "consequences.news_later": "delayed result of {origin}",
+    "consequences.warnings": "Warnings",
+    "consequences.warning": "Warning",
     "consequences.none": "No meter changed.",
     "consequences.continue": "Continue",
     "consequences.ending": "See how it ends",
@@ -55,7 +74,17 @@ TEXT: dict[str, str] = {
     "debrief.history": "History",
     "debrief.same": "as history",
     "debrief.diverged": "history chose: {option}",
-    "debrief.diverged_count": "You left the historical road at {count} of {total} decisions.",
+    "debrief.diverged_count": "You left the historical road at {count} of the {total} decisions history also faced.",
+    "debrief.no_counterpart": "None of your decisions has a counterpart in history.",
+    "debrief.count": "You took {decisions} decisions over the {turns} turns (random events that asked one included).",
+    "debrief.count_early": (
+        "You took {decisions} decisions in {played} of the {turns} turns (random events that asked one included)."
+    ),
+    "debrief.why": "Why it ended this way",
+    "debrief.reached_with": "Reached with:",
+    "debrief.fallback": "No other ending's conditions were met; this is where such a game ends.",
+    "debrief.nearest": "The nearest other ending",
+    "debrief.movers": "The decisions that moved these meters most",
     "debrief.title": "Back to the title",
     "debrief.export": "Export a report (E)",
     "debrief.exported_heading": "Report written",
@@ -81,7 +110,9 @@ TEXT: dict[str, str] = {
     "load.none": "No saved games yet.",
     "load.damaged": "{name}: cannot be loaded: {reason}",
     "load.changed": "This save's scenario has changed since; it plays on the save's own copy.",
-    "load.entry": "{scenario} · {date} · turn {turn} · {player} · saved {saved} · {file}",
+    "load.entry": "{scenario} · {date} · {turn} · {player} · saved {saved} · {file}",
+    "load.turn": "turn {turn}",
+    "load.turn_of": "turn {turn} of {turns}",
     "settings.heading": "Settings",
     "settings.window": "Window size",
     "settings.fullscreen": "Fullscreen",
@@ -101,7 +132,9 @@ TEXT: dict[str, str] = {
     "help.keylist": (
         "1–9: pick an option<br>Enter: decide, continue<br>Esc: menu<br>Ctrl+Z: step back one decision<br>"
         "Ctrl+S: save<br>O: the odds<br>B: your branches<br>F5: reload the scenario from its file (for authors)<br>"
-        "F1: this help<br>F11: fullscreen<br>Tab: move focus<br>Ctrl+Q: quit (the game has "
+        "F1: this help<br>F11: fullscreen<br>"
+        "Tab: move focus (on a turn: the options, then the accuracy badge, whose note then shows)<br>"
+        "Ctrl+Q: quit (the game has "
         "just autosaved)<br>Click a past date on the timeline to go back to it; choosing differently there opens "
         "a new branch and keeps the old one."
     ),

@@ -35,7 +35,8 @@ def meter_views(game: Game) -> list[MeterView]:
                 delta=value - previous,
                 history=past,  # the widget puts the start in front of both lines itself
                 ghost=[row[m] for row in game.ghost],
-                thresholds=tuple(meter.thresholds),
+                # A worded threshold ({value, warning}) is drawn as its value; the words show when it is crossed.
+                thresholds=tuple(float(getattr(mark, "value", mark)) for mark in meter.thresholds),
             )
         )
     return views

@@ -1,15 +1,19 @@
-"""Consequences: after a decision, what changed and why, and the news that broke before the next decision."""
+"""Consequences: after a decision, what happened (in words), then what changed and why, the news, the warnings."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from partnership_game.engine import LedgerEntry
+from partnership_game.engine.ledger import Happened
 from partnership_game.session import explain, texts
+from partnership_game.session.explain import Change, Group
 from partnership_game.ui import rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import TextDialog
 from partnership_game.ui.strings import t
+
+_NEWS_KINDS = ("random", "scheduled", "happening")
 
 
 def _signed(value: float) -> str:
@@ -17,35 +21,113 @@ def _signed(value: float) -> str:
     return f"+{number}" if value > 0 else (f"−{number}" if value < 0 else "±0")
 
 
+def _value(value: float) -> str:
+    return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
+
+
+def _change(change: Change) -> str:
+    """"<b>Trust +5</b> (now 40)"; a bound said in words: "(now 100, its ceiling)", "(no change: already at its
+    floor, 0)", so a change the bound absorbed never reads as a plain zero."""
+    label = rich.escape(change.meter_label)
+    if change.absorbed and change.bound is not None:
+        return f"<b>{label}</b> ({t('consequences.absorbed', bound=change.bound, value=_value(change.after))})"
+    if change.bound is not None:
+        now = t("consequences.at_bound", value=_value(change.after), bound=change.bound)
+    else:
+        now = t("consequences.now", value=_value(change.after))
+    return f"<b>{label} {_signed(change.delta)}</b> ({now})"
+
+
 class ConsequencesScreen(TextDialog):
     width_share = 0.62
-    height_share = 0.7
+    height_share = 0.8
 
-    def __init__(self, app: Any, game: Game, entries: list[LedgerEntry]) -> None:
+    def __init__(self, app: Any, game: Game, entries: list[LedgerEntry], landed: list[Happened] | None = None) -> None:
         super().__init__(app)
         self.game = game
         self.entries = entries
+        # What landed with this choice, its words as they were chosen then (Game.choose keeps them).
+        self.landed = list(game.landed if landed is None else landed)
         self.button_key = "consequences.ending" if game.session.over else "consequences.continue"
 
-    def html(self) -> str:
-        session = self.game.session
-        parts = [f"<font pixel_size={self.app.px(22)}><b>{t('consequences.heading')}</b></font>"]
-        changes = explain.changes(session, self.entries)
-        if changes:
-            lines = [
-                f"<b>{rich.escape(c.meter_label)} {_signed(c.delta)}</b> (now {c.after:.0f}): "
-                f"{rich.escape(c.why)} <i>({rich.escape(c.date)})</i>"
-                for c in changes
-            ]
+    # ---- the parts, in the order a player reads them -------------------------------------------------------
+
+    def _date(self, turn: int) -> str:
+        model_turn = self.game.session.scenario.model.turns[turn]
+        return texts.shown(self.game.session, model_turn.date_label or model_turn.date)
+
+    def _first_turn(self) -> int:
+        turns = [h.turn for h in self.landed] + [e.turn for e in self.entries]
+        return min(turns) if turns else self.game.session.state.turn
+
+    def what_happened(self) -> list[str]:
+        """The choice, what it brought about (its result) and how the dice fell (its outcome): each told once."""
+        parts = []
+        for decision in (h for h in self.landed if not h.news):
+            lines = [f"<b>{rich.escape(t('consequences.chose', label=decision.heading))}</b>"]
+            lines += [rich.escape(text) for text in (decision.result, decision.outcome) if text]
             parts.append("<br>".join(lines))
-        else:
-            parts.append(t("consequences.none"))
-        for event in explain.news(session, self.entries):
-            if event.model is not None:
-                parts.append(
-                    f"<b>{t('consequences.news')}: {rich.escape(event.title)}</b><br>"
-                    + rich.escape(texts.shown(session, event.model.situation))
-                )
+        return parts
+
+    def _group_heading(self, group: Group) -> str:
+        if group.kind in ("decision", "outcome"):
+            return t("consequences.your_choice")
+        if group.kind == "drift":
+            return t("consequences.drift")
+        return group.heading  # an event's title, or "A delayed result of your choice '...'"
+
+    def numbers(self) -> str:
+        """One line per cause: its changes, and its date when it came on a later turn than the choice."""
+        session = self.game.session
+        first = self._first_turn()
+        lines = []
+        for group in explain.groups(session, self.entries):
+            when = f" <i>({rich.escape(self._date(group.turn))})</i>" if group.turn != first else ""
+            changes = " · ".join(_change(c) for c in group.changes)
+            lines.append(f"{rich.escape(self._group_heading(group))}{when}: {changes}")
+        return "<br>".join(lines) if lines else t("consequences.none")
+
+    def news(self) -> list[str]:
+        """Each piece of news that landed: its title, its situation, and the outcome the dice drew for it."""
+        session = self.game.session
+        first = self._first_turn()
+        blocks = []
+        for item in (h for h in self.landed if h.news):
+            event = session.compiled.events[session.compiled.event_index(item.event)]
+            when = f" <i>({rich.escape(self._date(item.turn))})</i>" if item.turn != first else ""
+            if item.kind == "delayed" and event.origin is not None:
+                origin = t("consequences.news_later", origin=explain.origin_words(session, event.origin))
+                lines = [f"<b>{t('consequences.news')}</b>{when} <i>({rich.escape(origin)})</i>",
+                         rich.escape(item.heading)]
+            else:
+                lines = [f"<b>{t('consequences.news')}: {rich.escape(item.heading)}</b>{when}"]
+                if item.kind in _NEWS_KINDS and event.model is not None:
+                    lines.append(rich.escape(texts.shown(session, event.model.situation)))
+            if item.outcome:
+                lines.append(rich.escape(item.outcome))
+            blocks.append("<br>".join(line for line in lines if line))
+        return blocks
+
+    def warnings(self) -> list[str]:
+        """The thresholds these changes crossed, each marked by the word and a shaded band (not by colour alone)."""
+        shade = "#{:02x}{:02x}{:02x}".format(*self.app.palette.paper_shade)
+        ink = "#{:02x}{:02x}{:02x}".format(*self.app.palette.bad)
+        return [
+            f"<body bgcolor='{shade}'><font color='{ink}'><b>{t('consequences.warning').upper()}:</b></font> "
+            f"<b>{rich.escape(text)}</b></body>"
+            for text in texts.crossed(self.game.session, self.entries)
+        ]
+
+    def html(self) -> str:
+        size = self.app.px(22)
+        sub = self.app.px(18)
+        parts = [f"<font pixel_size={size}><b>{t('consequences.heading')}</b></font>", *self.what_happened()]
+        parts.append(f"<font pixel_size={sub}><b>{t('consequences.numbers')}</b></font><br>{self.numbers()}")
+        parts += self.news()
+        warnings = self.warnings()
+        if warnings:
+            parts.append(f"<font pixel_size={sub}><b>{t('consequences.warnings')}</b></font><br>"
+                         + "<br>".join(warnings))
         if self.game.last_autosave_error:
             parts.append(f"<i>{rich.escape(t('save.failed', reason=self.game.last_autosave_error))}</i>")
         return "<br><br>".join(parts)

@@ -9,6 +9,8 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from partnership_game.session import explain, texts
+from partnership_game.session.why import explain_ending, missed_sentence
+from partnership_game.session.why import number as figure
 from partnership_game.ui import drawing, rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import Screen
@@ -17,6 +19,10 @@ from partnership_game.ui.views import short_date
 from partnership_game.ui.widgets.chart import Series, draw_line_chart
 
 TABS = ("ending", "charts", "path", "sources", "questions")
+
+
+def _signed(delta: float) -> str:
+    return f"{'+' if delta > 0 else '−'}{figure(abs(delta))}"
 
 
 class DebriefScreen(Screen):
@@ -95,10 +101,48 @@ class DebriefScreen(Screen):
         if model.historical:
             parts.append(f"<i>{t('debrief.historical')}</i>")
         parts.append(rich.link_glossary(rich.escape(texts.shown(session, model.text)), session.scenario.model.glossary))
-        differed = sum(1 for d in session.decisions if d.event.historical_option >= 0 and not d.historical)
-        parts.append(t("debrief.diverged_count", count=differed, total=len(session.decisions)))
+        parts += self.why_html()
+        parts.append(self.count_html())
         parts.append(f"<i>Seed {session.seed}</i>")
         return "<br><br>".join(parts)
+
+    def why_html(self) -> list[str]:
+        """Why the game ended so: the condition met with this game's values, the nearest ending missed and what it
+        needed, and the decisions that moved those meters most (all read from the scenario's own conditions)."""
+        why = explain_ending(self.game.session)
+        if why.reached is None:
+            return []
+        parts = [f"<font pixel_size={self.app.px(20)}><b>{t('debrief.why')}</b></font>"]
+        if why.reached.reasons:
+            parts.append(f"<b>{t('debrief.reached_with')}</b><br>"
+                         + "<br>".join(f"• {rich.escape(r.met)}" for r in why.reached.reasons))
+        else:
+            parts.append(t("debrief.fallback"))
+        if why.missed is not None:
+            parts.append(f"<b>{t('debrief.nearest')}:</b> {rich.escape(missed_sentence(why.missed))}")
+        if why.movers:
+            lines = []
+            for n, mover in enumerate(why.movers, 1):
+                moved = ", ".join(f"{rich.escape(label)} {_signed(delta)}" for label, delta in mover.changes)
+                lines.append(f"{n}. {rich.escape(mover.date)}, {rich.escape(mover.event_title)}: "
+                             f"<b>“{rich.escape(mover.option_label)}”</b> ({moved})")
+            parts.append(f"<b>{t('debrief.movers')}:</b><br>" + "<br>".join(lines))
+        return parts
+
+    def count_html(self) -> str:
+        """Decisions counted as on every screen: those taken on this branch; a difference from history only where
+        history's choice is known (an event with no option marked historical is not counted either way)."""
+        session = self.game.session
+        faced = [d for d in session.decisions if d.event.historical_option >= 0]
+        differed = sum(1 for d in faced if not d.historical)
+        turns = len(session.scenario.model.turns)
+        ended = int(session.state.ended_turn[0])
+        played = ended + 1 if 0 <= ended < turns - 1 else turns  # an ending that held at once stops the clock early
+        count = (t("debrief.count", decisions=len(session.decisions), turns=turns) if played == turns else
+                 t("debrief.count_early", decisions=len(session.decisions), played=played, turns=turns))
+        if not faced:
+            return f"{count} {t('debrief.no_counterpart')}"
+        return f"{count} {t('debrief.diverged_count', count=differed, total=len(faced))}"
 
     def path_html(self) -> str:
         session = self.game.session

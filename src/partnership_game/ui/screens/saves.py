@@ -116,7 +116,8 @@ class LoadScreen(ModalScreen):
             "load.entry",
             scenario=summary.scenario_id,
             date=summary.date,
-            turn=summary.turn,
+            turn=(t("load.turn_of", turn=summary.turn, turns=summary.turns) if summary.turns
+                  else t("load.turn", turn=summary.turn)),
             player=summary.player or "—",
             file=summary.path.name,  # two saves of the same moment must still read differently
             saved=summary.saved.replace("T", " ")[:16],

@@ -13,6 +13,7 @@ from partnership_game.session import texts
 from partnership_game.ui import drawing, rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import Screen
+from partnership_game.ui.screens.event_title import EventTitle
 from partnership_game.ui.strings import t
 from partnership_game.ui.views import map_state, meter_views, timeline_marks
 from partnership_game.ui.widgets.map_inset import draw_map
@@ -26,6 +27,7 @@ DOUBLE_CLICK_S = 0.4
 class Layout:
     header: pygame.Rect
     strip: pygame.Rect
+    title: pygame.Rect  # the event's title, a news kicker for a random event, and the accuracy badge
     story: pygame.Rect
     options: pygame.Rect
     footer: pygame.Rect
@@ -49,6 +51,7 @@ class TurnScreen(Screen):
         self.tooltip_term: int | None = None
         self.previewed: int | None = -1
         self.card_px = app.px(16)
+        self.event_title = EventTitle(app, game)
 
     # ---- layout and widgets --------------------------------------------------------------------------------
 
@@ -69,8 +72,10 @@ class TurnScreen(Screen):
         # The options come first; the preview and the story (both scroll) share what is left.
         spare = body_h - options_h - 2 * gap
         preview_h = max(min(int(body_h * 0.22), spare - self.app.px(80)), min(self.app.px(64), spare // 2))
-        story_h = spare - preview_h
-        story = pygame.Rect(m, top, left_w, story_h)
+        title_h = min(self.event_title.height(left_w), max(spare - preview_h - self.app.px(60), self.app.px(36)))
+        story_h = spare - preview_h - title_h
+        title = pygame.Rect(m, top, left_w, title_h)
+        story = pygame.Rect(m, title.bottom, left_w, story_h)
         options = pygame.Rect(m, story.bottom + gap, left_w, options_h)
         preview = pygame.Rect(m, options.bottom + gap, left_w, preview_h)
         from partnership_game.ui.widgets.meters import meters_height
@@ -81,7 +86,13 @@ class TurnScreen(Screen):
         )
         meters = pygame.Rect(right_x, top, right_w, meters_h)
         map_rect = pygame.Rect(right_x, meters.bottom + gap, right_w, h - m - meters.bottom - gap)
-        return Layout(header, strip, story, options, footer, meters, preview, map_rect)
+        return Layout(header, strip, title, story, options, footer, meters, preview, map_rect)
+
+    def heading(self) -> str:
+        """The turn's own title: an event, random or not, shows below it and never takes its place."""
+        session = self.game.session
+        turns = session.scenario.model.turns
+        return texts.shown(session, turns[min(session.state.turn, len(turns) - 1)].title)
 
     def _card_height(self, k: int, width: int, text_px: int | None = None) -> int:
         size = text_px or self.card_px
@@ -143,6 +154,7 @@ class TurnScreen(Screen):
         if session.pending is None:
             return
         self.lay = self.layout()
+        self.event_title.place(self.lay.title)
         manager = self.app.manager
         story_rect = self.lay.story
         picture = self._event_picture(story_rect)
@@ -240,7 +252,7 @@ class TurnScreen(Screen):
         event = pending.event.model
         glossary = model.glossary
         seen: set[int] = set()
-        parts = [f"<font pixel_size={self.app.px(22)}><b>{rich.escape(pending.event.title)}</b></font>"]
+        parts: list[str] = []  # the title stands above, in its own row with the accuracy badge
         if event is not None:
             parts.append(rich.link_glossary(rich.escape(texts.shown(session, event.situation)), glossary, seen))
             advisors = {a.id: a for a in model.advisors}
@@ -254,7 +266,7 @@ class TurnScreen(Screen):
                     )
         if event is not None and event.image is not None and pending.event.id in self.game.scenario.images:
             caption = f"{rich.escape(event.image.caption)} " if event.image.caption else ""
-            parts.insert(1, f"<i>{caption}(Picture: {rich.escape(event.image.credit)})</i>")
+            parts.insert(0, f"<i>{caption}(Picture: {rich.escape(event.image.credit)})</i>")
         if self.game.note:
             parts.insert(0, f"<i>{rich.escape(self.game.note)}</i>")
         return "<br><br>".join(parts)
@@ -354,9 +366,11 @@ class TurnScreen(Screen):
                 self.select(event.key - pygame.K_1)
             elif pygame.K_KP1 <= event.key <= pygame.K_KP9 and event.key - pygame.K_KP1 < count:
                 self.select(event.key - pygame.K_KP1)
-            elif event.key in (pygame.K_DOWN, pygame.K_TAB) and not event.mod & pygame.KMOD_SHIFT:
+            elif event.key == pygame.K_TAB:
+                self.tab(backwards=bool(event.mod & pygame.KMOD_SHIFT))
+            elif event.key == pygame.K_DOWN:
                 self.select(0 if self.selected is None else (self.selected + 1) % count)
-            elif event.key == pygame.K_UP or (event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT):
+            elif event.key == pygame.K_UP:
                 self.select(count - 1 if self.selected is None else (self.selected - 1) % count)
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.decide()
@@ -364,6 +378,7 @@ class TurnScreen(Screen):
                 return False
             return True
         if event.type == pygame.MOUSEMOTION:
+            self.event_title.hover(event.pos)
             hovered = next((k for k, r in enumerate(self.card_rects) if r.collidepoint(event.pos)), None)
             mark = next((i for r, i in self.mark_rects if r.collidepoint(event.pos)), None)
             if hovered != self.hovered or mark != self.hovered_mark:
@@ -372,6 +387,8 @@ class TurnScreen(Screen):
                 self.app.dirty = True
             return False
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.event_title.click(event.pos):
+                return True
             for k, rect in enumerate(self.card_rects):
                 if rect.collidepoint(event.pos):
                     now = pygame.time.get_ticks() / 1000
@@ -400,7 +417,24 @@ class TurnScreen(Screen):
             if index is not None:
                 self.show_term(index)
 
+    def tab(self, backwards: bool = False) -> None:
+        """Tab moves the focus through the options, then to the accuracy badge (its note shows), then round."""
+        count = len(self.card_rects)
+        if not count:
+            return
+        if self.event_title.focus:
+            self.select(count - 1 if backwards else 0)
+        elif self.event_title.badge_text() and (self.selected == (0 if backwards else count - 1)
+                                                or (backwards and self.selected is None)):
+            self.event_title.focus = True
+            self.app.dirty = True
+        elif backwards:
+            self.select(count - 1 if self.selected is None else (self.selected - 1) % count)
+        else:
+            self.select(0 if self.selected is None else (self.selected + 1) % count)
+
     def select(self, k: int) -> None:
+        self.event_title.focus = False
         self.selected = k
         self._refresh_preview()
         self.app.dirty = True
@@ -542,6 +576,7 @@ class TurnScreen(Screen):
             # The game moved on (a decision, a step back): lay out the new decision's cards and texts.
             self.selected = self.hovered = None
             self.rebuild()
+        self.event_title.update_tip()
         # Glossary terms explain themselves on hover: a tooltip follows the hovered link.
         hovered = None
         for chunk in getattr(self, "story_box", None).link_hover_chunks if hasattr(self, "story_box") else []:
@@ -568,6 +603,7 @@ class TurnScreen(Screen):
         if self.tooltip is not None:
             self.tooltip.kill()
             self.tooltip = None
+        self.event_title.reset()
         super().leave()
 
     def clear(self) -> None:
@@ -575,6 +611,7 @@ class TurnScreen(Screen):
             self.tooltip.kill()
             self.tooltip = None
             self.tooltip_term = None
+        self.event_title.reset()
         super().clear()
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -608,7 +645,7 @@ class TurnScreen(Screen):
             palette.ink_soft,
             anchor="midright",
         )
-        title = drawing.fit(turn.title, self.app.px(22), counter_rect.left - title_x - self.app.px(12), bold=True)
+        title = drawing.fit(self.heading(), self.app.px(22), counter_rect.left - title_x - self.app.px(12), bold=True)
         drawing.text(
             surface, (title_x, lay.header.centery), title, self.app.px(22), palette.ink, bold=True, anchor="midleft"
         )
@@ -621,6 +658,7 @@ class TurnScreen(Screen):
             self.app.px(12),
             hovered=self.hovered_mark,
         )
+        self.event_title.draw(surface, lay.title)
         if self.picture_strip is not None:
             pygame.draw.rect(surface, palette.paper, self.picture_strip)
         # The options.
