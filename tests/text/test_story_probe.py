@@ -66,6 +66,9 @@ def test_a_random_event_is_news_with_its_accuracy_and_its_drawn_outcome(probe: L
     assert story.count("The rumour reaches the evening papers.") == 1
     assert news < _line_of(lines, "The rumour reaches the evening papers.") < _line_of(lines, "What it changed:")
     assert _line_of(lines, "Your choice:") < news  # the choice first, then the news of the next turn
+    # Its text as it landed (trust 62), not as the state reads after its own -1 (61).
+    assert lines[news + 1] == "A rumour spreads that Washington is pleased."
+    assert "A rumour about the talks" not in story
 
 
 def test_a_choice_that_changes_no_meter_still_says_what_happened(probe: LoadedScenario) -> None:

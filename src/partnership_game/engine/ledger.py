@@ -46,6 +46,7 @@ class Happened:
     outcome: str
     news: bool
     random: bool
+    situation: str = ""  # a news event's own text as it landed (a decision's is read before it is chosen)
 
 
 @dataclass

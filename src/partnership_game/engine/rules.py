@@ -316,8 +316,10 @@ class Engine:
             kind = "outcome"
         if event.origin is not None:
             kind = "delayed"
+        situation = pick(event.model.situation, conditions, context) if (
+            event.model is not None and not event.is_decision) else ""
         return Happened(state.turn, kind, event.id, chosen.id, heading, pick(chosen.result, conditions, context),
-                        outcome, not event.is_decision, event.random)
+                        outcome, not event.is_decision, event.random, situation)
 
     def _record(
         self,

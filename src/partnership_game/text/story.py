@@ -139,8 +139,11 @@ def story(session: Session, entries: list[LedgerEntry], width: int) -> str:
             if block.event not in news_told:
                 news_told.add(block.event)
                 lines += wrap(_news_line(session, event, when_words), width, "", "  ")
-                if event.model is not None:
-                    lines.append(paragraphs(say(session, event.model.situation), width))
+                # Its words as it landed (the state has moved on since: its own effects, the turn's drift).
+                situation = inert(item.situation) if item is not None and item.situation else (
+                    say(session, event.model.situation) if event.model is not None else "")
+                if situation:
+                    lines.append(paragraphs(situation, width))
         if item is not None:
             # A delayed result's own words are its heading; a decision's and an event's are its result and outcome.
             text = item.heading if block.kind == "delayed" else explain.what_happened(item)
