@@ -33,7 +33,7 @@ def _lines(text: str, width: int, indent: str = "", hanging: str | None = None) 
     return "\n".join(wrap(text, width, indent, hanging))
 
 
-RANDOM_HEADING = "News within this turn, asking for an answer:"
+RANDOM_HEADING = "Within this turn: news that asks for an answer"
 
 
 def header(session: Session, width: int) -> str:
