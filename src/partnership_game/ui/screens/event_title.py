@@ -119,8 +119,8 @@ class EventTitle:
             width = min(theme.font(self.app.px(14)).size(note)[0] + self.app.px(36), self.app.px(460),
                         self.app.size[0] - self.app.px(40))
             self.tip = pygame_gui.elements.UITooltip(
-                rich.escape(note), (width, self.app.px(8)), self.app.manager,
-                object_id=ObjectID(object_id="#accuracy_note"))
+                rich.escape(note), (0, self.app.px(8)), self.app.manager,
+                object_id=ObjectID(object_id="#accuracy_note"), wrap_width=width)
             # Under the badge, kept inside the window (find_valid_position moves it in from the edges).
             self.tip.find_valid_position(pygame.math.Vector2(self.badge_rect.midbottom))
         self.app.dirty = True
