@@ -40,7 +40,9 @@ def _saved_at_a_fixed_time(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _terminal(typed: bytes) -> tuple[Terminal, io.StringIO]:
     out = io.StringIO()
-    return Terminal(io.BytesIO(typed), out, io.StringIO()), out
+    terminal = Terminal(io.BytesIO(typed), out, io.StringIO())
+    terminal.echo = False  # as at a terminal, where the typed answer is echoed by the terminal itself
+    return terminal, out
 
 
 def _game(scenario: LoadedScenario, folder: Path, decisions: int, seed: int = 2001, age: int = 0,

@@ -64,7 +64,7 @@ def scripted(session: Session, choices: str, write: Writer | None = None) -> Non
             break
         index = _next_choice(session, choices, position)
         if write is not None:
-            write(f"Chosen: {index + 1}. {session.pending.event.options[index].label}\n")
+            write(f"Chosen: {index + 1}. {texts.label(session, session.pending.event.options[index])}\n")
         session.choose(index)
         position += 1
     wanted = [c.strip() for c in choices.split(",") if c.strip()]
