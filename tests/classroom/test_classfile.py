@@ -63,7 +63,8 @@ def test_wrong_values_are_reported_where_they_stand(tmp_path: Path) -> None:
 def test_a_bad_date_and_a_missing_seed(tmp_path: Path) -> None:
     found = problems(tmp_path, GOOD.replace('start: "2001-09-22"', 'start: "22/09/2001"').replace("seed: 2001\n", ""))
     assert (1, 1, "missing required key 'seed'") in found
-    assert any(line == 4 and "'22/09/2001' is not a date written YYYY-MM-DD" in message for line, _, message in found)
+    wanted = "'22/09/2001' is neither a date written YYYY-MM-DD nor a turn id"
+    assert any(line == 4 and wanted in message for line, _, message in found)
 
 
 def test_a_missing_file_and_a_tag_are_clear_errors(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from partnership_game.session.timeline import Node, Timeline
 SAVE_FORMAT = "partnership-game-save"  # the Literal types of SaveFile below must match these
 SAVE_VERSION = 1
 MAX_SAVE_BYTES = 8 * 1024 * 1024
+MAX_CLASS_TEXT = 64 * 1024  # a class file's own cap (classroom.classfile.MAX_CLASS_FILE_BYTES)
 MAX_ENDING_TITLE = 200  # a header field for listings; a longer title is cut there (the scenario holds it whole)
 
 Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
@@ -61,6 +62,34 @@ class SavedTimeline(_Strict):
     current: Annotated[int, Field(ge=0)] | None
 
 
+class SavedRules(_Strict):
+    """A class's rules spelt out, for listings and reports (they must agree with the class file the save carries)."""
+
+    rollback: Literal["allowed", "look_only", "off"]
+    previews: bool
+    odds: bool
+    historical_marks: bool
+    ghost: bool
+    time_box_minutes: Annotated[int, Field(ge=1, le=600)] | None
+    at_zero: Literal["ask", "hand_in"]
+
+
+class SavedClass(_Strict):
+    """The class a game is played in: its class file (text and hash), where the lesson starts and ends, its rules,
+    how many decisions were taken for the class before its start, and the class clock's time used."""
+
+    title: Annotated[str, Field(max_length=200)]
+    file: Annotated[str, Field(max_length=4096)]
+    hash: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
+    text: Annotated[str, Field(max_length=MAX_CLASS_TEXT)]
+    seed: Annotated[int, Field(ge=0, lt=2**63)]
+    start: Ident
+    end: Ident
+    floor: Annotated[int, Field(ge=0, le=MAX_NODES)]
+    rules: SavedRules
+    clock_seconds: Annotated[float, Field(ge=0, le=10**8)]
+
+
 class SaveFile(_Strict):
     format: Literal["partnership-game-save"]
     version: Literal[1]
@@ -77,6 +106,7 @@ class SaveFile(_Strict):
     ending: Ident | None = None
     ending_title: Annotated[str, Field(max_length=MAX_ENDING_TITLE)] | None = None
     timeline: SavedTimeline
+    classroom: SavedClass | None = None  # absent: not a class game (and every save made before classes were kept)
 
     @field_validator("version", mode="before")
     @classmethod
@@ -113,8 +143,27 @@ def to_save(session: Session, created: str | None = None) -> SaveFile:
         turns=len(model.turns),
         ending=ending.id if ending is not None else None,
         ending_title=shown(session, ending.title)[:MAX_ENDING_TITLE] if ending is not None else None,
-        timeline=SavedTimeline(nodes=nodes, current=session.timeline.current),
+        # A look back in a look-only class is not the game: the save holds the present.
+        timeline=SavedTimeline(nodes=nodes, current=session.present_node),
+        classroom=saved_class(session),
     )
+
+
+def saved_class(session: Session) -> SavedClass | None:
+    """The class part of a session's save (None for a game outside a class)."""
+    room = session.classroom
+    if room is None:
+        return None
+    loaded = room.lesson.loaded
+    model = loaded.model
+    turns = session.scenario.model.turns
+    rules = SavedRules(rollback=model.rollback, previews=model.show.previews, odds=model.show.odds,
+                       historical_marks=model.show.historical_marks, ghost=model.show.ghost,
+                       time_box_minutes=model.time_box_minutes, at_zero=model.at_zero)
+    return SavedClass(title=model.title, file=str(loaded.path)[:4096], hash=loaded.hash,
+                      text=loaded.data.decode("utf-8"), seed=model.seed, start=turns[room.lesson.start_turn].id,
+                      end=turns[room.lesson.end_turn].id, floor=room.floor, rules=rules,
+                      clock_seconds=round(room.clock.used_at(), 3))
 
 
 def write_save(path: Path, session: Session, created: str | None = None) -> SaveFile:
@@ -200,9 +249,14 @@ def session_from_save(save: SaveFile, label: str = "<save>") -> Session:
     try:
         # Every branch must replay, not just the current one: a tampered branch is found now, not later. The
         # session replays the tree depth first from each fork's state, so this costs one step per decision.
-        return Session(scenario, save.seed, timeline, save.player, check_every_branch=True)
+        session = Session(scenario, save.seed, timeline, save.player, check_every_branch=True)
     except ReplayError as exc:
         raise SaveError(f"the save's decisions do not replay in its scenario: {exc}") from None
+    if save.classroom is not None:
+        from partnership_game.session.class_saves import class_from_save
+
+        session.classroom = class_from_save(save.classroom, save.seed, scenario)
+    return session
 
 
 def read_save_bytes(path: Path) -> bytes:
@@ -241,6 +295,7 @@ class SaveSummary:
     ending: str | None = None  # the ending's id once the game is over; None also for saves made before the header
     ending_title: str | None = None
     finished: bool | None = None  # None: unknown without replaying (a save made before the header said)
+    class_title: str | None = None  # the class the game was played in, if any
 
 
 MAX_LISTED_SAVES = 500
@@ -251,7 +306,7 @@ def summary_of(path: Path, save: SaveFile) -> SaveSummary:
     finished = None if save.turns is None else save.ending is not None
     return SaveSummary(path, save.scenario.id, save.scenario.hash, save.date, save.turn, save.player, save.saved,
                        seed=save.seed, turns=save.turns, ending=save.ending, ending_title=save.ending_title,
-                       finished=finished)
+                       finished=finished, class_title=save.classroom.title if save.classroom else None)
 
 
 def list_saves(folder: Path) -> list[SaveSummary]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -12,6 +13,9 @@ from partnership_game.scenario import CompiledEvent, CompiledScenario, LoadedSce
 from partnership_game.scenario.compiled import CompiledEnding
 from partnership_game.session.limits import MAX_PLAYER_CHARS
 from partnership_game.session.timeline import Node, Timeline
+
+if TYPE_CHECKING:
+    from partnership_game.classroom.inplay import ClassInPlay
 
 
 class ReplayError(ValueError):
@@ -78,6 +82,7 @@ class Session:
         player: str | None = None,
         *,
         check_every_branch: bool = False,
+        classroom: ClassInPlay | None = None,
     ) -> None:
         """Replay the current branch; with check_every_branch, replay every branch of the timeline once (a
         ReplayError names the first decision that does not fit), at a cost of one step per decision."""
@@ -92,6 +97,7 @@ class Session:
         self.state: State
         self.pending: Pending | None
         self.decisions: list[Decision] = []
+        self.classroom = classroom  # a class game's rules, applied below by choose, back and goto
         if check_every_branch:
             self._replay_every_branch()
         else:
@@ -176,6 +182,7 @@ class Session:
         """Take option `option` of the pending decision (it must be available)."""
         if self.pending is None:
             raise ValueError("the game is over")
+        self._class_allows_choice()
         if not 0 <= option < len(self.pending.event.options):
             raise IllegalChoice(f"there is no option {option}")
         if not self.available()[option]:
@@ -188,16 +195,82 @@ class Session:
             raise
 
     def back(self) -> bool:
-        """Step back one decision (kept on the timeline as a branch); False at the start."""
-        if not self.timeline.back():
+        """Step back one decision (kept on the timeline as a branch); False at the start, or where the class does
+        not allow it (`refusal` then says why)."""
+        current = self.timeline.current
+        if current is None:
             return False
+        parent = self.timeline.nodes[current].parent
+        if self.refusal(parent) is not None:
+            return False
+        self._leave_present()
+        self.timeline.back()
         self._replay()
         return True
 
     def goto(self, node: int | None) -> None:
-        """Move to any decision of any branch (None: the start)."""
+        """Move to any decision of any branch (None: the start); ClassRefused where the class does not allow it."""
+        why = self.refusal(node)
+        if why is not None:
+            from partnership_game.classroom.inplay import ClassRefused
+
+            raise ClassRefused(why)
+        if self.classroom is not None and self.classroom.reviewing and node == self.classroom.present:
+            self.return_to_present()
+            return
+        self._leave_present()
         self.timeline.current = node
         self._replay()
+
+    # ---- a class game's rules ------------------------------------------------------------------------------
+
+    def refusal(self, node: int | None) -> str | None:
+        """Why the class does not let the game go to `node` (None: it may, or this is no class game)."""
+        if self.classroom is None:
+            return None
+        depth = len(self.timeline.path(node)) if node is not None else 0
+        return self.classroom.refuse_back_to(depth)
+
+    def _leave_present(self) -> None:
+        """In a look-only class, the first step back remembers the present: the student can only look."""
+        room = self.classroom
+        if room is not None and room.rollback == "look_only" and not room.reviewing:
+            room.present = self.timeline.current
+            room.reviewing = True
+
+    def return_to_present(self) -> None:
+        """End a look back in a look-only class: the game is where the student left it."""
+        room = self.classroom
+        if room is not None and room.reviewing:
+            room.reviewing = False
+            self.timeline.current = room.present
+            room.present = None
+            self._replay()
+
+    @property
+    def present_node(self) -> int | None:
+        """The decision the game stands at: while looking back in a look-only class, where the student left it."""
+        room = self.classroom
+        return room.present if room is not None and room.reviewing else self.timeline.current
+
+    @property
+    def stopped(self) -> bool:
+        """Whether play has ended: the campaign is over, or a class game has passed its lesson's last turn."""
+        if self.pending is None:
+            return True
+        return self.classroom is not None and self.classroom.past_the_end(self.pending.turn)
+
+    def _class_allows_choice(self) -> None:
+        room = self.classroom
+        if room is None:
+            return
+        from partnership_game.classroom.inplay import ClassRefused, LessonOver
+
+        if room.past_the_end(self.pending.turn if self.pending is not None else None):
+            raise LessonOver("The lesson ends here; the debrief is open.")
+        why = room.refuse_choice()
+        if why is not None:
+            raise ClassRefused(why)
 
     @property
     def decisions_left(self) -> int:
