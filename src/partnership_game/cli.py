@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="list the saves (scenario, date, turn, ending or unfinished, player) and exit")
     play.add_argument("--verbose", action="store_true",
                       help="with --text: print every turn in full as a transcript, without pages or pauses")
+    play.add_argument("--class", dest="play_class", type=Path, metavar="FILE",
+                      help="play a teacher's class file: its scenario, seed, start, end, rules, clock and hand in")
 
     validate = commands.add_parser("validate", help="check scenario files")
     validate.add_argument("paths", nargs="+", metavar="PATH")
@@ -308,26 +310,30 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 
 def cmd_check_class(args: argparse.Namespace) -> int:
-    from partnership_game import paths
     from partnership_game.classroom.classfile import load_class_file
+    from partnership_game.classroom.lesson import resolve_class
     from partnership_game.scenario import ScenarioError
-    from partnership_game.scenario.discovery import resolve
 
     failed = False
     results = []
     for name in args.paths:
         problems = []
+        described = ""
+        row: dict[str, Any] = {"path": name}
         try:
-            loaded = load_class_file(Path(name))
-            resolve(loaded.scenario_reference(), paths.builtin_scenarios_dir(), paths.mods_dir())
+            lesson = resolve_class(load_class_file(Path(name)))
+            described = lesson.describe()
+            turns = lesson.scenario.model.turns
+            row["lesson"] = {"scenario": lesson.scenario.model.id, "start": turns[lesson.start_turn].id,
+                             "end": turns[lesson.end_turn].id, "summary": described}
         except ScenarioError as exc:
             problems = exc.diagnostics
         failed |= bool(problems)
-        results.append({"path": name, "valid": not problems, "problems": [p.as_json() for p in problems]})
+        results.append({**row, "valid": not problems, "problems": [p.as_json() for p in problems]})
         if not args.json:
             for problem in problems:
                 print(problem.format(), file=sys.stderr)
-            print(f"{_shown(name)}: {'valid' if not problems else 'invalid'}")
+            print(f"{_shown(name)}: valid: {_shown(described)}" if not problems else f"{_shown(name)}: invalid")
     if args.json:
         print(json.dumps({"valid": not failed, "files": results}, indent=1))
     return EXIT_ERROR if failed else EXIT_OK
@@ -491,6 +497,10 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    if args.play_class is not None:  # a class game: its own checks and set-up, below the window and the terminal
+        from partnership_game.text.class_cli import play_class
+
+        return play_class(args)
     if args.saves:  # a listing of the saves folder; nothing is played
         from partnership_game import paths
         from partnership_game.text.layout import terminal_size
@@ -563,6 +573,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     at_terminal = sys.stdout is not None and sys.stdout.isatty()
     width, height = terminal_size(at_terminal)
     screen = play.Screen(width, height, folded=at_terminal and not args.verbose)
+    terminal.width = width
     saves = paths.saves_dir()
     with stop_signals_wait_for_prompt():
         if args.load is not None:
@@ -594,6 +605,15 @@ def main(argv: list[str] | None = None) -> int:
         from partnership_game.ui.run import run_window
 
         return run_window(classroom=args.class_file)
+    if args.class_file is not None:
+        if args.command != "play":
+            print(f"partnership-game: error: --class FILE opens a class's game; it does not apply to "
+                  f"'{args.command}' (class-report takes its own --class)", file=sys.stderr)
+            return EXIT_USAGE
+        if args.play_class is not None and args.play_class != args.class_file:
+            print("partnership-game: error: two different class files given", file=sys.stderr)
+            return EXIT_USAGE
+        args.play_class = args.class_file
     handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore, "check-class": cmd_check_class,
                 "schema": cmd_schema, "scenarios": cmd_scenarios, "analyze": cmd_analyze,
                 "new-scenario": cmd_new_scenario, "report": cmd_report, "class-report": cmd_class_report}

@@ -57,6 +57,8 @@ def hand_in(session: Session, folder: Path) -> HandedIn:
     player = session.player or "student"
     save = to_save(session)  # made first: a save that cannot be made claims no name
     data = save.model_dump_json(indent=1).encode("utf-8")
+    with contextlib.suppress(OSError):
+        folder = folder.resolve()  # the confirmation names the folder in full, wherever the game was started
     path, taken = _claim(folder, f"{file_stem(player)}-{session.scenario.model.id}")
     try:
         write_atomic(path, data)

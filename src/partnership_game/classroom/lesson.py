@@ -124,11 +124,10 @@ def lesson_for(loaded: LoadedClass, scenario: LoadedScenario) -> Lesson:
     question_turns: list[int | None] = []
     for k, question in enumerate(model.questions):
         if isinstance(question, Question) and question.turn is not None:
-            found = _turn_of(question.turn, scenario, last_on_or_before=True)
-            if isinstance(found, str):
-                problem(("questions", k, "turn"), f"question {k + 1}: {found}")
-                found = None
-            question_turns.append(found)
+            tied = _turn_of(question.turn, scenario, last_on_or_before=True)
+            if isinstance(tied, str):
+                problem(("questions", k, "turn"), f"question {k + 1}: {tied}")
+            question_turns.append(tied if isinstance(tied, int) else None)
         else:
             question_turns.append(None)
     if model.at_zero == "hand_in":

@@ -33,7 +33,9 @@ def ending(session: Session, width: int) -> str:
     end)."""
     reached = session.ending
     if reached is None:
-        return ""
+        from partnership_game.classroom.ending import lesson_end_words  # a class lesson that stopped at its end
+
+        return "\n".join(wrap(lesson_end_words(session), width)) if lesson_end_words(session) else ""
     model = next(e for e in session.scenario.model.endings if e.id == reached.id)
     lines = "\n".join(wrap(f"The end: {say_line(session, model.title)}", width, "", "  "))
     text = lines + "\n\n" + paragraphs(say(session, model.text), width)
@@ -63,11 +65,18 @@ def debrief_sections(session: Session) -> list[tuple[str, str]]:
     keys = ["path", "meters"]
     if _has_sources(session):
         keys.append("sources")
-    if session.scenario.model.questions:
+    if _questions(session):
         keys.append("questions")
     if _has_notes(session):
         keys.append("notes")
     return [(key, _TITLES[key]) for key in keys]
+
+
+def _questions(session: Session) -> list[str]:
+    """The scenario's questions, or a class's own (those tied to a turn once the lesson reached it)."""
+    from partnership_game.classroom.ending import questions
+
+    return questions(session)
 
 
 def _accuracy(event: CompiledEvent) -> str:
@@ -135,7 +144,7 @@ def debrief_section(session: Session, key: str, width: int) -> str:
     elif key == "sources":
         body = _sources(session, width) or ["No event of this game lists a source."]
     elif key == "questions":
-        questions = session.scenario.model.questions
+        questions = _questions(session)
         body = [line for k, q in enumerate(questions, 1)
                 for line in wrap(f"{k}. {' '.join(say(session, q).split())}", width, "", " " * (len(str(k)) + 2))]
         body = body or ["This scenario asks no questions."]

@@ -13,7 +13,7 @@ import numpy as np
 from partnership_game.engine import POLICIES, LedgerEntry
 from partnership_game.inert import inert, inert_line
 from partnership_game.session import DecisionCapReached, Session, decisions_left_notice, texts, write_save
-from partnership_game.text import commands, debrief, layout, render
+from partnership_game.text import class_mode, commands, debrief, layout, render
 from partnership_game.text.keeper import Autosave
 from partnership_game.text.pager import Pager
 from partnership_game.text.terminal import Stopped, Terminal
@@ -60,7 +60,7 @@ def scripted(session: Session, choices: str, write: Writer | None = None) -> Non
     while True:
         if write is not None:
             shown = narrate(session, write, shown)
-        if session.pending is None:
+        if session.stopped:  # the campaign is over, or a class lesson reached its end
             break
         index = _next_choice(session, choices, position)
         if write is not None:
@@ -87,7 +87,7 @@ def narrate(session: Session, write: Writer, shown: int, width: int = layout.DEF
     fresh = entries[shown:]
     if fresh and session.decisions:
         write(render.story(session, fresh, width) + "\n")
-    if session.over:
+    if session.stopped:
         write(debrief.debrief_full(session, width) + "\n")
     else:
         write(render.full_turn(session, width) + "\n")
@@ -194,7 +194,8 @@ class _Game:
         else:
             self.mark = self._mark_of_last_decision()
         while True:
-            if self.session.over:
+            if self.session.stopped:
+                class_mode.offer_hand_in(self.session, self.terminal, width)  # class mode: nothing without a class
                 self._debrief()
                 return EXIT_OK
             self.show_turn()
@@ -242,7 +243,7 @@ class _Game:
             self.terminal.say(story + "\n")
             return
         self.pager.show(story, reserve=1)
-        if self.session.over:
+        if self.session.stopped:
             self._pause("Press Enter for the ending: ")
         else:
             pending = self.session.pending
@@ -285,7 +286,13 @@ class _Game:
         count = len(self.session.available())
         width = self.screen.width
         while True:
-            line = self.terminal.ask(f"Choose 1-{count} (? for commands): ")
+            class_mode.tick(self.session, self.terminal, width)  # class mode: the clock's warning and its zero
+            clock = class_mode.clock_line(self.session)
+            line = self.terminal.ask(f"{clock + ' ' if clock else ''}Choose 1-{count} (? for commands): ")
+            if line is not None and self.session.classroom is not None and \
+                    " ".join(line.text.lower().split()) in class_mode.HAND_IN_WORDS:
+                class_mode.hand_in_here(self.session, self.terminal, width)
+                continue
             if line is None:
                 self.terminal.say("")
                 if self.terminal.lines.closed_reason is not None:  # not a plain end of input: say why it stopped
@@ -294,12 +301,17 @@ class _Game:
                 return None
             answer = interpret(line, count)
             command = answer.command
+            refused = class_mode.refusal(self.session, command, answer.argument)
+            if refused is not None:
+                self.terminal.say(layout.fit(refused, width))
+                continue
             if command == "quit":
                 return None
             if command == "again":
                 self.terminal.say(layout.fit(answer.reason, width))
             elif command == "help":
-                self.pager.show(commands.help_text(width), reserve=1)
+                extra = "\n" + class_mode.HELP if self.session.classroom is not None else ""
+                self.pager.show(commands.help_text(width) + extra, reserve=1)
             elif command == "repeat":
                 self.show_turn()
             elif command in commands.SHOWERS:

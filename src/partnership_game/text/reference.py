@@ -72,9 +72,12 @@ def sources(event_model: Event | None, width: int) -> str:
     return _joined(lines)
 
 
-def timeline(session: Session, width: int, show_history: bool = True) -> str:
+def timeline(session: Session, width: int, show_history: bool | None = None) -> str:
     """The decisions on the current branch, numbered, with date, event and choice (and history's, with
-    `show_history`), and how many other branches the timeline keeps."""
+    `show_history`; by default unless a class hides it), and how many other branches the timeline keeps."""
+    if show_history is None:
+        room = session.classroom
+        show_history = room is None or room.shows("historical_marks", over=session.stopped)
     model = session.scenario.model
     lines = ["Your decisions on this branch:" if session.decisions else "No decision taken yet on this branch."]
     for number, decision in enumerate(session.decisions, 1):

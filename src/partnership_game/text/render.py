@@ -74,9 +74,12 @@ def situation(session: Session, width: int) -> str:
 _sentence = sentence
 
 
-def options(session: Session, width: int, show_history: bool = True, full: bool = True) -> str:
+def options(session: Session, width: int, show_history: bool | None = None, full: bool = True) -> str:
     """The numbered options: with `full`, each with its text; else the label alone, one line where it fits.
-    An option not available now says why in both."""
+    An option not available now says why in both. History's choice is marked unless a class hides it."""
+    if show_history is None:
+        room = session.classroom
+        show_history = room is None or room.shows("historical_marks", over=session.stopped)
     pending = session.pending
     if pending is None:
         return ""
