@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("save", type=Path, metavar="SAVE")
     report.add_argument("--out", type=Path, required=True, metavar="FILE", help="the HTML report to write")
     report.add_argument("--csv", type=Path, metavar="FILE", help="also write the decision log as CSV")
+    report.add_argument("--short", action="store_true",
+                        help="the short report (two printed pages): the ending and why, the decisions, the meters, "
+                             "three sources")
 
     class_report = commands.add_parser("class-report", help="a whole class's saves in one report")
     class_report.add_argument("paths", nargs="+", type=Path, metavar="PATH",
@@ -121,7 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     class_report.add_argument("--out", type=Path, required=True, metavar="FILE", help="the HTML report to write")
     class_report.add_argument("--csv", type=Path, metavar="FILE", help="also write one row per student as CSV")
     class_report.add_argument("--class", dest="class_path", type=Path, metavar="FILE",
-                              help="the class file: saves with another seed or scenario version are flagged")
+                              help="the class file: saves with another seed, scenario version, class file or start "
+                                   "are flagged")
+    class_report.add_argument("--anonymous", action="store_true",
+                              help="call the games Group A, B, ... and show no names or file names (for projecting)")
 
     explore = commands.add_parser("explore", help="play many games at once and count the endings")
     explore.add_argument("scenario", metavar="ID_OR_PATH")
@@ -359,6 +365,7 @@ def _write_outputs(outputs: list[tuple[Path, bytes]]) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the charts are drawn with pygame; no banner
     from partnership_game.report.gather import read_save_file, would_overwrite
+    from partnership_game.report.short import short_report_html
     from partnership_game.report.single import report_csv, report_html
     from partnership_game.session import SaveError
 
@@ -372,7 +379,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     except SaveError as exc:
         print(f"{_shown(args.save)}: error: {_shown(exc)}", file=sys.stderr)
         return EXIT_ERROR
-    outputs = [(args.out, report_html(read.session, read.save.saved).encode("utf-8"))]
+    page = short_report_html if args.short else report_html
+    outputs = [(args.out, page(read.session, read.save.saved).encode("utf-8"))]
     if args.csv is not None:
         outputs.append((args.csv, report_csv(read.session)))
     status = _write_outputs(outputs)
@@ -403,11 +411,11 @@ def cmd_class_report(args: argparse.Namespace) -> int:
             return EXIT_ERROR
     read, skipped = gather(args.paths)
     for item in skipped:
-        print(f"{_shown(item.path)}: skipped: {_shown(item.reason)}", file=sys.stderr)
+        print(f"{_shown(item.path)}: skipped: {_shown(item.plain)} ({_shown(item.reason)})", file=sys.stderr)
     if not read:
         print("partnership-game class-report: error: no save could be read", file=sys.stderr)
         return EXIT_ERROR
-    report = build_class_report(read, skipped, reference, title)
+    report = build_class_report(read, skipped, reference, title, anonymous=args.anonymous)
     outputs = [(args.out, class_report_html(report).encode("utf-8"))]
     if args.csv is not None:
         outputs.append((args.csv, class_csv(report)))

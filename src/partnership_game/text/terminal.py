@@ -10,6 +10,7 @@ from types import FrameType
 from typing import BinaryIO, TextIO
 
 from partnership_game.inert import inert, inert_line
+from partnership_game.text.layout import DEFAULT_WIDTH, fit
 from partnership_game.text.terminal_input import Line, LineReader
 
 
@@ -29,6 +30,7 @@ class Terminal:
         self.stdout = stdout
         self.stderr = stderr
         self.lines_since_answer = 0  # what the screen has filled since the player last typed (for paging)
+        self.width = DEFAULT_WIDTH  # errors are fitted to it, like everything else the game prints
         # Typed answers are echoed by a terminal; from a pipe or a file they are not, so the game writes them after
         # the prompt itself: a transcript then reads as it was played, and no answer runs on after a prompt.
         self.echo = not _is_terminal(stdin)
@@ -62,17 +64,18 @@ class Terminal:
             self.stdout.flush()
 
     def error(self, text: str) -> None:
-        """One line on standard error (after what was shown so far); never raises."""
+        """One message on standard error (after what was shown so far), fitted to the width; never raises."""
         with suppress(OSError, ValueError):
             self.stdout.flush()
         with suppress(OSError, ValueError):
-            self.stderr.write(inert_line(text) + "\n")
+            self.stderr.write(fit(inert_line(text), self.width) + "\n")
             self.stderr.flush()
 
 
 def _is_terminal(stream: BinaryIO) -> bool:
+    isatty = getattr(stream, "isatty", None)  # any readable byte stream will do; not all of them can tell
     try:
-        return stream.isatty()
+        return bool(isatty()) if isatty is not None else False
     except (OSError, ValueError):
         return False
 
