@@ -74,8 +74,8 @@ def _scripted(args: argparse.Namespace, lesson: object) -> int:
     return EXIT_OK
 
 
-def _unfinished_class_game(folder: Path, scenario_id: str, class_hash: str) -> Path | None:
-    """The newest autosave of a game of this very class file that the lesson has not finished, if any."""
+def _unfinished_class_game(folder: Path, scenario_id: str, class_hash: str, turn_ids: list[str]) -> Path | None:
+    """The newest autosave of a game of this very class file that has not reached the lesson's end, if any."""
     from partnership_game.session.autosaves import unfinished
     from partnership_game.session.saves import SaveError, parse_save, read_save_bytes
 
@@ -84,7 +84,10 @@ def _unfinished_class_game(folder: Path, scenario_id: str, class_hash: str) -> P
             save = parse_save(read_save_bytes(summary.path))
         except (SaveError, OSError):
             continue
-        if save.classroom is not None and save.classroom.hash == class_hash:
+        room = save.classroom
+        if room is None or room.hash != class_hash or room.end not in turn_ids:
+            continue
+        if save.turn - 1 <= turn_ids.index(room.end):  # the header's turn is 1-based; past the end, it is done
             return summary.path
     return None
 
@@ -112,7 +115,8 @@ def _interactive(args: argparse.Namespace, lesson: object) -> int:
     saves = paths.saves_dir()
     scenario_id = lesson.scenario.model.id
     with stop_signals_wait_for_prompt():
-        resume = None if args.new else _unfinished_class_game(saves, scenario_id, lesson.loaded.hash)
+        turn_ids = [t.id for t in lesson.scenario.model.turns]
+        resume = None if args.new else _unfinished_class_game(saves, scenario_id, lesson.loaded.hash, turn_ids)
         if resume is not None:
             try:
                 session = read_save(resume)
