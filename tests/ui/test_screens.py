@@ -575,14 +575,15 @@ def test_previews_off_hide_the_effects(driver: Driver) -> None:
     driver.start("new_partnership", SEED)
     historical = driver.game.session.pending.event.historical_option
     driver.digit(historical)
-    assert t("turn.preview") in driver.visible_text(driver.top)
-    assert t("turn.preview_hidden") not in driver.visible_text(driver.top)
+    # The effects show in words under the options and as ghost segments on the meters.
+    label = driver.game.scenario.model.meters[0].label
+    assert label in driver.top.effects_shown() and t("turn.preview_hidden") not in driver.top.effects_shown()
+    assert any(view.preview for view in driver.top._meter_views())
 
     _previews_off(driver)
     driver.digit(historical)
-    text = driver.visible_text(driver.top)
-    assert t("turn.preview") not in text
-    assert t("turn.preview_hidden") in text
+    assert driver.top.effects_shown() == f"{historical + 1}. {t('turn.preview_hidden')}"
+    assert not any(view.preview for view in driver.top._meter_views())
 
 
 def _history_tag_pixels(driver: Driver, option: int) -> int:

@@ -134,10 +134,12 @@ def test_tab_reaches_the_badge_after_the_options_and_its_note_shows_while_it_has
     assert badge.focus and badge.tip is not None
     # Why it is disputed: the first sentence of the event's note.
     assert badge.tip.text_block.html_text == "Disputed: This rests on a single claim."
+    # Past the badge the focus goes on to the meters (their legend shows), then Shift+Tab comes back to it.
     driver.key(pygame.K_TAB)
-    assert screen.selected == 0 and not badge.focus and badge.tip is None
+    assert screen.focus.current is screen.meters_area and not badge.focus and badge.tip is None
+    assert screen.legend_tip is not None
     driver.key(pygame.K_TAB, pygame.KMOD_LSHIFT)
-    assert badge.focus, "Shift+Tab from the first option goes back to the badge"
+    assert badge.focus, "Shift+Tab from the meters goes back to the badge"
 
 
 def test_an_invented_event_says_it_was_written_for_the_game(driver: Driver, tmp_path: Path) -> None:
@@ -234,5 +236,6 @@ def test_the_title_row_fits_its_panel_at_both_sizes(make_app: Any, size: tuple[i
     loaded = resolve("new_partnership", paths.builtin_scenarios_dir(), paths.mods_dir())
     screen = play(driver, loaded, 2001)
     lay = screen.lay
-    assert lay.title.bottom == lay.story.top and lay.story.height > 0
+    # The event's title row sits in the header, above the story, and its badge inside it.
+    assert lay.header.contains(lay.title) and lay.title.bottom <= lay.story.top and lay.story.height > 0
     assert lay.title.contains(screen.event_title.badge_rect)

@@ -90,6 +90,16 @@ class SavedClass(_Strict):
     clock_seconds: Annotated[float, Field(ge=0, le=10**8)]
 
 
+class SavedOutcome(_Strict):
+    """An outcome screen the player had not closed when the game was saved: the decision it follows (its node)
+    and where that decision's changes and news begin (ledger entries and happenings before it), so that Continue
+    shows it again. Absent once it is closed (and in every save made before it was kept)."""
+
+    node: Annotated[int, Field(ge=0)]
+    entries: Annotated[int, Field(ge=0)]
+    told: Annotated[int, Field(ge=0)]
+
+
 class SaveFile(_Strict):
     format: Literal["partnership-game-save"]
     version: Literal[1]
@@ -107,6 +117,7 @@ class SaveFile(_Strict):
     ending_title: Annotated[str, Field(max_length=MAX_ENDING_TITLE)] | None = None
     timeline: SavedTimeline
     classroom: SavedClass | None = None  # absent: not a class game (and every save made before classes were kept)
+    outcome: SavedOutcome | None = None  # an outcome screen left open (the window's Continue shows it again)
 
     @field_validator("version", mode="before")
     @classmethod
@@ -121,7 +132,7 @@ def _now() -> str:
     return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
 
 
-def to_save(session: Session, created: str | None = None) -> SaveFile:
+def to_save(session: Session, created: str | None = None, outcome: SavedOutcome | None = None) -> SaveFile:
     """The save of a session as it stands: every branch, the current one marked."""
     model = session.scenario.model
     turn = min(session.state.turn, len(model.turns) - 1)
@@ -146,6 +157,7 @@ def to_save(session: Session, created: str | None = None) -> SaveFile:
         # A look back in a look-only class is not the game: the save holds the present.
         timeline=SavedTimeline(nodes=nodes, current=session.present_node),
         classroom=saved_class(session),
+        outcome=outcome,
     )
 
 
@@ -166,8 +178,9 @@ def saved_class(session: Session) -> SavedClass | None:
                       clock_seconds=round(room.clock.used_at(), 3))
 
 
-def write_save(path: Path, session: Session, created: str | None = None) -> SaveFile:
-    save = to_save(session, created)
+def write_save(path: Path, session: Session, created: str | None = None,
+               outcome: SavedOutcome | None = None) -> SaveFile:
+    save = to_save(session, created, outcome)
     write_atomic(path, save.model_dump_json(indent=1).encode("utf-8"))
     return save
 

@@ -11,7 +11,7 @@ from typing import Any
 import pygame
 import pygame_gui
 
-from partnership_game.ui import theme
+from partnership_game.ui import redraw, theme
 from partnership_game.ui.screen import Screen
 from partnership_game.ui.settings import Settings, save_settings
 
@@ -157,8 +157,9 @@ class App:
             if event.key == pygame.K_F11:
                 self.toggle_fullscreen()
                 return
-        self.busy_until = time.perf_counter() + 0.4
-        self.dirty = True
+        if event.type != pygame.MOUSEMOTION:  # W1: a mouse move redraws only when it changes something (see frame)
+            self.busy_until = time.perf_counter() + 0.4
+            self.dirty = True
         top = self.top
         consumed = self.manager.process_events(event)
         if event.type >= pygame.USEREVENT and hasattr(event, "ui_element"):
@@ -175,6 +176,11 @@ class App:
         self.manager.update(dt)
         for screen in list(self.stack):
             screen.update(dt)
+        # W1: the widgets' pictures changed (a hover, a tooltip, a scroll): draw; otherwise only a screen's own change.
+        seen = redraw.widget_fingerprint(self.manager)
+        if seen != getattr(self, "_widgets_seen", None):
+            self._widgets_seen = seen
+            self.dirty = True
         if not self.dirty and time.perf_counter() > self.busy_until:
             return
         self.draw()
@@ -197,6 +203,7 @@ class App:
 
     def run(self) -> int:
         clock = time.perf_counter()
+        interval = redraw.frame_interval()
         while self.running and self.stack:
             busy = self.dirty or time.perf_counter() < self.busy_until
             if busy:
@@ -214,6 +221,9 @@ class App:
                 self.dispatch(event)
                 if not self.running:
                     break
+            spare = interval - (time.perf_counter() - clock)
+            if spare > 0:
+                time.sleep(spare)  # W1: at most one frame per display refresh, however fast the events come
             now = time.perf_counter()
             self.frame(min(now - clock, 0.25))
             clock = now

@@ -16,6 +16,7 @@ from partnership_game.scenario import LoadedScenario
 from partnership_game.session import DecisionCapReached, Session, decisions_left_notice, texts, write_save
 from partnership_game.session.autosaves import autosave_for
 from partnership_game.session.preview import OptionPreview, preview_option
+from partnership_game.session.saves import SavedOutcome
 
 
 @dataclass
@@ -45,6 +46,9 @@ class Game:
         self.present: int | None = None  # while looking back in a look-only class: the decision to return to
         self.reviewing = False
         self.started = time.monotonic()
+        # The outcome screen of the last choice while it is open (saved with the autosave, so Continue after a
+        # crash shows it again); None once the player has closed it.
+        self.outcome: SavedOutcome | None = None
 
     @property
     def note(self) -> str | None:
@@ -147,14 +151,24 @@ class Game:
             self.refused = str(exc)[:1].upper() + str(exc)[1:] + "."  # the game is as it was; nothing to save
             return []
         self.landed = texts.happened(self.session)[told:]
+        current = self.session.timeline.current
+        self.outcome = SavedOutcome(node=current, entries=before, told=told) if current is not None else None
         # A choice that differs from every earlier one made here opens a branch; the old ones stay on the timeline.
         self.opened_branch = bool(known) and self.session.timeline.current not in known
         self.autosave()
         return self.entries()[before:]
 
+    def close_outcome(self) -> None:
+        """The player closed the outcome screen: the autosave no longer asks Continue to show it."""
+        if self.outcome is not None:
+            self.outcome = None
+            self.autosave()
+
     def autosave(self) -> None:
+        outcome = self.outcome if self.outcome is not None and self.outcome.node == self.session.timeline.current \
+            else None
         try:
-            write_save(self.autosave_path, self.session)
+            write_save(self.autosave_path, self.session, outcome=outcome)
             self.last_autosave_error = None
         except OSError as exc:
             self.last_autosave_error = str(exc.strerror or exc)

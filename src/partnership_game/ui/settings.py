@@ -23,6 +23,7 @@ class Settings:
     palette: str = "dossier"
     show_previews: bool = True
     show_history: bool = True  # the historical marks and the ghost line (a class file can hide them as well)
+    reduce_motion: bool = False  # no animation of the bars after a decision
 
     def validated(self) -> Settings:
         """Clamp anything out of range back to something the window can show."""

@@ -2,18 +2,48 @@
 
 from __future__ import annotations
 
+import re
+
+from partnership_game.scenario.models import Turn
+from partnership_game.session import texts
 from partnership_game.ui.game import Game
 from partnership_game.ui.widgets.meters import MeterView
 from partnership_game.ui.widgets.timeline_strip import TimelineMark
 
+# One way of writing a date on the turn screen, the scenario's own ("Sept 22, 2001"): a turn without a label gets
+# one in the same style, and the timeline shows its first day without the year ("Sept 22").
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
+_FIRST_DAY = re.compile(r"^\s*([^\W\d_]+\.?\s+\d{1,2})(?!\d)")
+
 
 def short_date(iso: str) -> str:
-    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
     _, month, day = iso.split("-")
-    return f"{months[int(month) - 1]} {int(day)}"
+    return f"{MONTHS[int(month) - 1]} {int(day)}"
 
 
-def meter_views(game: Game) -> list[MeterView]:
+def long_date(iso: str) -> str:
+    year, _, _ = iso.split("-")
+    return f"{short_date(iso)}, {int(year)}"
+
+
+def date_text(game: Game, turn: Turn) -> str:
+    """A turn's date as the scenario writes it (its label), else in the same style from the ISO date."""
+    label = turn.date_label
+    return texts.shown(game.session, label) if label else long_date(turn.date)
+
+
+def day_text(game: Game, turn: Turn) -> str:
+    """The first day of a turn's date, without the year: the timeline's stamp."""
+    match = _FIRST_DAY.match(date_text(game, turn))
+    return match.group(1) if match else short_date(turn.date)
+
+
+def meter_views(game: Game, preview: dict[str, float] | None = None,
+                moving: dict[str, float] | None = None) -> list[MeterView]:
+    """Each meter's row. `preview`: the focused option's changes (ghost segments); `moving`: values part-way
+    through the bars' animation after a decision (the change shown is still the whole change)."""
+    preview = preview or {}
+    moving = moving or {}
     session = game.session
     model = session.scenario.model
     history = game.history()
@@ -23,20 +53,22 @@ def meter_views(game: Game) -> list[MeterView]:
         past = [row[m] for row in history]
         previous = past[-1] if past else meter.start
         value = current[meter.id]
+        shown = moving.get(meter.id, value)
         views.append(
             MeterView(
                 id=meter.id,
                 label=meter.label,
-                value=value,
+                value=shown,
                 minimum=meter.min,
                 maximum=meter.max,
                 good=meter.good,
                 start=meter.start,
-                delta=value - previous,
+                delta=shown - previous,
                 history=past,  # the widget puts the start in front of both lines itself
                 ghost=[row[m] for row in game.ghost],
                 # A worded threshold ({value, warning}) is drawn as its value; the words show when it is crossed.
                 thresholds=tuple(float(getattr(mark, "value", mark)) for mark in meter.thresholds),
+                preview=float(preview.get(meter.id, 0.0)),
             )
         )
     return views
@@ -59,7 +91,7 @@ def timeline_marks(game: Game, show_history: bool = True) -> list[TimelineMark]:
         marks.append(
             TimelineMark(
                 index=index,
-                label=short_date(turn.date),
+                label=day_text(game, turn),
                 state=state,
                 historical=decided.get(index) if show_history else None,
                 branches=branches.get(index, 0),

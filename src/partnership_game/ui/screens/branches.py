@@ -8,14 +8,14 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from partnership_game.session import explain
-from partnership_game.session.compare import Branch, branch, differences, divergence, historical_road
-from partnership_game.ui import drawing, rich
+from partnership_game.session import texts
+from partnership_game.session.compare import branch, historical_road
+from partnership_game.ui import drawing
+from partnership_game.ui.branch_names import branch_name, count_decisions
 from partnership_game.ui.game import Game
-from partnership_game.ui.screen import ModalScreen
+from partnership_game.ui.screen import Area, Focus, ModalScreen
 from partnership_game.ui.strings import t
 from partnership_game.ui.views import short_date
-from partnership_game.ui.widgets.chart import Series, draw_line_chart
 
 
 def _ending(session: Any) -> str:
@@ -39,19 +39,26 @@ class BranchesScreen(ModalScreen):
             self.leaves.remove(in_play)
             self.leaves.insert(0, in_play)
         self.index = 0
+        self.replays = {leaf: branch(game.session, leaf, "") for leaf in self.leaves}
+        self.names = {leaf: branch_name(game.session, leaf, self.replays[leaf].session) for leaf in self.leaves}
+        self.node_focus = -1  # the decision of the selected branch shown in detail (focus on the tree), -1: none
+        self.node_hover: tuple[int, int] | None = None  # (row, column) under the mouse
+        self.points: dict[tuple[int, int], tuple[int, int]] = {}  # (row, column) -> where on the canvas
 
     def _on_path(self, leaf: int, node: int) -> bool:
         return any(n.id == node for n in self.game.session.timeline.path(leaf))
 
+    def name(self, k: int) -> str:
+        return self.names[self.leaves[k]]
+
     def label(self, k: int) -> str:
         leaf = self.leaves[k]
-        replay = branch(self.game.session, leaf, "")
-        count = len(replay.decisions)
-        departed = next((d for d in replay.decisions if d.event.historical_option >= 0 and not d.historical), None)
-        where = (t("branches.left_at", date=short_date(self.game.scenario.model.turns[departed.turn].date))
-                 if departed is not None and self.game.shows("historical_marks") else "")
-        mark = t("branches.current") if k == 0 else t("branches.number", number=k + 1)
-        return f"{mark}: {count} {t('branches.decisions')}{where} · {_ending(replay.session)}"
+        replay = self.replays[leaf]
+        values = {"name": self.name(k), "count": count_decisions(len(replay.decisions)),
+                  "ending": _ending(replay.session)}
+        if k == 0:
+            return t("branches.row", mark=t("branches.in_play_mark"), **values)
+        return t("branches.row_plain", **values)
 
     def build(self) -> None:
         panel = self.make_backdrop()
@@ -87,22 +94,33 @@ class BranchesScreen(ModalScreen):
                                                     object_id=f"#branches_{action}")))
             self.buttons[button] = action
             x += width + self.app.px(8)
+            if action == "close":
+                self.close_button = button
+        self.tree = Area("tree", self.image.rect, on_key=self.tree_key)
+        self.focus = Focus(self, [self.list, self.tree, *self.buttons], start=self.focus.index if self.focus else 0)
 
     def paint(self) -> None:
-        """The tree: one column per decision, one row per branch; filled dots follow history, open diamonds leave it."""
+        """The tree: one column per decision, one row per branch; filled dots follow history, open diamonds leave it.
+        The selected branch's dates run along the top; a decision hovered or focused is told in full underneath."""
         surface = self.canvas
         palette = self.app.palette
         surface.fill(palette.paper)
         timeline = self.game.session.timeline
+        self.points = {}
         if not self.leaves:
             self.image.set_image(surface)
             return
         paths = [timeline.path(leaf) for leaf in self.leaves]
         depth = max(len(p) for p in paths)
         margin = self.app.px(20)
+        small = self.app.px(12)
+        line_h = drawing.rendered("Ag", small, palette.ink).get_height()
+        dates_h = line_h + self.app.px(6)
+        caption_h = 2 * line_h + self.app.px(10)
         width, height = surface.get_size()
         step_x = (width - 2 * margin) / max(depth, 1)
-        step_y = min(self.app.px(40), (height - 2 * margin) / max(len(paths), 1))
+        top = margin + dates_h
+        step_y = min(self.app.px(40), (height - top - caption_h - margin) / max(len(paths), 1))
         row_of: dict[int, int] = {}
         for row, path in enumerate(paths):
             for node in path:
@@ -111,8 +129,19 @@ class BranchesScreen(ModalScreen):
         events = {e.id: e for e in self.game.session.compiled.events}
 
         def at(column: int, row: int) -> tuple[int, int]:
-            return round(margin + column * step_x), round(margin + row * step_y + step_y / 2)
+            return round(margin + column * step_x), round(top + row * step_y + step_y / 2)
 
+        # Dates of the selected branch's decisions, left to right, each only where it does not touch the last.
+        selected = self.replays[self.leaves[self.index]].decisions
+        turns = self.game.scenario.model.turns
+        right_edge = -1
+        for column, decision in enumerate(selected):
+            label = short_date(turns[decision.turn].date)
+            picture = drawing.rendered(label, small, palette.ink_soft)
+            x = at(column, 0)[0] - picture.get_width() // 2
+            if x > right_edge + self.app.px(6) and x + picture.get_width() <= width:
+                surface.blit(picture, (max(x, 0), margin))
+                right_edge = x + picture.get_width()
         for row, path in enumerate(paths):
             previous: tuple[int, int] | None = None
             for column, node in enumerate(path):
@@ -126,6 +155,7 @@ class BranchesScreen(ModalScreen):
                 if row_of[node.id] != row:
                     continue  # drawn with the branch it first appeared in
                 x, y = at(column, row)
+                self.points[(row, column)] = (x, y)
                 event = events.get(node.event)
                 option = next((k for k, o in enumerate(event.options) if o.id == node.option), -1) if event else -1
                 followed = event is not None and event.historical_option == option
@@ -139,13 +169,73 @@ class BranchesScreen(ModalScreen):
                     pygame.draw.polygon(surface, palette.paper, diamond)
                     pygame.draw.polygon(surface, palette.ink, diamond, width=2)
             leaf_x, leaf_y = at(len(path) - 1, row)
-            drawing.text(surface, (leaf_x + self.app.px(10), leaf_y), str(row + 1), self.app.px(12), palette.ink,
+            drawing.text(surface, (leaf_x + self.app.px(10), leaf_y), str(row + 1), small, palette.ink,
                          bold=True, anchor="midleft")
+        shown = self.shown_node()
+        if shown is not None:
+            row, column = shown
+            point = at(column, row)
+            pygame.draw.circle(surface, palette.ink, point, self.app.px(10), width=2)  # which one the words are about
+            caption = self.node_words(row, column)
+        else:
+            caption = t("branches.node_hint")
+        area = pygame.Rect(margin, height - caption_h, width - 2 * margin, caption_h - self.app.px(4))
+        drawing.wrapped(surface, area, drawing.fit(caption, small, area.width * 2), small, palette.ink)
         if show_marks:
             key = t("branches.key")
-            drawing.text(surface, (margin, height - self.app.px(6)), key, self.app.px(12), palette.ink_soft,
-                         anchor="bottomleft")
+            drawing.text(surface, (margin, height - caption_h - self.app.px(2)),
+                         drawing.fit(key, small, width - 2 * margin), small, palette.ink_soft, anchor="bottomleft")
         self.image.set_image(surface)
+
+    def shown_node(self) -> tuple[int, int] | None:
+        """The decision told under the tree: the one under the mouse, else the focused one of the selected branch."""
+        if self.node_hover is not None:
+            return self.node_hover
+        if self.node_focus >= 0 and self.leaves:
+            path = self.game.session.timeline.path(self.leaves[self.index])
+            column = min(self.node_focus, len(path) - 1)
+            # A shared decision is drawn on the row of the branch it first appeared in.
+            for row in range(len(self.leaves)):
+                if (row, column) in self.points and any(
+                        n.id == path[column].id for n in self.game.session.timeline.path(self.leaves[row])):
+                    return row, column
+        return None
+
+    def node_words(self, row: int, column: int) -> str:
+        replay = self.replays[self.leaves[row]]
+        decision = replay.decisions[column]
+        turn = self.game.scenario.model.turns[decision.turn]
+        return t("branches.node", date=turn.date_label or short_date(turn.date), event=decision.event.title,
+                 choice=texts.decision_label(replay.session, column))
+
+    def tree_key(self, event: pygame.event.Event) -> bool:
+        """Left/Right walk the selected branch's decisions, Home/End jump to its ends."""
+        if not self.leaves or event.key not in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_HOME, pygame.K_END):
+            return False
+        last = len(self.replays[self.leaves[self.index]].decisions) - 1
+        if event.key == pygame.K_HOME:
+            self.node_focus = 0
+        elif event.key == pygame.K_END:
+            self.node_focus = last
+        else:
+            step = 1 if event.key == pygame.K_RIGHT else -1
+            self.node_focus = min(max(self.node_focus + step, 0), last)
+        self.paint()
+        return True
+
+    def update(self, dt: float) -> None:
+        # Details on hover: the decision nearest the mouse, within a dot's reach.
+        if not self.points or self.app.top is not self:
+            return
+        mx, my = pygame.mouse.get_pos()
+        origin = self.image.rect.topleft
+        reach = self.app.px(10) ** 2
+        hovered = next((key for key, (x, y) in self.points.items()
+                        if (x + origin[0] - mx) ** 2 + (y + origin[1] - my) ** 2 <= reach), None)
+        if hovered != self.node_hover:
+            self.node_hover = hovered
+            self.paint()
+            self.app.dirty = True
 
     def chosen(self) -> int | None:
         return self.leaves[self.index] if self.leaves else None
@@ -159,27 +249,32 @@ class BranchesScreen(ModalScreen):
                 self.dismiss("rebuild")
         elif action in ("history", "current"):
             session = self.game.session
-            a = branch(session, leaf, t("branches.current") if self.index == 0
-                       else t("branches.number", number=self.index + 1))
+            a = branch(session, leaf, self.name(self.index))
             if action == "history":
                 b = historical_road(session, t("debrief.history"))
             else:
-                current = self.leaves[0]
-                b = branch(session, current, t("branches.current"))
+                b = branch(session, self.leaves[0], self.name(0))
+            from partnership_game.ui.screens.compare import CompareScreen
+
             self.app.push(CompareScreen(self.app, self.game, a, b))
 
     def on_ui(self, event: pygame.event.Event) -> None:
+        if self.closing(event):
+            return
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.buttons:
             self.act(self.buttons[event.ui_element])
         elif event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and event.text in self.labels:
             self.index = self.labels.index(event.text)
+            self.node_focus = -1
             self.paint()
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type != pygame.KEYDOWN:
             return False
+        if self.focus is not None and self.focus.handle(event):
+            return True
         if event.key in (pygame.K_ESCAPE, pygame.K_b):
-            self.dismiss(None)
+            self.cancel()
         elif event.key in (pygame.K_UP, pygame.K_DOWN) and self.leaves:
             self.index = (self.index + (1 if event.key == pygame.K_DOWN else -1)) % len(self.leaves)
             self.rebuild()
@@ -192,132 +287,3 @@ class BranchesScreen(ModalScreen):
         else:
             return False
         return True
-
-
-TABS = ("meters", "decisions", "differences")
-
-
-class CompareScreen(ModalScreen):
-    """Two roads side by side: their meters overlaid, their decisions with the point they part, the difference."""
-
-    width_share = 0.94
-    height_share = 0.9
-
-    def __init__(self, app: Any, game: Game, a: Branch, b: Branch, tab: str = "meters") -> None:
-        super().__init__(app)
-        self.game = game
-        self.a, self.b = a, b
-        self.tab = tab
-
-    def build(self) -> None:
-        panel = self.make_backdrop()
-        rect = panel.get_container().get_rect()
-        pad = self.app.px(16)
-        row = self.app.px(40)
-        manager = self.app.manager
-        heading = t("compare.heading", a=self.a.label, b=self.b.label)
-        self.add(pygame_gui.elements.UILabel(pygame.Rect(pad, pad, rect.width - 2 * pad, self.app.px(34)), heading,
-                                             manager, container=panel, object_id=ObjectID(class_id="@heading")))
-        endings = t("compare.endings", a=self.a.label, ending_a=_ending(self.a.session), b=self.b.label,
-                    ending_b=_ending(self.b.session))
-        self.add(pygame_gui.elements.UILabel(pygame.Rect(pad, pad + self.app.px(36), rect.width - 2 * pad,
-                                                         self.app.px(26)), endings, manager, container=panel))
-        x = pad
-        self.tabs: dict[Any, str] = {}
-        for tab in TABS:
-            width = drawing.rendered(t(f"compare.tab.{tab}"), self.app.px(16), (0, 0, 0), True).get_width() \
-                + self.app.px(36)
-            button = self.add(pygame_gui.elements.UIButton(
-                pygame.Rect(x, pad + self.app.px(68), width, self.app.px(36)), t(f"compare.tab.{tab}"), manager,
-                container=panel, object_id=ObjectID(class_id="@primary" if tab == self.tab else None,
-                                                    object_id=f"#compare_{tab}")))
-            self.tabs[button] = tab
-            x += width + self.app.px(8)
-        area = pygame.Rect(pad, pad + self.app.px(112), rect.width - 2 * pad,
-                           rect.height - 3 * pad - row - self.app.px(112))
-        if self.tab == "meters":
-            canvas = pygame.Surface(area.size)
-            self.paint(canvas)
-            self.add(pygame_gui.elements.UIImage(area, canvas, manager, container=panel))
-        else:
-            text = self.decisions_html() if self.tab == "decisions" else self.differences_html()
-            self.add(pygame_gui.elements.UITextBox(text, area, manager, container=panel,
-                                                   object_id=ObjectID(object_id=f"#compare_{self.tab}_text")))
-        self.close = self.add(pygame_gui.elements.UIButton(
-            pygame.Rect(rect.width - pad - self.app.px(150), rect.height - pad - row, self.app.px(150), row),
-            t("help.close"), manager, container=panel, object_id=ObjectID(class_id="@primary", object_id="#cmp_x")))
-
-    def paint(self, surface: pygame.Surface) -> None:
-        palette = self.app.palette
-        surface.fill(palette.paper)
-        model = self.game.scenario.model
-        labels = ["start", *[short_date(turn.date) for turn in model.turns]]
-        count = len(model.meters)
-        columns = 3 if surface.get_width() > self.app.px(900) else 2
-        rows = -(-count // columns)
-        gap = self.app.px(10)
-        cell_w = (surface.get_width() - gap * (columns - 1)) // columns
-        cell_h = (surface.get_height() - gap * (rows - 1)) // rows
-        for m, meter in enumerate(model.meters):
-            cell = pygame.Rect((m % columns) * (cell_w + gap), (m // columns) * (cell_h + gap), cell_w, cell_h)
-            series = [
-                Series(self.a.label, [meter.start, *[r[m] for r in self.a.meters_by_turn]], palette.series[0],
-                       "solid", "circle"),
-                Series(self.b.label, [meter.start, *[r[m] for r in self.b.meters_by_turn]], palette.series[1],
-                       "dashed", "triangle"),
-            ]
-            draw_line_chart(surface, cell, series, (meter.min, meter.max), labels, palette, self.app.px(12),
-                            title=meter.label)
-
-    def decisions_html(self) -> str:
-        model = self.game.scenario.model
-        split = divergence(self.a, self.b)
-        lines = []
-        for index in range(max(len(self.a.decisions), len(self.b.decisions))):
-            first = self.a.decisions[index] if index < len(self.a.decisions) else None
-            second = self.b.decisions[index] if index < len(self.b.decisions) else None
-            shown = first or second
-            assert shown is not None
-            date = model.turns[shown.turn].date_label or model.turns[shown.turn].date
-            left = rich.escape(first.event.options[first.option].label) if first else "—"
-            right = rich.escape(second.event.options[second.option].label) if second else "—"
-            marker = f" <b>{t('compare.parted')}</b>" if index == split else ""
-            same = first is not None and second is not None and first.event.id == second.event.id \
-                and first.option == second.option
-            lines.append(f"<b>{index + 1}. {rich.escape(date)}: {rich.escape(shown.event.title)}</b>{marker}<br>"
-                         + (f"{t('compare.both')}: {left}" if same else
-                            f"{rich.escape(self.a.label)}: {left}<br>{rich.escape(self.b.label)}: {right}"))
-        return "<br><br>".join(lines) or "—"
-
-    def differences_html(self) -> str:
-        found = differences(self.a, self.b)
-        if not found:
-            return t("compare.no_difference")
-        labels = {m.id: m.label for m in self.game.scenario.model.meters}
-        lines = [t("compare.differences_intro")]
-        for diff in found:
-            side = self.a if diff.side == "a" else self.b
-            entry = diff.entry
-            sign = "+" if entry.delta > 0 else "−"
-            lines.append(f"<b>{rich.escape(side.label)}</b>: {rich.escape(labels[entry.meter])} {sign}"
-                         f"{abs(entry.delta):.0f}, {rich.escape(explain.why(side.session, entry))}")
-        return "<br>".join(lines)
-
-    def on_ui(self, event: pygame.event.Event) -> None:
-        if event.type != pygame_gui.UI_BUTTON_PRESSED:
-            return
-        if event.ui_element in self.tabs:
-            self.tab = self.tabs[event.ui_element]
-            self.rebuild()
-        elif event.ui_element is self.close:
-            self.dismiss(None)
-
-    def handle(self, event: pygame.event.Event) -> bool:
-        if event.type != pygame.KEYDOWN:
-            return False
-        if event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB):
-            step = -1 if event.key == pygame.K_LEFT else 1
-            self.tab = TABS[(TABS.index(self.tab) + step) % len(TABS)]
-            self.rebuild()
-            return True
-        return super().handle(event)

@@ -10,7 +10,8 @@ from pygame_gui.core import ObjectID
 
 from partnership_game.scenario import LoadedScenario
 from partnership_game.ui import drawing, rich
-from partnership_game.ui.screen import Screen
+from partnership_game.ui.glossary import GlossaryTips
+from partnership_game.ui.screen import SCROLL_KEYS, Focus, Screen, scroll
 from partnership_game.ui.strings import t
 
 
@@ -30,7 +31,7 @@ class BriefingScreen(Screen):
         row = self.app.px(44)
         model = self.scenario.model
         body = rich.link_glossary(rich.escape(model.briefing or model.description), model.glossary)
-        self.add(
+        self.box = self.add(
             pygame_gui.elements.UITextBox(
                 body,
                 pygame.Rect(
@@ -60,6 +61,10 @@ class BriefingScreen(Screen):
                 object_id=ObjectID(object_id="#back"),
             )
         )
+        self.focus = Focus(self, [self.box, self.begin_button, self.back_button])
+        if getattr(self, "tips", None) is not None:
+            self.tips.clear()  # a rebuild: the old boxes' tip goes with them
+        self.tips = GlossaryTips(self, model.glossary, [self.box])
 
     def draw(self, surface: pygame.Surface) -> None:
         palette = self.app.palette
@@ -97,6 +102,11 @@ class BriefingScreen(Screen):
             (sheet.right - self.app.px(24), sheet.top + self.app.px(108)),
             palette,
         )
+        # The keys, between Back and Begin.
+        left, right = self.back_button.rect.right + self.app.px(12), self.begin_button.rect.left - self.app.px(12)
+        keys = drawing.fit(t("briefing.keys"), self.app.px(13), max(right - left, 1))
+        drawing.text(surface, ((left + right) // 2, self.begin_button.rect.centery), keys, self.app.px(13),
+                     palette.ink_soft, anchor="center")
 
     def begin(self) -> None:
         classroom = self.app.classroom.model if self.app.classroom is not None else None
@@ -117,7 +127,16 @@ class BriefingScreen(Screen):
         game.autosave()
         self.app.replace(TurnScreen(self.app, game))
 
+    def update(self, dt: float) -> None:
+        self.tips.update()
+
+    def leave(self) -> None:
+        self.tips.clear()
+        super().leave()
+
     def on_ui(self, event: pygame.event.Event) -> None:
+        if self.tips.on_ui(event):
+            return
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.begin_button:
                 self.begin()
@@ -127,6 +146,10 @@ class BriefingScreen(Screen):
                 self.app.replace(PickerScreen(self.app))
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if self.tips.handle(event) or self.focus.handle(event):
+            return True
+        if event.type == pygame.KEYDOWN and event.key in SCROLL_KEYS and scroll(self.box, event.key):
+            return True  # the briefing reads to its end wherever the focus is
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.begin()
             return True

@@ -50,6 +50,10 @@ class ConsequencesScreen(TextDialog):
         self.landed = list(game.landed if landed is None else landed)
         self.button_key = "consequences.ending" if game.session.over else "consequences.continue"
 
+    def leave(self) -> None:
+        self.game.close_outcome()  # closed: Continue no longer shows it (W2, issue 12)
+        super().leave()
+
     # ---- the parts, in the order a player reads them -------------------------------------------------------
 
     def _date(self, turn: int) -> str:

@@ -13,7 +13,8 @@ from partnership_game.session.why import explain_ending, missed_sentence
 from partnership_game.session.why import number as figure
 from partnership_game.ui import drawing, rich
 from partnership_game.ui.game import Game
-from partnership_game.ui.screen import Screen
+from partnership_game.ui.glossary import GlossaryTips
+from partnership_game.ui.screen import SCROLL_KEYS, Focus, Screen, scroll
 from partnership_game.ui.strings import t
 from partnership_game.ui.views import short_date
 from partnership_game.ui.widgets.chart import Series, draw_line_chart
@@ -62,8 +63,9 @@ class DebriefScreen(Screen):
             )
             self.tab_buttons[button] = tab
             x += width + self.app.px(8)
+        self.box = None
         if self.tab != "charts":
-            self.add(
+            self.box = self.add(
                 pygame_gui.elements.UITextBox(
                     self.html(), self.content(), manager, object_id=ObjectID(object_id=f"#debrief_{self.tab}")
                 )
@@ -81,6 +83,14 @@ class DebriefScreen(Screen):
                 object_id=ObjectID(object_id="#to_title"),
             )
         )
+        # Tab moves among the tabs, the text and the buttons (Left/Right still turn the tabs).
+        tab_buttons = list(self.tab_buttons)
+        start = TABS.index(self.tab) if self.box is None else len(tab_buttons)
+        self.focus = Focus(self, [*tab_buttons, *([self.box] if self.box else []), self.export_button,
+                                  self.title_button], start=start)
+        if getattr(self, "tips", None) is not None:
+            self.tips.clear()
+        self.tips = GlossaryTips(self, self.game.scenario.model.glossary, [self.box] if self.box else [])
 
     # ---- the tabs' text ------------------------------------------------------------------------------------
 
@@ -158,7 +168,8 @@ class DebriefScreen(Screen):
                 verdict = f" <i>({t('debrief.same')})</i>"
             else:
                 other = rich.escape(event.options[event.historical_option].label)
-                verdict = f" <b>≠</b> <i>{t('debrief.diverged', option=other)}</i>"
+                # In words, not "≠": the bundled Noto Sans has no glyph for it.
+                verdict = f" <b>({t('debrief.differs')})</b> <i>{t('debrief.diverged', option=other)}</i>"
             lines.append(
                 f"<b>{number}. {rich.escape(turn.date_label or turn.date)}: {rich.escape(event.title)}</b>"
                 f"<br>{chosen}{verdict}"
@@ -208,7 +219,7 @@ class DebriefScreen(Screen):
         drawing.text(
             surface,
             (sheet.left + self.app.px(20), sheet.bottom - self.app.px(34)),
-            t("debrief.keys"),
+            drawing.fit(t("debrief.keys"), self.app.px(13), self.export_button.rect.left - sheet.left - 28),
             self.app.px(13),
             palette.ink_soft,
             anchor="midleft",
@@ -254,7 +265,12 @@ class DebriefScreen(Screen):
     def _after_branches(self, result: Any) -> None:
         """Nothing to do here: `update` notices when the game is no longer over."""
 
+    def leave(self) -> None:
+        self.tips.clear()
+        super().leave()
+
     def update(self, dt: float) -> None:
+        self.tips.update()
         # A step back or a jump to another branch (from the menu or the tree) leaves the ending: play on.
         if not self.game.session.over and self.app.top is self:
             from partnership_game.ui.screens.turn import TurnScreen
@@ -286,7 +302,7 @@ class DebriefScreen(Screen):
         self.rebuild()
 
     def on_ui(self, event: pygame.event.Event) -> None:
-        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+        if self.tips.on_ui(event) or event.type != pygame_gui.UI_BUTTON_PRESSED:
             return
         if event.ui_element in self.tab_buttons:
             self.switch(self.tab_buttons[event.ui_element])
@@ -302,7 +318,11 @@ class DebriefScreen(Screen):
             return False
         ctrl = bool(event.mod & pygame.KMOD_CTRL)
         index = TABS.index(self.tab)
-        if event.key in (pygame.K_RIGHT, pygame.K_TAB):
+        if self.tips.handle(event) or self.focus.handle(event):
+            return True
+        if event.key in SCROLL_KEYS and self.box is not None and scroll(self.box, event.key):
+            return True  # the text reads to its end wherever the focus is
+        if event.key == pygame.K_RIGHT:
             self.switch(TABS[(index + 1) % len(TABS)])
         elif event.key == pygame.K_LEFT:
             self.switch(TABS[(index - 1) % len(TABS)])

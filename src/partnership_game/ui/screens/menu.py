@@ -9,7 +9,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from partnership_game.ui.game import Game
-from partnership_game.ui.screen import ButtonColumn, ModalScreen
+from partnership_game.ui.screen import Focus, ModalScreen
 from partnership_game.ui.strings import t
 
 ITEMS = ("resume", "branches", "save", "hand_in", "load", "settings", "help", "title", "quit")
@@ -54,9 +54,12 @@ class MenuScreen(ModalScreen):
                 )
             )
             self.buttons[button] = item
-        self.keys = ButtonColumn(list(self.buttons))
+        self.close_button = next(b for b, item in self.buttons.items() if item == "resume")
+        self.focus = Focus(self, list(self.buttons), arrows=True)
 
     def on_ui(self, event: pygame.event.Event) -> None:
+        if self.closing(event):
+            return
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.buttons:
             self.choose(self.buttons[event.ui_element])
 
@@ -99,10 +102,5 @@ class MenuScreen(ModalScreen):
             app.quit()
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.dismiss(None)
-            return True
-        pressed = self.keys.handle(event)
-        if pressed is not None:
-            self.choose(self.buttons[pressed])
-        return event.type == pygame.KEYDOWN
+        super().handle(event)
+        return event.type == pygame.KEYDOWN  # the keys of the screen below wait until the menu is closed

@@ -14,7 +14,7 @@ from partnership_game.engine import POLICIES
 from partnership_game.engine.odds import OptionOdds, fork, future_seeds, odds_for_option
 from partnership_game.ui import drawing
 from partnership_game.ui.game import Game
-from partnership_game.ui.screen import ModalScreen
+from partnership_game.ui.screen import Focus, ModalScreen
 from partnership_game.ui.strings import t
 
 # Hatching for the bar segments, so endings differ by pattern as well as colour.
@@ -77,6 +77,8 @@ class OddsScreen(ModalScreen):
             t("help.close"), self.app.manager, container=panel,
             object_id=ObjectID(class_id="@primary", object_id="#odds_close")))
         self.panel = panel
+        self.close_button = self.close
+        self.focus = Focus(self, [self.close, self.switch])
         # The chart is drawn onto its own surface and shown as an image inside the dialog, so the dialog's
         # panel (drawn by pygame_gui over the screens' own layers) does not cover it.
         area = pygame.Rect(pad, pad, rect.width - 2 * pad, rect.height - 3 * pad - row)
@@ -161,11 +163,9 @@ class OddsScreen(ModalScreen):
         self.image.set_image(surface)
 
     def on_ui(self, event: pygame.event.Event) -> None:
-        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+        if self.closing(event) or event.type != pygame_gui.UI_BUTTON_PRESSED:
             return
-        if event.ui_element is self.close:
-            self.dismiss(None)
-        elif event.ui_element is self.switch:
+        if event.ui_element is self.switch:
             self.toggle()
 
     def toggle(self) -> None:
@@ -176,8 +176,10 @@ class OddsScreen(ModalScreen):
         self.rebuild()
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if self.focus is not None and self.focus.handle(event):
+            return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_o):
-            self.dismiss(None)
+            self.cancel()
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_p:
             self.toggle()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -11,11 +12,11 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from partnership_game import paths
-from partnership_game.session import SaveError
-from partnership_game.session.saves import SaveSummary, list_saves, read_save
+from partnership_game.session import SaveError, texts
+from partnership_game.session.saves import SaveSummary, list_saves, parse_save, read_save_bytes, session_from_save
 from partnership_game.ui import rich
 from partnership_game.ui.game import Game
-from partnership_game.ui.screen import ModalScreen
+from partnership_game.ui.screen import Focus, ModalScreen
 from partnership_game.ui.strings import t
 
 
@@ -79,6 +80,8 @@ class SaveScreen(ModalScreen):
                 object_id=ObjectID(class_id="@primary", object_id="#save"),
             )
         )
+        self.make_close_button(panel)
+        self.focus = Focus(self, [self.entry, self.button, self.close_button])
 
     def save(self) -> None:
         path = paths.saves_dir() / f"{safe_file_name(self.entry.get_text())}.json"
@@ -90,12 +93,16 @@ class SaveScreen(ModalScreen):
         self.note.set_text(rich.escape(self.message))
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if self.focus is not None and self.focus.handle(event):
+            return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.save()
             return True
         return super().handle(event)
 
     def on_ui(self, event: pygame.event.Event) -> None:
+        if self.closing(event):
+            return
         pressed = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.button
         if pressed or (event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry):
             self.save()
@@ -162,6 +169,8 @@ class LoadScreen(ModalScreen):
                 object_id=ObjectID(class_id="@primary", object_id="#load"),
             )
         )
+        self.make_close_button(panel)
+        self.focus = Focus(self, [self.list, self.button, self.close_button])
 
     def selected(self) -> SaveSummary | None:
         chosen = self.list.get_single_selection()
@@ -172,26 +181,12 @@ class LoadScreen(ModalScreen):
 
     def load(self, summary: SaveSummary | None = None) -> None:
         summary = summary or self.selected()
-        if summary is None:
-            return
-        from partnership_game.ui.screens.message import MessageScreen
-        from partnership_game.ui.screens.turn import TurnScreen
-
-        try:
-            session = read_save(summary.path)
-        except SaveError as exc:
-            self.app.push(MessageScreen(self.app, t("error.heading"), f"{summary.path.name}: {exc}"))
-            return
-        note = t("load.changed") if self.app.services.scenario_changed(session.scenario) else None
-        game = Game(session, note, loaded_from=summary.path)  # an autosave goes on in its own file
-        if session.over:
-            from partnership_game.ui.screens.debrief import DebriefScreen
-
-            self.app.replace(DebriefScreen(self.app, game))
-        else:
-            self.app.replace(TurnScreen(self.app, game))
+        if summary is not None:
+            open_save(self.app, summary.path)
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if self.focus is not None and self.focus.handle(event):
+            return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.load()
             return True
@@ -213,6 +208,41 @@ class LoadScreen(ModalScreen):
         self.app.dirty = True
 
     def on_ui(self, event: pygame.event.Event) -> None:
+        if self.closing(event):
+            return
         pressed = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.button
         if pressed or event.type == pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION:
             self.load()
+
+
+def open_save(app: Any, path: Path) -> bool:
+    """Play a saved game from where it was left: its turn, its debrief, or an outcome screen the player had not
+    closed (the autosave keeps it), shown again over its turn. A save that cannot be read says why; False then."""
+    from partnership_game.ui.screens.message import MessageScreen
+    from partnership_game.ui.screens.turn import TurnScreen
+
+    try:
+        save = parse_save(read_save_bytes(path))
+        session = session_from_save(save, str(path))
+    except SaveError as exc:
+        app.push(MessageScreen(app, t("error.heading"), f"{path.name}: {exc}"))
+        return False
+    note = t("load.changed") if app.services.scenario_changed(session.scenario) else None
+    game = Game(session, note, loaded_from=path)  # an autosave goes on in its own file
+    outcome = save.outcome
+    if outcome is not None and outcome.node == session.timeline.current:
+        from partnership_game.ui.screens.consequences import ConsequencesScreen
+
+        game.outcome = outcome
+        turn = TurnScreen(app, game)
+        app.replace(turn)
+        entries = game.entries()[outcome.entries:]
+        landed = texts.happened(session)[outcome.told:]
+        app.push(ConsequencesScreen(app, game, entries, landed), on_result=lambda _: turn.after_consequences())
+    elif session.over:
+        from partnership_game.ui.screens.debrief import DebriefScreen
+
+        app.replace(DebriefScreen(app, game))
+    else:
+        app.replace(TurnScreen(app, game))
+    return True

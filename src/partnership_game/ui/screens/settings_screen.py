@@ -1,4 +1,4 @@
-"""Settings: window size, fullscreen, text size, palette, effect previews; kept in the user config folder."""
+"""Settings: window size, fullscreen, text size, palette, previews, marks, motion; kept in the user config folder."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from partnership_game.ui.screen import ModalScreen
+from partnership_game.ui.screen import Focus, ModalScreen
 from partnership_game.ui.settings import PALETTE_NAMES, TEXT_SCALES, WINDOW_SIZES
 from partnership_game.ui.strings import t
 
@@ -19,42 +19,63 @@ def _size_label(size: tuple[int, int]) -> str:
 
 
 class SettingsScreen(ModalScreen):
-    width_share = 0.5
-    height_share = 0.7
+    """Every setting a drop-down, by mouse or keyboard (Tab to it, Enter opens, Up/Down, Enter takes, Esc closes
+    the list); each applies at once. Done (or Esc, or a click outside) closes the dialog; an open list never
+    reaches over Done."""
+
+    width_share = 0.56
+    height_share = 0.9
+    cancel_result = "rebuild"
 
     def __init__(self, app: Any) -> None:
         super().__init__(app)
         self.controls: dict[str, Any] = {}
 
+    def rows(self) -> list[tuple[str, list[str], str]]:
+        settings = self.app.settings
+        on, off = t("settings.on"), t("settings.off")
+
+        def switch(value: bool) -> tuple[list[str], str]:
+            return [on, off], on if value else off
+
+        rows: list[tuple[str, list[str], str]] = [
+            ("window", [_size_label(s) for s in WINDOW_SIZES], _size_label((settings.width, settings.height))),
+            ("fullscreen", *switch(settings.fullscreen)),
+            ("text", [f"{round(s * 100)} %" for s in TEXT_SCALES], f"{round(settings.text_scale * 100)} %"),
+            ("palette", [t(f"settings.palette.{p}") for p in PALETTE_NAMES], t(f"settings.palette.{settings.palette}")),
+            ("previews", *switch(settings.show_previews)),
+            ("history", *switch(settings.show_history)),
+        ]
+        if hasattr(settings, "reduce_motion"):
+            rows.append(("motion", *switch(bool(settings.reduce_motion))))
+        return rows
+
     def build(self) -> None:
         panel = self.make_backdrop()
         rect = panel.get_container().get_rect()
         pad = self.app.px(16)
-        row = self.app.px(40)
-        settings = self.app.settings
         manager = self.app.manager
+        heading_h = self.app.px(34)
         self.add(
             pygame_gui.elements.UILabel(
-                pygame.Rect(pad, pad, rect.width - 2 * pad, self.app.px(34)),
+                pygame.Rect(pad, pad, rect.width - 2 * pad, heading_h),
                 t("settings.heading"),
                 manager,
                 container=panel,
                 object_id=ObjectID(class_id="@heading"),
             )
         )
+        rows = self.rows()
+        button_h = self.app.px(40)
+        done_top = rect.height - pad - button_h
+        top = pad + heading_h + self.app.px(12)
+        # Rows share what the heading and Done leave; a row never grows past its comfortable height.
+        step = min(self.app.px(50), (done_top - self.app.px(8) - top) // len(rows))
+        row = max(step - self.app.px(8), 1)
         label_w = int((rect.width - 2 * pad) * 0.42)
         control_w = rect.width - 2 * pad - label_w
-        on, off = t("settings.on"), t("settings.off")
-        rows: list[tuple[str, list[str], str]] = [
-            ("window", [_size_label(s) for s in WINDOW_SIZES], _size_label((settings.width, settings.height))),
-            ("fullscreen", [on, off], on if settings.fullscreen else off),
-            ("text", [f"{round(s * 100)} %" for s in TEXT_SCALES], f"{round(settings.text_scale * 100)} %"),
-            ("palette", [t(f"settings.palette.{p}") for p in PALETTE_NAMES], t(f"settings.palette.{settings.palette}")),
-            ("previews", [on, off], on if settings.show_previews else off),
-            ("history", [on, off], on if settings.show_history else off),
-        ]
         self.controls = {}
-        y = pad + self.app.px(50)
+        y = top
         for key, options, current in rows:
             self.add(
                 pygame_gui.elements.UILabel(
@@ -71,29 +92,36 @@ class SettingsScreen(ModalScreen):
                     manager,
                     container=panel,
                     object_id=ObjectID(object_id=f"#setting_{key}"),
+                    # The open list stops above Done (it scrolls when it needs more room).
+                    expansion_height_limit=max(done_top - self.app.px(6) - (y + row), row),
                 )
             )
             self.controls[key] = menu
-            y += row + self.app.px(10)
+            y += step
         width = self.app.px(140)
         self.done = self.add(
             pygame_gui.elements.UIButton(
-                pygame.Rect(rect.width - pad - width, rect.height - pad - row, width, row),
+                pygame.Rect(rect.width - pad - width, done_top, width, button_h),
                 t("settings.done"),
                 manager,
                 container=panel,
                 object_id=ObjectID(class_id="@primary", object_id="#settings_done"),
             )
         )
+        self.close_button = self.done
+        start = self.focus.index if self.focus is not None else 0  # a change rebuilds the dialog: keep the place
+        self.focus = Focus(self, [*self.controls.values(), self.done], start=start)
 
     def on_ui(self, event: pygame.event.Event) -> None:
+        if self.closing(event):
+            return
         if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
             for key, menu in self.controls.items():
                 if event.ui_element is menu:
+                    if self.focus is not None:
+                        self.focus.follow(menu)
                     self.change(key, event.text)
                     return
-        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.done:
-            self.dismiss("rebuild")
 
     def change(self, key: str, value: str) -> None:
         settings = self.app.settings
@@ -112,10 +140,6 @@ class SettingsScreen(ModalScreen):
             settings = replace(settings, show_previews=on)
         elif key == "history":
             settings = replace(settings, show_history=on)
+        elif key == "motion":
+            settings = replace(settings, reduce_motion=on)  # type: ignore[call-arg]
         self.app.apply_settings(settings.validated())
-
-    def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN):
-            self.dismiss("rebuild")
-            return True
-        return False

@@ -39,6 +39,11 @@ class MeterView:
     history: Sequence[float]  # value at the end of each turn so far
     ghost: Sequence[float]  # the historical path's value at the end of each turn (whole campaign)
     thresholds: Sequence[float] = ()
+    preview: float = 0.0  # what the focused option would change at once: a hatched ghost segment on the bar
+
+
+# What a hit area returned by draw_meters covers: its code is meter index * HIT_KINDS + the kind.
+HIT_LABEL, HIT_BAR, HIT_TREND, HIT_KINDS = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -72,21 +77,23 @@ _plans = PlanCache()
 
 def draw_meters(surface: pygame.Surface, rect: pygame.Rect, meters: Sequence[MeterView], palette: Palette,
                 text_px: int, show_ghost: bool = True, legend: bool = False,
-                words: MeterWords = MeterWords()) -> None:
+                words: MeterWords = MeterWords()) -> list[tuple[pygame.Rect, int]]:
     """One row per meter, top to bottom; rows squeeze (never spill) when the rect is shorter than meters_height.
-    `legend` adds a key line under the rows explaining the trend line, the ghost and the threshold ticks."""
+    `legend` adds a key line under the rows explaining the trend line, the ghost and the threshold ticks.
+    Returns the rows' hit areas (label, bar, trend line), each with its code (see HIT_KINDS), for the legend."""
     rect = pygame.Rect(rect)
     if rect.w <= 0 or rect.h <= 0 or not meters:
-        return
+        return []
     key = (tuple(rect), tuple(_meter_key(m) for m in meters), palette, text_px, show_ghost, legend, words)
     plan = _plans.get(key, lambda: _plan_meters(rect, meters, palette, text_px, show_ghost, legend, words))
     plan.replay(surface, rect)
+    return [(pygame.Rect(box), code) for box, code in plan.hits]
 
 
 def _meter_key(m: MeterView) -> tuple[object, ...]:
     return (m.id, m.label, float(m.value), float(m.minimum), float(m.maximum), m.good, float(m.start),
             float(m.delta), tuple(float(v) for v in m.history), tuple(float(v) for v in m.ghost),
-            tuple(float(t) for t in m.thresholds))
+            tuple(float(t) for t in m.thresholds), float(m.preview))
 
 
 @dataclass(frozen=True)
@@ -130,15 +137,21 @@ def _plan_meters(rect: pygame.Rect, meters: Sequence[MeterView], palette: Palett
     compact = rect.w < px * 16  # too narrow for the word "good" and the trend line
     for i, meter in enumerate(meters):
         top = rect.top + i * row_h
-        _plan_label_line(plan, meter, pygame.Rect(rect.left, round(top), rect.w, round(label_h)), columns, palette,
-                         px, small, compact, words)
+        label_line = pygame.Rect(rect.left, round(top), rect.w, round(label_h))
+        # The word "good" gives way (the arrow stays) before a meter's name would be shortened.
+        room = rect.w - columns.delta_w - columns.value_w - columns.hint_w - 3 * columns.gap
+        _plan_label_line(plan, meter, label_line, columns, palette, px, small,
+                         compact or text_width(meter.label, px) > room, words)
+        plan.hits.append((label_line, i * HIT_KINDS + HIT_LABEL))
         band = pygame.Rect(rect.left, round(top + label_h + gap), rect.w, max(4, round(band_h)))
         spark_w = 0 if compact else max(px * 3, round(rect.w * 0.3))
         bar = pygame.Rect(band.left, band.top, band.w - (spark_w + columns.gap if spark_w else 0), band.h)
         _plan_bar(plan, meter, bar, palette, px, show_ghost)
+        plan.hits.append((bar, i * HIT_KINDS + HIT_BAR))
         if spark_w:
             spark = pygame.Rect(bar.right + columns.gap, band.top, spark_w, band.h)
             _plan_trend(plan, meter, spark, palette, px, show_ghost)
+            plan.hits.append((spark, i * HIT_KINDS + HIT_TREND))
     return plan
 
 
@@ -179,6 +192,7 @@ def _plan_single_lines(plan: Plan, meters: Sequence[MeterView], rect: pygame.Rec
         if right - bar_left > px * 2:
             bar = pygame.Rect(bar_left, line.top, right - bar_left, line.h)
             _plan_bar(plan, meter, bar, palette, max(6, min(px, round(line.h * 0.8))), show_ghost)
+            plan.hits.append((bar, i * HIT_KINDS + HIT_BAR))
 
 
 def _plan_delta(plan: Plan, m: MeterView, box: pygame.Rect, palette: Palette, px: int) -> None:
@@ -222,6 +236,8 @@ def _plan_bar(plan: Plan, m: MeterView, band: pygame.Rect, palette: Palette, px:
         colour = palette.good if (m.delta > 0) == (m.good != "down") else palette.bad
         left, right = sorted((x_before, x_value))
         plan.rect(colour, pygame.Rect(left, inner.top, max(1, right - left), inner.h))
+    if math.isfinite(m.preview) and m.preview:
+        _plan_preview(plan, m, inner, x_value, x_at(m.value + m.preview), palette, px)
     plan.rect(palette.rule, track, 1)
     tick_w = max(1, line_width(px) // 2)
     for threshold in m.thresholds:
@@ -235,6 +251,32 @@ def _plan_bar(plan: Plan, m: MeterView, band: pygame.Rect, palette: Palette, px:
         diamond = [(x, y - r), (x + r * 0.8, y), (x, y + r), (x - r * 0.8, y)]
         plan.polygon(palette.paper, diamond)
         plan.polygon(palette.ghost, diamond, max(1, line_width(px) - 1))
+
+
+def _plan_preview(plan: Plan, m: MeterView, inner: pygame.Rect, x_from: int, x_to: int, palette: Palette,
+                  px: int) -> None:
+    """The focused option's change as a ghost segment: hatched in good or bad ink, outlined, with an arrowhead at
+    the end it would reach, so the direction reads without colour."""
+    colour = palette.good if (m.preview > 0) == (m.good != "down") else palette.bad
+    left, right = sorted((x_from, x_to))
+    segment = pygame.Rect(left, inner.top - 1, max(2, right - left), inner.h + 2)
+    plan.rect(blend(colour, palette.paper, 0.55), segment)
+    step = max(3, round(px * 0.35))
+    slant = segment.h - 1
+    for x in range(segment.left + 1, segment.right - slant, step):
+        plan.line(colour, (x, segment.bottom - 1), (x + slant, segment.top))
+    plan.rect(colour, segment, 1)
+    tip = max(3.0, inner.h * 0.9)
+    triangle_x = x_to + (tip * 0.5 if x_to >= x_from else -tip * 0.5)
+    _arrowhead(plan, colour, (triangle_x, inner.centery), tip, x_to >= x_from)
+
+
+def _arrowhead(plan: Plan, colour: tuple[int, int, int], at: Point, size: float, rightwards: bool) -> None:
+    x, y = at
+    half = size / 2
+    points = ([(x - half, y - half), (x + half, y), (x - half, y + half)] if rightwards
+              else [(x + half, y - half), (x - half, y), (x + half, y + half)])
+    plan.polygon(colour, points)
 
 
 def _plan_trend(plan: Plan, m: MeterView, box: pygame.Rect, palette: Palette, px: int, show_ghost: bool) -> None:
