@@ -129,7 +129,9 @@ class TurnScreen(TurnActions, Screen):
             return 0
         rows = box.text_box_layout.layout_rows
         visible = box.rect.height - 2 * box.padding[1] - 4
-        return sum(1 for row in rows if row.bottom <= visible and row.height > 0)
+        # Only rows with words count: the blank rows between paragraphs are not lines of story.
+        return sum(1 for row in rows
+                   if row.bottom <= visible and any(getattr(c, "text", "").strip() for c in row.items))
 
     # ---- focus ---------------------------------------------------------------------------------------------
 
