@@ -129,3 +129,11 @@ def test_a_class_game_left_unfinished_is_continued_with_its_rules(tmp_path: Path
     again = cli("play", "--text", "--class", path, tmp_path=tmp_path, stdin="o\n")
     assert "Continuing your class game from" in again.stdout
     assert "This class keeps the odds hidden until the debrief." in again.stdout
+
+
+def test_the_plans_class_files_are_valid_and_end_at_kabul(tmp_path: Path) -> None:
+    for name, rollback in (("sochi-to-kabul.yaml", "stepping back allowed"), ("lourdes-to-kabul.yaml", "look-only")):
+        result = cli("check-class", str(REPO / "docs" / name), tmp_path=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert "to Nov 12–13, 2001 (The gates of Kabul)" in result.stdout and "the game ends there" in result.stdout
+        assert rollback in result.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from partnership_game.session import Session, check_player_name
@@ -70,6 +71,9 @@ def hand_in_here(session: Session, terminal: Terminal, width: int) -> bool:
     from partnership_game.classroom.handin import hand_in, hand_in_folder
 
     folder = hand_in_folder(session)
+    if folder is not None and not folder.exists():
+        with contextlib.suppress(OSError):  # if it cannot be made, it is said below as a folder that is not there
+            folder.mkdir()  # the folder the class file names, beside it: made on the first hand-in
     if folder is None:
         line = terminal.ask("Folder to hand in to (Enter: this folder): ")
         if line is None:
