@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -62,6 +63,20 @@ def hostile_document(scenario_id: str = "hostile") -> dict[str, Any]:
         ending["text"] = f"Epilogue {SCRIPT}\n\nSecond paragraph {ENTITY}"
     doc["questions"] = [f"Question {SCRIPT}", f"Question {BREAKOUT}", f"Question {ENTITY}"]
     return doc
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _utc() -> Any:
+    """Reports show times in the computer's local zone: the tests fix it to UTC unless a test sets another."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
 
 
 @pytest.fixture

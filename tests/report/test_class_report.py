@@ -136,7 +136,8 @@ def test_without_a_class_file_the_reference_is_what_most_saves_played(class_fold
 def test_csv_has_a_header_and_one_row_per_student(class_folder: Path) -> None:
     read, skipped = gather([class_folder])
     rows = list(csv.reader(io.StringIO(class_csv(build_class_report(read, skipped)).decode("utf-8"))))
-    assert rows[0] == [*CLASS_CSV_HEADER, "decision:first", "decision:second", "decision:third"]
+    assert rows[0] == [*CLASS_CSV_HEADER, "meter:trust", "meter:elite_resistance", "meter:gains", "decision:first",
+                       "decision:second", "decision:third"]
     assert len(rows) == 1 + len(CHOICES)
     by_file = {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
     student = by_file["student2.json"]

@@ -43,8 +43,15 @@ def test_bad_files_are_skipped_with_their_reasons_and_the_rest_reported(tmp_path
     assert "Read 3 save(s): 3 counted, 0 flagged; skipped 4." in result.stdout
     text = assert_self_contained(out.read_text(encoding="utf-8")).text
     assert "Saves read 3 (3 counted, 0 flagged) Skipped 4" in text
+    plain = {
+        "damaged.json": "the file is incomplete (it stops part way, as when a copy is cut off): hand it in again",
+        "foreign.json": "this is another kind of file, not a save of this game: ask for the right file",
+        "hash.json": "the file was changed after the game saved it: hand it in again",
+        "option.json": "the file's decisions do not fit its own scenario (it was changed or damaged): hand it in again",
+    }
     for name, reason in reasons.items():
-        assert f"{mixed_folder / name} {reason}" in text
+        assert f"{mixed_folder / name} {plain[name]} Details: {reason}" in text
+        assert any(line.startswith(f"{mixed_folder / name}: skipped: {plain[name]} (") for line in lines), name
     rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
     assert [(r["file"], r["player"]) for r in rows] == [("anna.json", "Anna"), ("boris.json", "Boris"),
                                                        ("chen.json", "Chen")]
@@ -64,7 +71,8 @@ def test_no_readable_save_exits_1_and_writes_nothing(tmp_path: Path, mixed_folde
     result = cli("class-report", mixed_folder, tmp_path / "missing-folder", "--out", out, "--csv", table)
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == "partnership-game class-report: error: no save could be read"
-    assert f"{tmp_path / 'missing-folder'}: skipped: no such file or folder" in result.stderr
+    missing = "the file or folder is not there (check its name) (no such file or folder)"
+    assert f"{tmp_path / 'missing-folder'}: skipped: {missing}" in result.stderr
     assert not out.exists() and not table.exists()
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -90,14 +98,15 @@ def test_class_file_flags_another_seed_and_another_version(tmp_path: Path, make_
     out, table = tmp_path / "class.html", tmp_path / "class.csv"
     result = cli("class-report", folder, "--class", _class_file(tmp_path), "--out", out, "--csv", table)
     assert result.returncode == 0, result.stderr
-    assert "3 counted, 2 flagged" in result.stdout
+    assert "3 counted, 3 flagged" in result.stdout  # "same" was not played with the class file either
     page = assert_self_contained(out.read_text(encoding="utf-8"))
     assert "Lesson &lt;b&gt;one&lt;/b&gt;" in out.read_text(encoding="utf-8")
     assert f"Seed {SEED}" in page.text and "Compared with the class file lesson.yaml" in page.text
     assert f"another seed ({SEED + 1}, not {SEED})" in page.text
     assert "another version of the scenario (" in page.text
     rows = {r["file"]: r for r in csv.DictReader(io.StringIO(table.read_text(encoding="utf-8")))}
-    assert rows["same.json"]["flags"] == "" and rows["same.json"]["counted"] == "yes"
+    assert rows["same.json"]["flags"] == "not played with the class file (a game begun outside the class)"
+    assert rows["same.json"]["counted"] == "yes"
     assert rows["dice.json"]["flags"].startswith("another seed") and rows["dice.json"]["counted"] == "yes"
     assert rows["version.json"]["flags"].startswith("another version") and rows["version.json"]["counted"] == "yes"
 

@@ -20,10 +20,10 @@ def test_report_writes_the_page_and_the_log(tmp_path: Path, make_save) -> None:
     assert "Player Group 3" in page.text and len(png_images(page)) == 3
     lines = log.read_text(encoding="utf-8").splitlines()
     assert lines[0] == ("number,turn,date,event_id,event_title,option_id,option_label,historical_option_id,"
-                        "same_as_history,what_happened")
-    assert lines[1:] == ["1,1,2001-09-11,first,First decision,help,Help,help,yes,",
-                         "2,2,2001-09-22,second,Second decision,safe,Play safe,safe,yes,",
-                         "3,3,2001-10-17,third,Third decision,sign,Sign,sign,yes,"]
+                        "same_as_history,what_happened,set_by_class")
+    assert lines[1:] == ["1,1,2001-09-11,first,First decision,help,Help,help,yes,,no",
+                         "2,2,2001-09-22,second,Second decision,safe,Play safe,safe,yes,,no",
+                         "3,3,2001-10-17,third,Third decision,sign,Sign,sign,yes,,no"]
 
 
 def test_report_without_csv_writes_only_the_page(tmp_path: Path, make_save) -> None:

@@ -138,13 +138,13 @@ def test_branches_are_mentioned_and_the_one_in_play_reported() -> None:
 def test_csv_decision_log(diverged: Session) -> None:
     data = report_csv(diverged)
     assert data.startswith(b"number,turn,date,event_id,event_title,option_id,option_label,historical_option_id,"
-                           b"same_as_history,what_happened\r\n")
+                           b"same_as_history,what_happened,set_by_class\r\n")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
     assert tuple(rows[0]) == DECISION_LOG_HEADER
     assert rows[1:] == [
-        ["1", "1", "2001-09-11", "first", "First decision", "wait", "Wait", "help", "no", ""],
-        ["2", "2", "2001-09-22", "second", "Second decision", "gamble", "Gamble", "safe", "no", "It works."],
-        ["3", "3", "2001-10-17", "third", "Third decision", "walk", "Walk away", "sign", "no", ""],
+        ["1", "1", "2001-09-11", "first", "First decision", "wait", "Wait", "help", "no", "", "no"],
+        ["2", "2", "2001-09-22", "second", "Second decision", "gamble", "Gamble", "safe", "no", "It works.", "no"],
+        ["3", "3", "2001-10-17", "third", "Third decision", "walk", "Walk away", "sign", "no", "", "no"],
     ]
 
 

@@ -42,12 +42,12 @@ def meter_chart(label: str, y_range: tuple[float, float], x_labels: Sequence[str
     return png_data_uri(surface)
 
 
-def bar_chart(rows: Sequence[tuple[str, int, bool]], total: int, palette: Palette = DOSSIER) -> str:
-    """Horizontal bars, one per (label, count, highlighted); a highlighted bar is drawn in the stamp colour."""
-    px = 30
+def bar_chart(rows: Sequence[tuple[str, int, bool]], total: int, palette: Palette = DOSSIER, width: int = 1600,
+              px: int = 30) -> str:
+    """Horizontal bars, one per (label, count, highlighted); a highlighted bar is drawn in the stamp colour. The
+    default size is shown at the page's width, about 940 px: text about 14 px."""
     row_h = round(px * 1.8)
     pad = 16
-    width = 1600  # shown at the page's width, about 940 px: text about 14 px
     surface = _surface((width, pad * 2 + row_h * max(1, len(rows))), palette)
     label_w = min(max((text_width(label, px, bold) for label, _, bold in rows), default=0) + px, width * 0.45)
     value_w = text_width("000 (100%)", px) + px
@@ -66,4 +66,20 @@ def bar_chart(rows: Sequence[tuple[str, int, bool]], total: int, palette: Palett
         image = text(value, px, palette.ink)
         surface.blit(image, image.get_rect(midleft=(bar.right + px // 2, round(mid))))
     pygame.draw.line(surface, palette.ink_soft, (round(bar_left), pad), (round(bar_left), surface.get_height() - pad))
+    return png_data_uri(surface)
+
+
+def meters_grid(panels: Sequence[tuple[str, tuple[float, float], Sequence[float], Sequence[float]]],
+                x_labels: Sequence[str], columns: int = 4, palette: Palette = DOSSIER) -> str:
+    """Every meter in one picture, small: a grid of (label, range, this game, history) panels, for a short report.
+    Drawn at about two and a half times the size it is printed (about 185 mm wide)."""
+    rows = max(1, -(-len(panels) // columns))
+    cell_w, cell_h = 560, 300
+    surface = _surface((cell_w * columns, cell_h * rows), palette)
+    for k, (label, y_range, played, history) in enumerate(panels):
+        row, column = divmod(k, columns)
+        rect = pygame.Rect(column * cell_w, row * cell_h, cell_w, cell_h).inflate(-14, -10)
+        series = [Series("History" if k == 0 else "", list(history), palette.ghost, "dotted", "square"),
+                  Series("This game" if k == 0 else "", list(played), palette.series[0], "solid", "circle")]
+        draw_line_chart(surface, rect, series, y_range, x_labels, palette, 25, title=label)
     return png_data_uri(surface)

@@ -9,17 +9,22 @@ from dataclasses import dataclass
 from partnership_game import __version__
 from partnership_game.report import charts
 from partnership_game.report.csvfile import csv_bytes
-from partnership_game.report.decisions import DecisionRow, decision_rows, departures, road
-from partnership_game.report.formats import percent, share, timestamp
+from partnership_game.report.decisions import DecisionRow, decision_rows, departures, own, road
+from partnership_game.report.formats import now, percent, share, timestamp
 from partnership_game.report.gather import ReadSave, Skipped
+from partnership_game.report.lesson import reached_end
 from partnership_game.report.markup import Markup, el, esc, join, table
+from partnership_game.report.names import anonymous_name, duplicates
 from partnership_game.report.page import document
+from partnership_game.report.projector import summary_html
 from partnership_game.report.reference import Flags, Reference, flags, from_saves
-from partnership_game.report.tally import ClassTally, DecisionTally, tally, unreached
+from partnership_game.report.summary import game_end_meters
+from partnership_game.report.tally import ClassTally, DecisionTally, Game, tally, unreached
 from partnership_game.session import explain
 
 CLASS_CSV_HEADER = ("file", "player", "counted", "flags", "scenario_id", "scenario_hash", "seed", "ending_id",
-                    "ending_title", "historical_ending", "decisions", "departures_from_history", "saved")
+                    "ending_title", "historical_ending", "decisions", "departures_from_history", "set_by_class",
+                    "stopped_at", "saved")
 
 
 @dataclass(frozen=True)
@@ -28,10 +33,9 @@ class Student:
     flags: Flags
     flag_words: list[str]
     rows: list[DecisionRow]
-
-    @property
-    def name(self) -> str:
-        return self.saved.session.player or "—"
+    name: str  # as the report shows it: the player's name, or "Group A" in an anonymous report
+    file: str  # the file's name; "" in an anonymous report (file names are often students' names)
+    game: Game
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class ClassReport:
     students: list[Student]
     skipped: list[Skipped]
     tally: ClassTally
+    anonymous: bool = False
+    set_by_class: tuple[str, ...] = ()  # the event ids of the decisions the class set before its start
 
     @property
     def counted(self) -> list[Student]:
@@ -48,19 +54,36 @@ class ClassReport:
 
 
 def build_class_report(read: Sequence[ReadSave], skipped: Sequence[Skipped], reference: Reference | None = None,
-                       title: str | None = None) -> ClassReport:
-    """Flag each save against the reference (the class file's, or else what most saves used) and count the class.
-    Saves of another version or seed are counted and flagged; saves of another scenario are listed, not counted."""
+                       title: str | None = None, anonymous: bool = False) -> ClassReport:
+    """Flag each save against the reference (the class file's, or else what most saves used) and count the class
+    from its start. Saves of another version or seed, or that did not start where the class did, are counted and
+    flagged; saves of another scenario are listed, not counted; two hand-ins under one name are both flagged. An
+    anonymous report calls the games "Group A, B, ..." in the order they were saved and shows no file names."""
     if not read:
         raise ValueError("a class report needs at least one save that could be read")
     reference = reference or from_saves(read)
+    order = sorted(read, key=lambda r: (r.save.saved, str(r.path))) if anonymous else list(read)
+    same = duplicates([r.session.player for r in order])
+    names = [anonymous_name(k) if anonymous else (r.session.player or "—") for k, r in enumerate(order)]
     students = []
-    for saved in read:
+    for k, saved in enumerate(order):
         found = flags(saved, reference)
-        students.append(Student(saved, found, found.words(saved, reference), decision_rows(saved.session)))
-    counted = [s.saved.session for s in students if s.flags.counted]
-    return ClassReport(title or reference.scenario.model.title, reference, students, list(skipped),
-                       tally(reference.scenario, counted))
+        start = found.start
+        words = found.words(saved, reference)
+        if same[k]:
+            others = ", ".join(f"#{j + 1} {names[j]}" if not anonymous else names[j] for j in same[k])
+            words.append(f"the same name as {others}: two hand-ins under one name")
+        session = saved.session
+        done = session.stopped if session.classroom is not None else reached_end(session, reference.lesson)
+        game = Game(session, start.set_by_class, done)
+        students.append(Student(saved, found, words, decision_rows(saved.session, start.set_by_class), names[k],
+                                "" if anonymous else saved.path.name, game))
+    counted = [s.game for s in students if s.flags.counted]
+    model = reference.scenario.model
+    result = tally(reference.scenario, counted, reference.lesson.end_label(model))
+    before = tuple(e.id for e in reference.scenario.compiled.events if e.is_decision
+                   and e.turn is not None and e.turn < reference.lesson.start_turn)
+    return ClassReport(title or model.title, reference, students, list(skipped), result, anonymous, before)
 
 
 # ---- HTML ------------------------------------------------------------------------------------------------------
@@ -77,7 +100,7 @@ def _history_mark(historical: bool) -> Markup:
 
 def _header(report: ClassReport) -> Markup:
     ref = report.reference
-    made = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    made = now()
     flagged = sum(1 for s in report.students if s.flag_words)
     facts = [
         ("Scenario", f"{ref.scenario.model.title} ({ref.scenario_id})"),
@@ -87,13 +110,19 @@ def _header(report: ClassReport) -> Markup:
         ("Compared with", ref.origin),
         ("Date", timestamp(made)),
     ]
+    lesson = ref.lesson
+    model = ref.scenario.model
+    if lesson.start_turn > 0:
+        facts.append(("Class starts", lesson.start_label(model)))
+    if lesson.end_turn is not None:
+        facts.append(("Class ends", lesson.end_label(model)))
     return join([
-        el("header", el("div", el("p", "Class report", class_="kicker"), el("h1", report.title)),
-           el("div", f"{len(report.counted)} games", class_="stamp"), class_="file"),
+        el("h2", "The details", class_="details"),
         el("dl", *(Markup(el("dt", k) + el("dd", v)) for k, v in facts), class_="facts"),
-        el("p", "Saves flagged for another version of the scenario or another seed are counted in every table, "
-                "with their flag in the list of students. Saves of another scenario altogether are listed but not "
-                "counted. Each game is read along the branch that was in play when it was saved.", class_="muted"),
+        el("p", "Saves flagged for another version of the scenario, another seed or another start are counted in "
+                "every table, with their flag in the list of games. Saves of another scenario altogether are listed "
+                "but not counted. Each game is read along the branch that was in play when it was saved.",
+           class_="muted"),
     ])
 
 
@@ -102,9 +131,15 @@ def _history(report: ClassReport) -> Markup:
     games = result.games
     historical = next((e for e in result.endings if e.historical and e.known), None)
     lines = []
-    if historical is not None:
+    if historical is not None and report.reference.lesson.end_turn is None:
         lines.append(el("p", f"{share(result.reached_historical_ending, games)} reached the ending where history "
                              "went: ", el("strong", historical.title), "."))
+    if report.set_by_class:
+        lesson, model = report.reference.lesson, report.reference.scenario.model
+        count = len(report.set_by_class)
+        lines.append(el("p", f"Before {lesson.start_label(model)}: {count} decision{'s' * (count != 1)} set by the "
+                             "class (history's choices), not the students'; they are not counted below.",
+                        class_="muted"))
     rows = [[d.date_label, d.title,
              next((o.label for o in d.options if o.historical), "—"),
              f"{d.historical_count} of {d.reached}" if d.has_history else "—",
@@ -160,27 +195,36 @@ def _students(report: ClassReport) -> Markup:
         session = student.saved.session
         ending = session.ending
         flagged = el("span", "; ".join(student.flag_words), class_="flag") if student.flag_words else ""
-        rows.append([str(k), student.name, student.saved.path.name,
-                     ending.title if ending is not None else el("span", "not finished", class_="muted"),
-                     explain.road_short(road(student.rows)), timestamp(student.saved.save.saved),
-                     flagged])
-    return join([el("h2", "Students"),
-                 table(["#", "Player", "File", "Ending", "Decisions", "Saved", "Flags"], rows, numeric=[0])])
+        if ending is not None:
+            end: object = ending.title
+        elif student.game.at_lesson_end:
+            end = "played to the lesson's end"
+        else:
+            end = el("span", "not finished", class_="muted")
+        file = [] if report.anonymous else [student.file]
+        rows.append([str(k), student.name, *file, end, explain.road_short(road(student.rows)),
+                     timestamp(student.saved.save.saved), flagged])
+    heads = ["#", "Group" if report.anonymous else "Player", *([] if report.anonymous else ["File"]), "Ending",
+             "Decisions", "Saved", "Flags"]
+    return join([el("h2", "The games"), table(heads, rows, numeric=[0])])
 
 
 def _skipped(report: ClassReport) -> Markup:
     if not report.skipped:
         return join([el("h2", "Skipped files"), el("p", "None: every file was read.", class_="muted")])
-    rows = [[str(s.path), s.reason] for s in report.skipped]
+    rows = [[f"file {k}" if report.anonymous else str(s.path),
+             join([esc(s.plain), el("div", "Details: ", s.reason, class_="result")], "")]
+            for k, s in enumerate(report.skipped, 1)]
     return join([el("h2", "Skipped files"),
                  el("p", "These files were not read and are not counted anywhere in this report.", class_="muted"),
-                 table(["File", "Why"], rows)])
+                 table(["File", "Why, and what to do"], rows, class_="skipped")])
 
 
 def class_report_html(report: ClassReport) -> str:
     footer = el("footer", f"Made by partnership-game {__version__}. Reference scenario '{report.reference.scenario_id}'"
                           f" ({report.reference.scenario_hash}).")
-    body = join([_header(report), el("section", _history(report)), el("section", _endings(report)),
+    body = join([summary_html(report), _header(report), el("section", _history(report)),
+                 el("section", _endings(report)),
                  el("section", _choices(report)), el("section", _students(report)), el("section", _skipped(report)),
                  footer])
     return document(f"{report.title}: class report", body)
@@ -188,18 +232,57 @@ def class_report_html(report: ClassReport) -> str:
 
 # ---- CSV -------------------------------------------------------------------------------------------------------
 
+def _csv_meters(student: Student, report: ClassReport) -> list[object]:
+    """The game's meters where it stopped, one column per meter of the reference (empty where it has no such)."""
+    values = game_end_meters(student.game, report.reference.lesson)
+    return [_rounded(values.get(m.id)) for m in report.reference.scenario.model.meters]
+
+
+def _rounded(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    value = round(value, 1)
+    return int(value) if value.is_integer() else value
+
+
+def _local(text: str) -> str:
+    """A save's time as ISO in the local zone, with its offset (a spreadsheet sorts it, a reader reads it)."""
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return moment.astimezone().isoformat(timespec="seconds") if moment.tzinfo is not None else text
+
+
+def _stopped_at(student: Student) -> str:
+    session = student.saved.session
+    if student.game.at_lesson_end or session.pending is None:
+        return ""
+    turn = session.scenario.model.turns[session.pending.turn]
+    return f"{turn.date_label or turn.date}: {session.pending.event.title}"
+
+
 def class_csv(report: ClassReport) -> bytes:
-    """One row per save read (counted or not), with the option chosen at each of the reference's decisions."""
+    """One row per save read (counted or not): its flags, its ending (or where it stopped), its meters where it
+    stopped, and the option chosen at each of the class's own decisions (those set before its start are left out).
+    An anonymous report's CSV has no file names and names each game as its page does."""
     event_ids = [d.event_id for d in report.tally.decisions]
+    meter_ids = [m.id for m in report.reference.scenario.model.meters]
     rows = []
     for student in report.students:
         session, save = student.saved.session, student.saved.save
         ending = session.ending
-        chosen = {r.event_id: r.option_id for r in student.rows}
+        chosen = {r.event_id: r.option_id for r in own(student.rows)}
+        if ending is not None:
+            title: str | None = ending.title
+        else:
+            title = "played to the lesson's end" if student.game.at_lesson_end else None
         rows.append([
-            student.saved.path.name, session.player, student.flags.counted, "; ".join(student.flag_words),
-            save.scenario.id, save.scenario.hash, save.seed, ending.id if ending else None,
-            ending.title if ending else None, ending.historical if ending else None, len(student.rows),
-            departures(student.rows), save.saved, *(chosen.get(e) for e in event_ids),
+            student.file, student.name if report.anonymous else session.player, student.flags.counted,
+            "; ".join(student.flag_words), save.scenario.id, save.scenario.hash, save.seed,
+            ending.id if ending else None, title, ending.historical if ending else None, len(own(student.rows)),
+            departures(student.rows), student.game.own_from, _stopped_at(student), _local(save.saved),
+            *_csv_meters(student, report), *(chosen.get(e) for e in event_ids),
         ])
-    return csv_bytes([*CLASS_CSV_HEADER, *(f"decision:{e}" for e in event_ids)], rows)
+    return csv_bytes([*CLASS_CSV_HEADER, *(f"meter:{m}" for m in meter_ids), *(f"decision:{e}" for e in event_ids)],
+                     rows)

@@ -10,7 +10,7 @@ from partnership_game.inert import inert
 from partnership_game.report.decisions import DecisionRow
 
 DECISION_LOG_HEADER = ("number", "turn", "date", "event_id", "event_title", "option_id", "option_label",
-                       "historical_option_id", "same_as_history", "what_happened")
+                       "historical_option_id", "same_as_history", "what_happened", "set_by_class")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -40,8 +40,9 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
 
 def decision_log(rows: Sequence[DecisionRow]) -> bytes:
     """One row per decision on the branch in play; same_as_history is yes, no, or empty (history marks none);
-    what_happened is the choice's result and drawn outcome as the player read them."""
+    what_happened is the choice's result and drawn outcome as the player read them; set_by_class is yes for a
+    decision the class took for its students before its start (history's choice), not theirs."""
     return csv_bytes(DECISION_LOG_HEADER, (
         (r.number, r.turn, r.date, r.event_id, r.event_title, r.option_id, r.option_label, r.historical_option_id,
-         r.same_as_history, r.result) for r in rows
+         r.same_as_history, r.result, r.set_by_class) for r in rows
     ))

@@ -20,13 +20,15 @@ class DecisionRow:
     historical_option_id: str | None  # None: the scenario marks no option as history's
     historical_option_label: str | None
     result: str = ""  # what happened, in the words chosen as it landed: the result, then the drawn outcome
+    set_by_class: bool = False  # taken for the students before the lesson's start (history's choice), not by them
 
     @property
     def same_as_history(self) -> bool | None:
         return None if self.historical_option_id is None else self.option_id == self.historical_option_id
 
 
-def decision_rows(session: Session) -> list[DecisionRow]:
+def decision_rows(session: Session, set_by_class: int = 0) -> list[DecisionRow]:
+    """Every decision on the branch in play; the first `set_by_class` were taken for the class before its start."""
     turns = session.scenario.model.turns
     rows = []
     for number, decision in enumerate(session.decisions, 1):
@@ -42,15 +44,24 @@ def decision_rows(session: Session) -> list[DecisionRow]:
             historical_option_id=marked.id if marked else None,
             historical_option_label=marked.label if marked else None,
             result=" ".join(explain.what_happened(landed).split()) if landed is not None else "",
+            set_by_class=number <= set_by_class,
         ))
     return rows
 
 
+def own(rows: list[DecisionRow]) -> list[DecisionRow]:
+    """The decisions the students took themselves (not those the class set before its start)."""
+    return [row for row in rows if not row.set_by_class]
+
+
 def departures(rows: list[DecisionRow]) -> int:
-    """How many decisions left the historical road (decisions with no historical option do not count)."""
-    return sum(1 for row in rows if row.same_as_history is False)
+    """How many of the students' own decisions left the historical road (decisions with no historical option do
+    not count)."""
+    return sum(1 for row in own(rows) if row.same_as_history is False)
 
 
 def road(rows: list[DecisionRow]) -> explain.Road:
-    """The rows counted as every screen counts them: taken, different from history, with no choice to compare."""
-    return explain.Road(len(rows), departures(rows), sum(1 for row in rows if row.same_as_history is None))
+    """The students' own rows counted as every screen counts them: taken, different from history, with no choice
+    to compare."""
+    mine = own(rows)
+    return explain.Road(len(mine), departures(mine), sum(1 for row in mine if row.same_as_history is None))

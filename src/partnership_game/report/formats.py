@@ -6,7 +6,7 @@ import datetime
 
 from partnership_game.text.render import change, number
 
-__all__ = ["change", "number", "percent", "share", "short_date", "timestamp"]
+__all__ = ["change", "now", "number", "percent", "share", "short_date", "timestamp", "zone"]
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -21,17 +21,35 @@ def short_date(iso: str) -> str:
 
 
 def timestamp(text: str | None) -> str:
-    """A save's ISO time as '2025-03-04 14:05 UTC'; anything unreadable is returned as it was (to be escaped)."""
+    """A save's ISO time in this computer's local time with its zone, '2025-03-04 15:05 CET (UTC+1)' (the zone's
+    name alone when it is UTC); a time written without a zone is shown as it is, and anything unreadable is
+    returned as it was (to be escaped)."""
     if not text:
         return "—"
     try:
         moment = datetime.datetime.fromisoformat(text)
     except ValueError:
         return text
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(datetime.UTC)
-        return moment.strftime("%Y-%m-%d %H:%M UTC")
-    return moment.strftime("%Y-%m-%d %H:%M")
+    if moment.tzinfo is None:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    local = moment.astimezone()  # the teacher reads times on the clock of the room
+    return f"{local.strftime('%Y-%m-%d %H:%M')} {zone(local)}"
+
+
+def zone(moment: datetime.datetime) -> str:
+    """'CET (UTC+1)', 'IST (UTC+5:30)', or 'UTC'."""
+    offset = moment.utcoffset() or datetime.timedelta(0)
+    minutes = round(offset.total_seconds() / 60)
+    sign = "+" if minutes >= 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    utc = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "") if minutes else "UTC"
+    name = moment.tzname() or ""
+    return utc if name in ("", "UTC", utc) or not name.isalpha() else f"{name} ({utc})"
+
+
+def now() -> str:
+    """The present moment as an ISO time with its zone (for a report's date when a save has none)."""
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
 
 
 def percent(part: int, whole: int) -> str:

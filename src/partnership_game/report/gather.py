@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from partnership_game.report.reasons import plain
 from partnership_game.session import SaveError, Session
 from partnership_game.session.saves import SaveFile, parse_save, read_save_bytes, session_from_save
 
@@ -23,7 +24,18 @@ class ReadSave:
 @dataclass(frozen=True)
 class Skipped:
     path: Path
-    reason: str
+    reason: str  # as the game words it (technical, for the terminal and a bug report)
+
+    @property
+    def plain(self) -> str:
+        """The reason in a teacher's words, with what to do about it."""
+        data = None
+        if self.reason.startswith("the save is not valid JSON"):
+            try:
+                data = read_save_bytes(self.path)
+            except SaveError:
+                data = None
+        return plain(self.reason, data)
 
 
 def _not_regular(path: Path) -> str | None:

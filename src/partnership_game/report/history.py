@@ -5,13 +5,19 @@ from __future__ import annotations
 import numpy as np
 
 from partnership_game.engine import Engine, historical, play_out
+from partnership_game.scenario import CompiledScenario
 from partnership_game.session import Session
 
 
 def historical_path(session: Session) -> list[tuple[float, ...]]:
     """Every decision taken as history did, with the session's seed (the same dice the player faced)."""
-    engine = Engine(session.compiled)
-    state = engine.start(np.array([session.seed % 2**64], dtype=np.uint64), keep_ledger=True)
+    return history_meters(session.compiled, session.seed)
+
+
+def history_meters(compiled: CompiledScenario, seed: int) -> list[tuple[float, ...]]:
+    """The meters at the end of each turn when every decision is taken as history did, with these dice."""
+    engine = Engine(compiled)
+    state = engine.start(np.array([seed % 2**64], dtype=np.uint64), keep_ledger=True)
     play_out(engine, state, historical)
     return list(state.ledger.turn_end_meters) if state.ledger else []
 

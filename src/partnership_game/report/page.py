@@ -68,7 +68,35 @@ ul.plain { padding-left: 20px; }
 .note { border-left: 3px solid var(--stamp); padding: 2px 12px; margin: 6px 0 10px; break-inside: avoid; }
 footer { margin-top: 30px; padding-top: 8px; border-top: 1px solid var(--rule); font-size: 12px; color: var(--soft); }
 .keep { break-inside: avoid; }
-@media (max-width: 760px) { body { padding: 20px; } .charts { grid-template-columns: 1fr; }
+section.projector { font-size: 17px; }
+section.projector h1 { font-size: 34px; }
+section.projector h3 { margin: 0 0 6px; font-size: 19px; }
+p.played { font-size: 19px; font-weight: bold; margin: 10px 0 14px; }
+.glance { display: grid; grid-template-columns: 1fr 1fr; gap: 14px 28px; }
+.glance .cell { break-inside: avoid; }
+.glance figure img { border: none; }
+.glance .wide { grid-column: 1 / -1; }
+.splits { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0 24px; }
+.splits .decision p { margin: 0 0 4px; line-height: 1.3; }
+ul.split { list-style: none; padding: 0; margin: 2px 0 8px; }
+ul.split li { display: grid; grid-template-columns: 1fr max-content; grid-template-areas: "opt opt" "track num";
+              gap: 0 8px; align-items: center; margin: 0 0 6px; line-height: 1.25; }
+ul.split .opt { grid-area: opt; }
+ul.split .track { grid-area: track; background: var(--shade); height: 12px; }
+ul.split .track .bar { display: block; height: 12px; margin: 0; }
+ul.split .num { grid-area: num; min-width: 5.6em; text-align: right; font-variant-numeric: tabular-nums;
+                white-space: nowrap; }
+table.meters { font-size: 15px; margin: 4px 0; }
+table.meters td { padding: 3px 6px; }
+table.meters .sub { font-size: 12px; }
+h2.details { break-before: page; margin-top: 36px; }
+.short-report h2 { margin: 16px 0 6px; font-size: 16px; }
+.short-report .ending h3 { font-size: 18px; }
+table.compact td, table.compact th { padding: 2px 6px; }
+table.compact td:first-child { white-space: nowrap; width: 1%; }
+table.compact td:nth-child(2) { width: 28%; }
+table.compact td:last-child { width: 1%; }
+@media (max-width: 760px) { body { padding: 20px; } .charts, .glance { grid-template-columns: 1fr; }
                             dl.facts { grid-template-columns: max-content 1fr; } }
 @media print {
   @page { size: A4; margin: 14mm 12mm 16mm; }
@@ -81,6 +109,16 @@ footer { margin-top: 30px; padding-top: 8px; border-top: 1px solid var(--rule); 
   .charts { grid-template-columns: 1fr 1fr; }
   a { color: inherit; text-decoration: none; }
   section.new-page { break-before: page; }
+  section.projector { font-size: 11pt; }
+  section.projector h1 { font-size: 22pt; }
+  section.projector h3 { font-size: 12.5pt; }
+  p.played { font-size: 12pt; }
+  table.meters { font-size: 10pt; }
+  .short-report { font-size: 9.5pt; }
+  .short-report table { font-size: 8.5pt; margin: 4px 0 8px; }
+  .short-report h2 { margin: 10px 0 4px; font-size: 12pt; }
+  .short-report .ending { padding: 6px 12px; margin: 6px 0; }
+  .short-report .ending p, .short-report .why { font-size: 9pt; }
   .source a { color: var(--ink); }
 }
 """

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 from partnership_game import __version__
+from partnership_game.classroom.ending import lesson_end_words, lesson_stopped, set_by_class
+from partnership_game.classroom.ending import questions as class_questions
 from partnership_game.report import charts
 from partnership_game.report.csvfile import decision_log
 from partnership_game.report.decisions import DecisionRow, decision_rows, road
-from partnership_game.report.formats import change, number, short_date, timestamp
+from partnership_game.report.formats import change, now, number, short_date, timestamp
 from partnership_game.report.history import historical_path, player_path
 from partnership_game.report.markup import Markup, el, esc, join, link, paragraphs, table
 from partnership_game.report.page import document
@@ -20,7 +21,9 @@ from partnership_game.session.why import explain_ending, missed_sentence
 from partnership_game.session.why import number as why_number
 
 
-def _mark(same: bool | None) -> Markup:
+def _mark(same: bool | None, set_by_class: bool = False) -> Markup:
+    if set_by_class:
+        return el("span", "set by the class", class_="muted")
     if same is None:
         return el("span", "no historical option", class_="muted")
     return el("span", "same" if same else "different", class_=f"mark {'same' if same else 'diff'}")
@@ -28,8 +31,8 @@ def _mark(same: bool | None) -> Markup:
 
 def _header(session: Session, rows: list[DecisionRow], saved: str | None) -> Markup:
     model = session.scenario.model
-    stamp = "Closed file" if session.over else "Game not finished"
-    made = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    stamp = "Closed file" if session.over else "Lesson ended" if lesson_stopped(session) else "Game not finished"
+    made = now()
     facts = [
         ("Player", session.player or "—"), ("Seed", str(session.seed)),
         ("Date", timestamp(saved or made)), ("Decisions", explain.road_short(road(rows))),
@@ -46,9 +49,11 @@ def _header(session: Session, rows: list[DecisionRow], saved: str | None) -> Mar
     ])
 
 
-def _ending(session: Session) -> Markup:
+def _ending(session: Session, rows: list[DecisionRow]) -> Markup:
     model = session.scenario.model
     ending = session.ending
+    if ending is None and lesson_stopped(session):
+        return join([el("h2", "The ending"), el("div", el("p", lesson_end_words(session)), class_="ending")])
     if ending is None:
         turn = model.turns[min(session.state.turn, len(model.turns) - 1)]
         waiting = f", at the decision '{session.pending.event.title}'" if session.pending is not None else ""
@@ -66,7 +71,7 @@ def _ending(session: Session) -> Markup:
     return join([el("h2", "The ending"),
                  el("div", el("h3", texts.shown(session, chosen.title)), verdict,
                     paragraphs(texts.shown(session, chosen.text)), class_="ending"),
-                 _why(session)])
+                 _why(session, rows)])
 
 
 def _signed(delta: float) -> str:
@@ -74,7 +79,7 @@ def _signed(delta: float) -> str:
     return f"{'+' if delta > 0 else '−'}{why_number(abs(delta))}"
 
 
-def _why(session: Session) -> Markup:
+def _why(session: Session, rows: list[DecisionRow] | None = None) -> Markup:
     """Why the game ended so, as the terminal's debrief says it: the condition met with the game's values, the
     nearest other ending and what it needed, the decisions that moved those meters most."""
     why = explain_ending(session)
@@ -90,14 +95,18 @@ def _why(session: Session) -> Markup:
         parts.append(el("p", "The nearest other ending: ", missed_sentence(why.missed)))
     if why.movers:
         parts.append(el("p", "The decisions that moved these meters most:"))
+        by_class = {(r.date_label, r.event_title) for r in rows or [] if r.set_by_class}
         items = [el("li", f"{m.date}, {m.event_title}: “{m.option_label}” (" + ", ".join(
-            f"{label} {_signed(delta)}" for label, delta in m.changes) + ")") for m in why.movers]
+            f"{label} {_signed(delta)}" for label, delta in m.changes) + ")"
+            + (" — set by the class (history)" if (m.date, m.event_title) in by_class else "")) for m in why.movers]
         parts.append(el("ol", *items))
     return el("div", *parts, class_="why")
 
 
 def _chosen(row: DecisionRow) -> Markup:
     """The option as the player read it, and what happened, in the words the game told then."""
+    if row.set_by_class:
+        return join([el("span", "Set by the class (history): ", class_="muted"), esc(row.option_label)], "")
     if not row.result:
         return esc(row.option_label)
     return join([esc(row.option_label), el("div", row.result, class_="result")], "")
@@ -107,7 +116,7 @@ def _decisions(rows: list[DecisionRow]) -> Markup:
     body = table(
         ["#", "Date", "Event", "Chosen, and what happened", "History chose", "Same?"],
         [[str(r.number), r.date_label, r.event_title, _chosen(r), r.historical_option_label or "—",
-          _mark(r.same_as_history)] for r in rows],
+          _mark(r.same_as_history, r.set_by_class)] for r in rows],
         class_="decisions", numeric=[0],
     ) if rows else el("p", "No decision was taken.", class_="muted")
     return join([el("h2", "Decisions against history"), el("p", explain.road_sentence(road(rows))), body])
@@ -179,7 +188,7 @@ def _notes(session: Session) -> Markup:
 
 
 def _questions(session: Session) -> Markup:
-    questions = session.scenario.model.questions
+    questions = class_questions(session)
     body = (el("ol", *(el("li", " ".join(q.split())) for q in questions), class_="questions") if questions
             else el("p", "The scenario has no questions.", class_="muted"))
     return join([el("h2", "Questions for discussion"), body])
@@ -188,13 +197,13 @@ def _questions(session: Session) -> Markup:
 def report_html(session: Session, saved: str | None = None) -> str:
     """The whole report as one HTML document; `saved` is the save's time (default: now). Every text from the
     scenario or the save is escaped; the page loads nothing from outside."""
-    rows = decision_rows(session)
+    rows = decision_rows(session, set_by_class(session))
     model = session.scenario.model
     footer = el("footer", f"Made by partnership-game {__version__} from the game's own copy of the scenario "
                           f"'{model.id}' ({session.scenario.content_hash}).")
     body = join([
         _header(session, rows, saved),
-        el("section", _ending(session)),
+        el("section", _ending(session, rows)),
         el("section", _decisions(rows)),
         el("section", _charts(session), class_="new-page"),
         el("section", _ledger(session)),
@@ -207,8 +216,8 @@ def report_html(session: Session, saved: str | None = None) -> str:
 
 
 def report_csv(session: Session) -> bytes:
-    """The decision log: one row per decision on the branch in play."""
-    return decision_log(decision_rows(session))
+    """The decision log: one row per decision on the branch in play (those the class set marked so)."""
+    return decision_log(decision_rows(session, set_by_class(session)))
 
 
 def write_report(session: Session, out: Path, csv_path: Path | None = None, saved: str | None = None) -> None:

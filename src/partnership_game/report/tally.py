@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from partnership_game.scenario import LoadedScenario
@@ -43,11 +43,22 @@ class DecisionTally:
 
 @dataclass
 class EndingCount:
-    ending_id: str | None  # None: the game was not finished
+    ending_id: str | None  # None: the game was not finished, or it stopped at the lesson's end
     title: str
     historical: bool
     known: bool = True
     count: int = 0
+    kind: str = "ending"  # "ending", "lesson_end" (stopped where the lesson ends) or "unfinished"
+
+
+@dataclass(frozen=True)
+class Game:
+    """One game as the class counts it: its decisions from `own_from` on are the students' own (the earlier ones
+    the class set before its start), and whether it got to its end (the campaign's, or the lesson's last turn)."""
+
+    session: Session
+    own_from: int = 0
+    at_lesson_end: bool = False
 
 
 @dataclass
@@ -80,8 +91,8 @@ def _date_label(scenario: LoadedScenario, turns: set[int]) -> str:
     return labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
 
 
-def _count_decisions(tallies: dict[str, DecisionTally], session: Session) -> None:
-    for decision in session.decisions:
+def _count_decisions(tallies: dict[str, DecisionTally], session: Session, own_from: int) -> None:
+    for decision in session.decisions[own_from:]:
         event = decision.event
         option = event.options[decision.option]
         tally = tallies.get(event.id)
@@ -95,27 +106,40 @@ def _count_decisions(tallies: dict[str, DecisionTally], session: Session) -> Non
         entry.count += 1
 
 
-def tally(reference: LoadedScenario, sessions: Sequence[Session]) -> ClassTally:
-    """Counts over the branch in play of each game; labels and order come from the reference scenario."""
+def tally(reference: LoadedScenario, games: Sequence[Game | Session], lesson_end: str = "") -> ClassTally:
+    """Counts over the branch in play of each game, from where the students' own decisions begin; labels and order
+    come from the reference scenario. `lesson_end` names the lesson's last turn, when it has one."""
     decisions = _decision_tallies(reference)
-    endings: dict[str | None, EndingCount] = {
+    endings: dict[str, EndingCount] = {
         e.id: EndingCount(e.id, e.title, e.historical) for e in reference.model.endings
     }
-    for session in sessions:
-        _count_decisions(decisions, session)
+    played = [g if isinstance(g, Game) else Game(g) for g in games]
+    for game in played:
+        session = game.session
+        _count_decisions(decisions, session, game.own_from)
         ending = session.ending
-        key = ending.id if ending is not None else None
-        if key not in endings:
-            endings[key] = (EndingCount(ending.id, ending.title, ending.historical, known=False) if ending is not None
-                            else EndingCount(None, "Not finished", False))
+        if ending is not None:
+            key = ending.id
+            if key not in endings:
+                endings[key] = EndingCount(ending.id, ending.title, ending.historical, known=False)
+        elif game.at_lesson_end:
+            key = "\0lesson_end"  # not an id a scenario can declare
+            if key not in endings:
+                endings[key] = EndingCount(None, f"Played to the lesson's end ({lesson_end})", False,
+                                           kind="lesson_end")
+        else:
+            key = "\0unfinished"
+            if key not in endings:
+                endings[key] = EndingCount(None, "Not finished", False, kind="unfinished")
         endings[key].count += 1
     reached = sorted((d for d in decisions.values() if d.reached), key=lambda d: (min(d.turns), d.order))
     for d in reached:
         d.date_label = _date_label(reference, d.turns)
-    return ClassTally(reached, list(endings.values()), len(sessions))
+    ordered = sorted(endings.values(), key=lambda e: ("ending", "lesson_end", "unfinished").index(e.kind))
+    return ClassTally(reached, ordered, len(played))
 
 
-def unreached(reference: LoadedScenario, result: ClassTally) -> list[str]:
-    """The titles of the reference's decisions nobody reached."""
-    seen = {d.event_id for d in result.decisions}
+def unreached(reference: LoadedScenario, result: ClassTally, set_by_class: Iterable[str] = ()) -> list[str]:
+    """The titles of the reference's decisions nobody reached (those the class set before its start aside)."""
+    seen = {d.event_id for d in result.decisions} | set(set_by_class)
     return [e.title for e in reference.compiled.events if e.is_decision and e.id not in seen]
