@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import sys
 import time
 import warnings
 from collections.abc import Callable
@@ -15,7 +17,10 @@ from partnership_game.ui import redraw, theme
 from partnership_game.ui.screen import Screen
 from partnership_game.ui.settings import Settings, save_settings
 
-MIN_SIZE = (1024, 600)
+# The smallest window every screen is laid out for: 90 % of a 1024×600 netbook desktop (the smallest screen the
+# game supports), so such a desktop still gets a window that fits beside its panels.
+MIN_SIZE = (920, 540)
+DESKTOP_SHARE = 0.9
 # Nothing moves: sleep in short slices and look for input between them. SDL's own timed wait polls in a tight loop
 # on some video drivers (the dummy one among them), which costs several percent of a core while the player reads;
 # a 30 ms slice keeps idle CPU near zero and input latency below one frame at 30 fps.
@@ -32,10 +37,10 @@ class App:
 
         theme.font.cache_clear()
         drawing.rendered.cache_clear()
+        limit_heap_growth()
         self.settings = settings
         self.services = services  # the game-side helpers screens need (scenarios, saves); see ui/run.py
-        flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen else 0)
-        self.window = pygame.display.set_mode((settings.width, settings.height), flags)
+        self.window = self._set_mode((settings.width, settings.height), settings.fullscreen)
         pygame.display.set_caption("A New Partnership?")
         self.size: tuple[int, int] = self.window.get_size()
         self.palette = theme.PALETTES[settings.palette]
@@ -82,10 +87,28 @@ class App:
         with contextlib.suppress(OSError):  # settings that cannot be stored still apply for this session
             save_settings(settings)
         if changed_mode:
-            flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen else 0)
-            self.window = pygame.display.set_mode((settings.width, settings.height), flags)
+            size = (settings.width, settings.height)
+            if not settings.fullscreen:  # a size the player picked: the whole desktop, never beyond it
+                size = fit_to_desktop(size, desktop_sizes(), share=1.0)
+            self.window = self._set_mode(size, settings.fullscreen)
         self.palette = theme.PALETTES[settings.palette]
         self.relayout(self.window.get_size(), force_theme=True)
+
+    def _set_mode(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
+        flags = pygame.RESIZABLE | (pygame.FULLSCREEN if fullscreen else 0)
+        window = pygame.display.set_mode((max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1])), flags)
+        set_minimum_size(MIN_SIZE)  # set_mode makes a new SDL window, which forgets the minimum: set it each time
+        return window
+
+    def remember_size(self) -> None:
+        """Keep the window's size (not a fullscreen one) for the next start; called when the game quits."""
+        from dataclasses import replace
+
+        if self.settings.fullscreen or self.size == (self.settings.width, self.settings.height):
+            return
+        self.settings = replace(self.settings, width=self.size[0], height=self.size[1])
+        with contextlib.suppress(OSError):
+            save_settings(self.settings)
 
     def relayout(self, size: tuple[int, int], force_theme: bool = False) -> None:
         old_scale = self.scale
@@ -136,6 +159,7 @@ class App:
 
     def quit(self) -> None:
         self.running = False
+        self.remember_size()
 
     def dispatch(self, event: pygame.event.Event) -> None:
         """One event: window-wide keys first, then the widgets, then the top screen."""
@@ -144,6 +168,10 @@ class App:
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             size = pygame.display.get_surface().get_size()
+            if size[0] < MIN_SIZE[0] or size[1] < MIN_SIZE[1]:
+                # A window manager that ignores SDL's minimum (or a driver without one): grow back to it.
+                self.window = self._set_mode(size, self.settings.fullscreen)
+                size = self.window.get_size()
             if size != self.size:
                 self.relayout(size)
             return
@@ -227,4 +255,54 @@ class App:
             now = time.perf_counter()
             self.frame(min(now - clock, 0.25))
             clock = now
+        self.remember_size()
         return 0
+
+
+def desktop_sizes() -> list[tuple[int, int]]:
+    try:
+        return [tuple(size) for size in pygame.display.get_desktop_sizes()]  # type: ignore[misc]
+    except pygame.error:
+        return []
+
+
+def fit_to_desktop(size: tuple[int, int], desktops: list[tuple[int, int]],
+                   share: float = DESKTOP_SHARE) -> tuple[int, int]:
+    """The window size to open: the wanted one, no larger than `share` of the first desktop (90 % when the game
+    starts, so the window and its frame fit beside the desktop's panels), no smaller than MIN_SIZE.
+
+    With no desktop known (some drivers report none) the wanted size stands.
+    """
+    width, height = size
+    if desktops and desktops[0][0] > 0 and desktops[0][1] > 0:
+        width = min(width, int(desktops[0][0] * share))
+        height = min(height, int(desktops[0][1] * share))
+    return max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1])
+
+
+def set_minimum_size(size: tuple[int, int]) -> None:
+    """SDL's own minimum, so the window manager stops the drag there (pygame-ce's Window API; absent before 2.4)."""
+    window_type = getattr(pygame, "Window", None)
+    if window_type is None or pygame.display.get_surface() is None:
+        return
+    with warnings.catch_warnings(), contextlib.suppress(pygame.error, AttributeError, ValueError):
+        warnings.simplefilter("ignore", DeprecationWarning)  # from_display_module: the window set_mode opened
+        window_type.from_display_module().minimum_size = size
+
+
+@functools.cache
+def limit_heap_growth() -> None:
+    """Give large freed blocks back to the system (glibc only; elsewhere nothing to do).
+
+    glibc raises its mmap threshold each time a large block is freed, so after the odds' rollouts and a few turns'
+    surfaces every big array lands on the heap, which never shrinks: the game kept ~250 MB resident where ~150 MB
+    were in use. A fixed threshold keeps blocks over 128 KiB in their own mappings, returned when freed.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        m_mmap_threshold = -3  # from glibc's malloc.h
+        libc.mallopt(m_mmap_threshold, 128 * 1024)

@@ -9,6 +9,9 @@ import pygame
 from partnership_game.ui import theme
 from partnership_game.ui.theme import Colour, Palette
 
+# While the layout audit looks (ui/audit.py): each wrapped text's image with the box it was given; None in play.
+wrapped_boxes: list[tuple[pygame.Surface, pygame.Rect]] | None = None
+
 
 @functools.lru_cache(maxsize=512)
 def rendered(text: str, size: int, colour: Colour, bold: bool = False, wrap: int = 0) -> pygame.Surface:
@@ -46,6 +49,8 @@ def wrapped(
 ) -> int:
     """Draw text wrapped to the rect's width; returns the height used (it may exceed the rect: callers check)."""
     image = rendered(value, size, colour, bold, max(rect.width, 20))
+    if wrapped_boxes is not None:
+        wrapped_boxes.append((image, rect.copy()))
     surface.blit(image, rect.topleft)
     return image.get_height()
 

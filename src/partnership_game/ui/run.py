@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from partnership_game.ui.app import App
 
 EXIT_NO_DISPLAY = 2
 TEXT_HINT = "play in the terminal with 'partnership-game play --text'"
@@ -75,14 +78,13 @@ def run_window(scenario: str | None = None, seed: int | None = None, load: Path 
     warnings.filterwarnings("ignore", category=UserWarning, module=r"pygame_gui\.")
     import pygame
 
-    from partnership_game.ui.app import App
     from partnership_game.ui.settings import load_settings
 
     try:
         try:
             pygame.display.init()
             pygame.font.init()
-            app = App(load_settings(), Services())
+            app = open_app(load_settings(), Services())
         except pygame.error as exc:
             # SDL refused a video driver (unknown, or set but empty) or the window itself (a display that does not
             # answer); a pygame error once a window is open is a real fault and goes on.
@@ -93,6 +95,18 @@ def run_window(scenario: str | None = None, seed: int | None = None, load: Path 
         return app.run()
     finally:
         pygame.quit()
+
+
+def open_app(settings: Any, services: Any) -> App:
+    """The App in a window that fits this desktop: the remembered size, at most 90 % of the screen."""
+    from dataclasses import replace
+
+    from partnership_game.ui.app import App, desktop_sizes, fit_to_desktop
+
+    if not settings.fullscreen:
+        width, height = fit_to_desktop((settings.width, settings.height), desktop_sizes())
+        settings = replace(settings, width=width, height=height)
+    return App(settings, services)
 
 
 def _sdl_reason(exc: Exception) -> str:

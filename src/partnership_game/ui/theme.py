@@ -88,11 +88,21 @@ def _font_file(bold: bool) -> Any:
     return resources.files("pygame_gui.data").joinpath(name)
 
 
+# The class fonts are made of: the layout audit (ui/audit.py) puts a recording subclass here while it looks.
+font_class: type[pygame.font.Font] = pygame.font.Font
+
+
 @functools.lru_cache(maxsize=64)
 def font(size: int, bold: bool = False) -> pygame.font.Font:
     """Noto Sans (it covers Cyrillic) from pygame_gui's package data: the same on every machine, no SysFont."""
     with resources.as_file(_font_file(bold)) as path:
-        return pygame.font.Font(str(path), max(6, size))
+        return font_class(str(path), max(6, size))
+
+
+def font_path(bold: bool = False) -> str:
+    """The file of the regular or bold face (the audit checks glyph coverage against it)."""
+    with resources.as_file(_font_file(bold)) as path:
+        return str(path)
 
 
 def widget_theme(palette: Palette, text_scale: float) -> dict[str, Any]:
