@@ -37,6 +37,82 @@ sys.exit(ui_run.run_window())
 """
 
 
+# The child process for memory: a whole campaign by keys, the odds on the way, the branches, every debrief tab; then
+# the resident set (what the player's machine gives the game), read from /proc after a collection.
+_MEMORY_CHILD = """
+import gc, sys, time
+import pygame
+from partnership_game.ui.app import App
+from partnership_game.ui.run import Services, open_first_screens
+from partnership_game.ui.settings import Settings
+
+pygame.display.init()
+pygame.font.init()
+app = App(Settings(width=1280, height=720), Services())
+
+def settle(frames=3):
+    for _ in range(frames):
+        for event in pygame.event.get():
+            app.dispatch(event)
+        app.frame(1 / 60)
+
+def key(k, mod=0):
+    for kind in (pygame.KEYDOWN, pygame.KEYUP):
+        app.dispatch(pygame.event.Event(kind, key=k, mod=mod, unicode="", scancode=0))
+    settle()
+
+def wait_for_odds():
+    for _ in range(3000):
+        worker = getattr(app.top, "worker", None)
+        if worker is None or worker.done:
+            return
+        time.sleep(0.01)
+        settle(1)
+
+open_first_screens(app, "new_partnership", 2001, None)
+settle()
+turn = 0
+while True:
+    game = getattr(app.top, "game", None)
+    if game is None or game.session.pending is None:
+        break
+    if turn in (1, 6):
+        key(pygame.K_o)
+        wait_for_odds()
+        key(pygame.K_ESCAPE)
+    if turn == 3:
+        key(pygame.K_b)
+        key(pygame.K_ESCAPE)
+    event = game.session.pending.event
+    available = game.session.available()
+    choice = event.historical_option if event.historical_option >= 0 else 0
+    if not available[choice]:
+        choice = available.index(True)
+    key(pygame.K_1 + choice)
+    key(pygame.K_RETURN)
+    key(pygame.K_RETURN)
+    turn += 1
+for _ in range(5):
+    key(pygame.K_RIGHT)
+app.draw()
+gc.collect()
+with open("/proc/self/status", encoding="ascii") as status:
+    rss = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+print("rss-kb", rss, turn, type(app.top).__name__, flush=True)
+"""
+
+
+def measure_rss() -> float:
+    """Resident memory (MB) of a window game after a whole campaign with the odds, the branches and the debrief."""
+    child = subprocess.run([sys.executable, "-c", _MEMORY_CHILD], capture_output=True, text=True, timeout=600,
+                           env={**os.environ, "XDG_DATA_HOME": "/tmp/partnership-bench-data",
+                                "XDG_CONFIG_HOME": "/tmp/partnership-bench-config"})
+    line = next((x for x in child.stdout.splitlines() if x.startswith("rss-kb")), None)
+    if line is None:
+        raise SystemExit(f"benchmarks/ui.py: error: the memory run failed:\n{child.stderr[-2000:]}")
+    return int(line.split()[1]) / 1024
+
+
 def measure_startup(repeats: int) -> float:
     times = []
     for _ in range(repeats):
@@ -161,6 +237,7 @@ def main() -> None:
     result = {"startup_s": round(startup, 3), "frame_ms_median": round(median, 3), "frame_ms_p99": round(p99, 3),
               "idle_cpu_percent": round(idle, 2)}
     result["mouse_move_cpu_percent"] = round(measure_mouse_move(args.idle_seconds), 2)  # target <= 10 (issue 12)
+    result["rss_mb"] = round(measure_rss(), 1)  # target <= 200 (issue 12)
     print(json.dumps(result) if args.json else "\n".join(f"{k:18} {v}" for k, v in result.items()))
 
 
