@@ -562,7 +562,10 @@ def test_settings_window_size_dropdown(title: Driver) -> None:
     assert (title.app.settings.width, title.app.settings.height) == (1024, 600)
     assert title.app.size == (1024, 600) and title.app.window.get_size() == (1024, 600)
     assert title.names() == ["TitleScreen", "SettingsScreen"]
-    title.key(pygame.K_RETURN)
+    title.key(pygame.K_RETURN)  # Enter on the focused drop-down opens it; it does not close the dialog
+    assert title.names() == ["TitleScreen", "SettingsScreen"] and title.top.focus.is_open()
+    title.key(pygame.K_ESCAPE)  # the list closes
+    title.key(pygame.K_ESCAPE)  # then the dialog
     assert title.names() == ["TitleScreen"]
 
 

@@ -179,7 +179,8 @@ class Focus:
         manager = self.screen.app.manager
         thickness = max(3, self.screen.app.px(3))
         rect = pygame.Rect(item.rect).inflate(2 * thickness + 2, 2 * thickness + 2)
-        layer = manager.get_sprite_group().get_top_layer() + 1
+        # Above the screen's own widgets, below any dialog opened over it (dialogs start at layer 40, 20 apart).
+        layer = getattr(self.screen, "ring_layer", 39)
         self.ring = FocusRing(rect, FocusRing.picture(rect.size, thickness), manager, starting_height=layer)
         self.screen.elements.append(self.ring)
         self.screen.app.dirty = True

@@ -133,6 +133,7 @@ class ModalScreen(Screen):
         manager = self.app.manager
         # Each dialog sits above the ones opened before it: pygame_gui draws by layer, not by creation order.
         layer = 40 + 20 * (self.app.stack.index(self) if self in self.app.stack else len(self.app.stack))
+        self.ring_layer = layer + 19  # the focus ring: over this dialog's widgets, under the next dialog
         backdrop = _Backdrop(
             pygame.Rect((0, 0), self.app.size),
             starting_height=layer,

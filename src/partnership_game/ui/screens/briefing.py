@@ -13,6 +13,13 @@ from partnership_game.ui import drawing, rich
 from partnership_game.ui.glossary import GlossaryTips
 from partnership_game.ui.screen import SCROLL_KEYS, Focus, Screen, scroll
 from partnership_game.ui.strings import t
+from partnership_game.ui.views import long_date
+
+
+def _date(iso: str) -> str:
+    """"Sep 11, 2001" for a full ISO date; anything else as the scenario wrote it."""
+    parts = iso.split("-")
+    return long_date(iso) if len(parts) == 3 and all(p.isdigit() for p in parts) else iso
 
 
 class BriefingScreen(Screen):
@@ -78,7 +85,8 @@ class BriefingScreen(Screen):
             self.app.px(230),
             self.app.px(60),
         )
-        drawing.stamp(surface, stamp, ["Briefing", f"{first.date} – {last.date}"], palette, self.app.px(16))
+        drawing.stamp(surface, stamp, ["Briefing", f"{_date(first.date)} – {_date(last.date)}"], palette,
+                      self.app.px(14))
         title = drawing.fit(model.title, self.app.px(28), stamp.left - sheet.left - self.app.px(48), bold=True)
         drawing.text(
             surface,

@@ -1,4 +1,4 @@
-"""Help (F1): the keys, and the glossary of the scenario in play."""
+"""Help (F1): the keys, what the marks on the meters and the timeline mean, and the scenario's glossary."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from partnership_game.scenario.models import GlossaryTerm
 from partnership_game.ui import rich
 from partnership_game.ui.screen import TextDialog
 from partnership_game.ui.strings import t
+
+# Every mark the meters and the timeline draw, in the order the eye meets them (hover or focus on a mark on the
+# turn screen tells the same about that one mark).
+LEGEND = ("fill", "change", "ticks", "diamond", "ghost", "trend", "history_line", "current", "future", "same",
+          "other", "fork", "tree")
 
 
 class HelpScreen(TextDialog):
@@ -27,6 +32,7 @@ class HelpScreen(TextDialog):
         parts = [
             f"<font pixel_size={self.app.px(22)}><b>{t('help.heading')}</b></font>",
             f"<b>{t('help.keys')}</b><br>{t('help.keylist')}",
+            f"<b>{t('help.legend')}</b><br>" + "<br>".join(f"• {t('help.legend.' + k)}" for k in LEGEND),
         ]
         if self.glossary:
             entries = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import pygame
@@ -10,24 +11,60 @@ from pygame_gui.core import ObjectID
 
 from partnership_game.scenario.discovery import ScenarioEntry
 from partnership_game.ui import drawing, rich
-from partnership_game.ui.screen import Screen
+from partnership_game.ui.screen import Focus, Screen
 from partnership_game.ui.strings import t
+from partnership_game.ui.views import long_date
+
+
+def preselected(entries: list[ScenarioEntry], last: str) -> int:
+    """The scenario offered first: the one last started if it is still playable, else the main campaign (the
+    playable built-in scenario with the most turns), else the first playable one."""
+    playable = [k for k, e in enumerate(entries) if e.loaded is not None]
+    if not playable:
+        return 0
+    for k in playable:
+        if last and entries[k].id == last:
+            return k
+    built_in = [k for k in playable if entries[k].origin == "built-in"] or playable
+    return max(built_in, key=lambda k: (len(entries[k].loaded.model.turns), -k))  # type: ignore[union-attr]
+
+
+def remember(app: Any, scenario_id: str) -> None:
+    """Keep the scenario just started for the next time the picker opens (settings that cannot be stored are
+    only this session's)."""
+    from dataclasses import replace
+
+    from partnership_game.ui.settings import save_settings
+
+    if not hasattr(app.settings, "last_scenario") or app.settings.last_scenario == scenario_id:
+        return
+    app.settings = replace(app.settings, last_scenario=scenario_id)
+    with contextlib.suppress(OSError):
+        save_settings(app.settings)
+
+
+def _date(iso: str) -> str:
+    parts = iso.split("-")
+    return long_date(iso) if len(parts) == 3 and all(p.isdigit() for p in parts) else iso
 
 
 class PickerScreen(Screen):
     def __init__(self, app: Any) -> None:
         super().__init__(app)
         self.entries: list[ScenarioEntry] = app.services.scenarios()
-        self.index = next((k for k, e in enumerate(self.entries) if e.loaded is not None), 0)
+        self.index = preselected(self.entries, app.settings.last_scenario)
+        self.focus: Focus | None = None
 
     def label(self, entry: ScenarioEntry) -> str:
         origin = t("picker.builtin") if entry.origin == "built-in" else t("picker.mod")
         if entry.loaded is None:
+            # A broken file has no title to go by: its file name is what its author knows it as.
             state = t("picker.broken", error=entry.first_error.format() if entry.first_error else "?")
             return f"{entry.path.name} ({origin}): {state}"
         warnings = len(entry.loaded.warnings)
-        state = t("picker.warnings", count=warnings) if warnings else t("picker.valid")
-        return f"{entry.loaded.model.title} ({origin}, {state})"
+        state = (t("picker.warnings_one") if warnings == 1 else t("picker.warnings", count=warnings)) if warnings \
+            else t("picker.valid")
+        return t("picker.entry", title=entry.loaded.model.title, origin=origin, state=state)
 
     def sheet(self) -> pygame.Rect:
         w, h = self.app.size
@@ -85,6 +122,8 @@ class PickerScreen(Screen):
                 object_id=ObjectID(object_id="#back"),
             )
         )
+        start = self.focus.index if self.focus is not None else 0
+        self.focus = Focus(self, [self.list, self.start, self.back], start=start)
 
     def detail_html(self) -> str:
         if not self.entries:
@@ -98,11 +137,14 @@ class PickerScreen(Screen):
             )
         assert entry.loaded is not None
         model = entry.loaded.model
+        first, last = model.turns[0].date, model.turns[-1].date
+        span = t("picker.span", turns=len(model.turns), first=_date(first), last=_date(last),
+                 endings=len(model.endings))
+        origin = t("picker.builtin") if entry.origin == "built-in" else t("picker.mod")
         return (
             f"<font pixel_size={self.app.px(22)}><b>{rich.escape(model.title)}</b></font>"
-            f"<br><i>{rich.escape(', '.join(model.authors))}"
-            f"</i><br><br>{rich.escape(model.description)}<br><br>"
-            f"{len(model.turns)} turns · {len(model.events)} events · {len(model.endings)} endings"
+            f"<br><i>{rich.escape(origin)} · {rich.escape(', '.join(model.authors))}</i>"
+            f"<br><br><b>{rich.escape(span)}</b><br><br>{rich.escape(model.description)}"
         )
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -144,6 +186,7 @@ class PickerScreen(Screen):
 
         loaded = self.entries[self.index].loaded
         assert loaded is not None
+        remember(self.app, loaded.model.id)
         self.app.replace(BriefingScreen(self.app, loaded))
 
     def to_title(self) -> None:
@@ -154,12 +197,14 @@ class PickerScreen(Screen):
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type != pygame.KEYDOWN:
             return False
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        if event.key in (pygame.K_DOWN, pygame.K_UP):
+            self.select(self.index + (1 if event.key == pygame.K_DOWN else -1))
+        elif self.focus is not None and self.focus.handle(event):
+            return True
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.begin()
         elif event.key == pygame.K_ESCAPE:
             self.to_title()
-        elif event.key in (pygame.K_DOWN, pygame.K_UP):
-            self.select(self.index + (1 if event.key == pygame.K_DOWN else -1))
         else:
             return False
         return True
