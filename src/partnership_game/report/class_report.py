@@ -75,7 +75,10 @@ def build_class_report(read: Sequence[ReadSave], skipped: Sequence[Skipped], ref
             words.append(f"the same name as {others}: two hand-ins under one name")
         session = saved.session
         done = session.stopped if session.classroom is not None else reached_end(session, reference.lesson)
-        game = Game(session, start.set_by_class, done)
+        # The class's tables begin at its start: a game played from earlier keeps those decisions (its own, flagged)
+        # out of them, as the class's games keep out the ones the class set.
+        before = sum(1 for d in session.decisions if d.turn < reference.lesson.start_turn)
+        game = Game(session, before if found.counted else 0, done)
         students.append(Student(saved, found, words, decision_rows(saved.session, start.set_by_class), names[k],
                                 "" if anonymous else saved.path.name, game))
     counted = [s.game for s in students if s.flags.counted]
@@ -281,7 +284,7 @@ def class_csv(report: ClassReport) -> bytes:
             student.file, student.name if report.anonymous else session.player, student.flags.counted,
             "; ".join(student.flag_words), save.scenario.id, save.scenario.hash, save.seed,
             ending.id if ending else None, title, ending.historical if ending else None, len(own(student.rows)),
-            departures(student.rows), student.game.own_from, _stopped_at(student), _local(save.saved),
+            departures(student.rows), student.flags.start.set_by_class, _stopped_at(student), _local(save.saved),
             *_csv_meters(student, report), *(chosen.get(e) for e in event_ids),
         ])
     return csv_bytes([*CLASS_CSV_HEADER, *(f"meter:{m}" for m in meter_ids), *(f"decision:{e}" for e in event_ids)],

@@ -35,7 +35,8 @@ def _cut_off(data: bytes) -> bool:
     try:
         json.loads(data.decode("utf-8"))
     except json.JSONDecodeError as exc:
-        return exc.pos >= len(data.decode("utf-8").rstrip())
+        # A string or a value that runs into the end of the text: the copy stopped there.
+        return exc.msg.startswith("Unterminated string") or exc.pos >= len(data.decode("utf-8").rstrip())
     except (UnicodeDecodeError, RecursionError, ValueError):
         return False
     return False
