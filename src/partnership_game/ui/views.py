@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from partnership_game.scenario.models import Turn
+from partnership_game.scenario.models import Threshold, Turn
 from partnership_game.session import texts
 from partnership_game.ui.game import Game
 from partnership_game.ui.widgets.meters import MeterView
@@ -67,7 +67,8 @@ def meter_views(game: Game, preview: dict[str, float] | None = None,
                 history=past,  # the widget puts the start in front of both lines itself
                 ghost=[row[m] for row in game.ghost],
                 # A worded threshold ({value, warning}) is drawn as its value; the words show when it is crossed.
-                thresholds=tuple(float(getattr(mark, "value", mark)) for mark in meter.thresholds),
+                thresholds=tuple(float(mark.value if isinstance(mark, Threshold) else mark)
+                                 for mark in meter.thresholds),
                 preview=float(preview.get(meter.id, 0.0)),
             )
         )

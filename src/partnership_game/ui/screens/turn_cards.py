@@ -48,3 +48,13 @@ def draw_effects(app: Any, surface: pygame.Surface, rect: pygame.Rect, words: st
     drawing.paper(surface, rect, palette, shaded=focused)
     inner = rect.inflate(-app.px(24), -app.px(10))
     drawing.wrapped(surface, inner, words, size, palette.ink if focused else palette.ink_soft)
+
+
+def draw_hints(surface: pygame.Surface, rect: pygame.Rect, words: str, size: int, palette: Any) -> None:
+    """The key hints (or the latest status) on the desk over the buttons, wrapped. The room is laid out for the
+    hints and at least two lines; a status longer than that (rare: a refused choice) shows shortened on one line."""
+    if drawing.wrapped_height(words, size, rect.width) <= rect.height:
+        drawing.wrapped(surface, rect, words, size, palette.paper)
+    else:
+        drawing.text(surface, rect.midleft, drawing.fit(words, size, rect.width), size, palette.paper,
+                     anchor="midleft")

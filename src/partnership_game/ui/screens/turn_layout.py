@@ -1,4 +1,5 @@
-"""Where the turn screen's areas go: the story takes what the header, the compact options and the footer leave."""
+"""Where the turn screen's areas go: the story takes the left column's height but for the compact options and the
+effects line; the buttons and key hints stand under the meters and the map."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ class Layout:
     story: pygame.Rect  # situation, counsel and the options in full (scrolls)
     options: pygame.Rect  # the compact option cards
     effects: pygame.Rect  # the focused option's effects in words
-    footer: pygame.Rect  # Menu, Odds, the key hints, Decide
+    hints: pygame.Rect  # the key hints, or the latest status, over the buttons
+    footer: pygame.Rect  # Menu, Odds, Decide (at the foot of the right column)
     meters: pygame.Rect
     map: pygame.Rect
     card_px: int  # the option labels' text size
@@ -45,9 +47,9 @@ def card_inner_width(app: Any, width: int) -> int:
 
 
 def plan(app: Any, header: Any, labels: list[tuple[str, str | None]], effect_texts: list[str],
-         meter_count: int) -> Layout:
+         meter_count: int, hint_texts: list[str]) -> Layout:
     """`labels`: each option's label and its unavailable line (or None); `effect_texts`: every text the effects line
-    may show, so its height holds the longest and nothing is ever cut."""
+    may show, so its height holds the longest and nothing is ever cut; `hint_texts`: the same for the key hints."""
     w, h = app.size
     m = app.px(10)
     gap = app.px(8)
@@ -57,8 +59,13 @@ def plan(app: Any, header: Any, labels: list[tuple[str, str | None]], effect_tex
     left_w = int((w - 3 * m) * 0.62)
     right_x = m + left_w + m
     right_w = w - right_x - m
-    footer = pygame.Rect(m, h - m - app.px(36), left_w, app.px(36))
-    body_h = footer.top - gap - top
+    # The right column ends with the buttons and, over them, the key hints: the left column's whole height goes to
+    # reading.
+    footer = pygame.Rect(right_x, h - m - app.px(36), right_w, app.px(36))
+    hint_px = hint_size(app)
+    hint_h = max(drawing.wrapped_height(text, hint_px, right_w) for text in hint_texts)
+    hints = pygame.Rect(right_x, footer.top - app.px(4) - hint_h, right_w, hint_h)
+    body_h = h - m - top
     # The effects line: as tall as its longest text wraps (usually one line).
     effects_px = max(12, app.px(13))
     inner_w = left_w - app.px(24)
@@ -76,18 +83,25 @@ def plan(app: Any, header: Any, labels: list[tuple[str, str | None]], effect_tex
             break
         size -= 1
     options_h = cards_h + 2 * pad - app.px(CARD_GAP) if labels else 0
-    effects = pygame.Rect(m, footer.top - gap - effects_h, left_w, effects_h)
+    effects = pygame.Rect(m, h - m - effects_h, left_w, effects_h)
     options = pygame.Rect(m, effects.top - app.px(2) - options_h, left_w, options_h)
     story = pygame.Rect(m, top, left_w, max(app.px(40), options.top - gap - top))
-    right_h = h - m - top
+    right_h = hints.top - gap - top
     wanted = meters_height(meter_count, app.px(14)) + app.px(34)
-    meters_h = min(wanted, int(right_h * 0.6))
-    if right_h - wanted - gap < app.px(150) or meters_h < wanted * 0.85:
-        # Large text on a small window: the meters' names and bars before the map, which then gets no room.
+    # The meters may give up a seventh of their height (their rows squeeze alike) so the map keeps a useful size;
+    # with less room than that (large text on a small window) the meters take the column and the map none.
+    meters_h = min(wanted, max(right_h - gap - app.px(150), int(wanted * 0.86)))
+    if right_h - meters_h - gap < app.px(120):
         meters_h = right_h
     meters = pygame.Rect(right_x, top, right_w, meters_h)
-    map_rect = pygame.Rect(right_x, meters.bottom + gap, right_w, max(0, h - m - meters.bottom - gap))
-    return Layout(head, header.title, strip, story, options, effects, footer, meters, map_rect, size, effects_px)
+    map_rect = pygame.Rect(right_x, meters.bottom + gap, right_w, max(0, hints.top - gap - meters.bottom - gap))
+    return Layout(head, header.title, strip, story, options, effects, hints, footer, meters, map_rect, size,
+                  effects_px)
+
+
+def hint_size(app: Any) -> int:
+    """The key hints' text size: the small size, never below 11 px."""
+    return max(11, int(app.px(13)))
 
 
 def card_rects(app: Any, lay: Layout, labels: list[tuple[str, str | None]]) -> list[pygame.Rect]:

@@ -32,7 +32,13 @@ def history_shown(game: Game, show_history: bool) -> bool:
     return show_history and game.shows("historical_marks")
 
 
-def story_html(game: Game, stamp_hex: str, show_history: bool) -> str:
+def paragraph_gap(gap_px: int) -> str:
+    """The break between paragraphs: a blank row set in a small font, so it takes about half a line, not a whole
+    one (pygame_gui sizes an empty row by the font it is set in); the rows saved go to the story's words."""
+    return f"<font pixel_size={gap_px}><br><br></font>"
+
+
+def story_html(game: Game, stamp_hex: str, show_history: bool, gap_px: int = 8) -> str:
     """Situation, counsel, then every option with its full text: all of it reading, in one scrolling column."""
     session = game.session
     pending = session.pending
@@ -71,8 +77,8 @@ def story_html(game: Game, stamp_hex: str, show_history: bool) -> str:
             line += f"<br><i>{rich.escape(t('turn.unavailable', reason=unavailable_reason(game, k)))}</i>"
         lines.append(line)
     if lines:
-        parts.append(f"<b>{t('turn.options_in_full')}</b><br>" + "<br><br>".join(lines))
-    return "<br><br>".join(parts)
+        parts.append(f"<b>{t('turn.options_in_full')}</b><br>" + paragraph_gap(gap_px).join(lines))
+    return paragraph_gap(gap_px).join(parts)
 
 
 def effect_words(game: Game, focus: int | None, show_previews: bool) -> str:
