@@ -219,6 +219,8 @@ TEXT: dict[str, str] = {
     "help.legend.fork": "Timeline: a fork tab counts the other branches that leave from that date.",
     "help.legend.tree": "Branches (B): filled dots follow history, open diamonds leave it, the thick line is the "
                         "branch selected.",
+    "branches.history_short": "History (H)",
+    "branches.current_short": "In play (C)",
     "branches.node_hint": "Left/Right on the tree (Tab to it) or the mouse: a decision's details",
     # ---- end of the W2 block ----
     "compare.heading": "{a} and {b}, side by side",
@@ -261,6 +263,9 @@ TEXT: dict[str, str] = {
     "legend.mark_go": "Click it (or Enter) to go back to this date; a different choice there opens a new branch.",
     "legend.mark_fork": "The fork tab: {count} other branches leave from here.",
     "legend.mark_fork_one": "The fork tab: 1 other branch leaves from here.",
+    # ---- the consequences' words for a change, the decision counter (W1b, issue 12) ----
+    "consequences.good": "good",
+    "consequences.bad": "bad",
 }
 
 

@@ -83,17 +83,32 @@ class BranchesScreen(ModalScreen):
         self.paint()
         self.buttons: dict[Any, str] = {}
         x = pad
-        for action in ("go", "history", "current", "close"):
-            width = self.app.px({"history": 250, "current": 320}.get(action, 150))
+        actions = ("go", "history", "current", "close")
+        gap = self.app.px(8)
+
+        def labels(short: bool) -> list[str]:
+            keys = {"current": "branches.current_cmp", "history": "branches.history"}
+            if short:
+                keys = {"current": "branches.current_short", "history": "branches.history_short"}
+            return [t(keys.get(a, f"branches.{a}")) for a in actions]
+
+        def widths(texts: list[str]) -> list[int]:
+            return [max(self.app.px(110), drawing.rendered(s, self.app.px(16), (0, 0, 0), True).get_width()
+                        + self.app.px(30)) for s in texts]
+
+        # The long labels where they fit in one row, else the short ones (a large text size on a small window).
+        texts = labels(short=False)
+        if sum(widths(texts)) + 4 * gap > rect.width - 2 * pad:
+            texts = labels(short=True)
+        for action, text, width in zip(actions, texts, widths(texts), strict=True):
             if action == "close":
                 x = rect.width - pad - width
-            text = t("branches.current_cmp" if action == "current" else f"branches.{action}")
             button = self.add(pygame_gui.elements.UIButton(
                 pygame.Rect(x, rect.height - pad - row, width, row), text, manager,
                 container=panel, object_id=ObjectID(class_id="@primary" if action == "close" else None,
                                                     object_id=f"#branches_{action}")))
             self.buttons[button] = action
-            x += width + self.app.px(8)
+            x += width + gap
             if action == "close":
                 self.close_button = button
         self.tree = Area("tree", self.image.rect, on_key=self.tree_key)
