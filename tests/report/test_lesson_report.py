@@ -319,3 +319,22 @@ def test_the_short_report_prints_on_two_a4_pages_at_most(tmp_path: Path) -> None
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert 1 <= pages <= 2, pages
     assert "A4" in info or "595" in info  # the page's own @page size
+
+
+@pytest.mark.skipif(CHROMIUM is None or shutil.which("pdftotext") is None,
+                    reason="needs chromium (headless) and pdftotext to print the page; not installed here")
+def test_the_summary_prints_on_one_page_and_the_details_follow(lesson_run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out, pdf = tmp_path / "class.html", tmp_path / "class.pdf"
+    assert cli("class-report", lesson_run["handed"], "--class", lesson_run["class"], "--out", out).returncode == 0
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", out.as_uri()], capture_output=True, timeout=HANG_GUARD, check=False)
+
+    def page(n: int) -> str:
+        return subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), pdf, "-"], capture_output=True, text=True,
+                              timeout=HANG_GUARD, check=True).stdout
+
+    first = page(1)
+    for part in ("How the games ended", "Where unfinished games stopped", "Where the class split most",
+                 "The class's meters against history", "People-to-people ties"):
+        assert part in first, part
+    assert page(2).lstrip().startswith("THE DETAILS")

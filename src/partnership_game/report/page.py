@@ -109,11 +109,18 @@ table.compact td:last-child { width: 1%; }
   .charts { grid-template-columns: 1fr 1fr; }
   a { color: inherit; text-decoration: none; }
   section.new-page { break-before: page; }
-  section.projector { font-size: 11pt; }
-  section.projector h1 { font-size: 22pt; }
-  section.projector h3 { font-size: 12.5pt; }
-  p.played { font-size: 12pt; }
-  table.meters { font-size: 10pt; }
+  section.projector { font-size: 9.5pt; break-after: page; }
+  ul.split li { grid-template-areas: "opt num" "track track"; margin: 0 0 3px; line-height: 1.2; }
+  ul.split .track, ul.split .track .bar { height: 5px; }
+  .splits .decision p { margin: 0 0 2px; }
+  table.meters td { padding: 1px 6px; }
+  .glance { grid-template-columns: 1fr 1fr; gap: 8px 20px; }  /* the page is narrow enough for the phone layout */
+  .splits { grid-template-columns: repeat(3, 1fr); }
+  h2.details { break-before: auto; margin-top: 0; }
+  section.projector h1 { font-size: 20pt; }
+  section.projector h3 { font-size: 11.5pt; }
+  p.played { font-size: 11pt; margin: 6px 0 8px; }
+  table.meters { font-size: 9pt; }
   .short-report { font-size: 9.5pt; }
   .short-report table { font-size: 8.5pt; margin: 4px 0 8px; }
   .short-report h2 { margin: 10px 0 4px; font-size: 12pt; }
