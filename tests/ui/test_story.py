@@ -59,7 +59,12 @@ def positions(text: str, *needles: str) -> list[int]:
 # ---- what happened, then the numbers ------------------------------------------------------------------------
 
 
-def test_consequences_tell_result_outcome_numbers_news_and_warning_in_that_order_once_each(driver: Driver) -> None:
+def lines(markup: str) -> list[str]:
+    """The text's lines as a player reads them (each <br> a new line), without markup."""
+    return [line.strip() for line in plain(re.sub(r"<br\s*/?>", "\n", markup)).split("\n")]
+
+
+def test_consequences_tell_what_happened_and_the_news_before_the_numbers_then_the_warning(driver: Driver) -> None:
     play(driver, load_path(PROBE))
     driver.digit(0)
     driver.key(pygame.K_RETURN)
@@ -69,19 +74,48 @@ def test_consequences_tell_result_outcome_numbers_news_and_warning_in_that_order
         text,
         "Washington answers at once and the General Staff protests.",  # the option's result
         "The dice fall one way and the protest grows loud.",  # the outcome the dice drew
-        t("consequences.numbers"),
-        "Resistance +12",
         "News: A rumour in the capital",  # the random event that landed at the start of the next turn
         "The rumour spreads through the ministries.",
         "The drawn outcome of the rumour is that nobody believes it.",  # its drawn outcome, with its news
+        t("consequences.numbers"),
+        "Resistance +12",
         "The generals are openly restless",  # the threshold crossed (60 → 72 over 70)
     )
     assert found == sorted(found), text
     # The warning is marked by the word, not by colour alone.
     assert f"{t('consequences.warning').upper()}: The generals are openly restless" in text
-    # The news came on the next turn: it carries its date, the choice's own changes do not.
-    assert "A rumour in the capital (Feb 1, 2002): Trust -2" in text.replace("−", "-")
-    assert "Your choice: Trust +5" in text
+
+
+def test_the_changes_are_grouped_by_cause_each_with_sign_way_and_a_word_for_good_or_bad(driver: Driver) -> None:
+    play(driver, load_path(PROBE))
+    driver.digit(0)
+    driver.key(pygame.K_RETURN)
+    shown = lines(driver.top.numbers())
+    # Each cause once, its changes under it, one a line. Trust is good going up, resistance good going down: the
+    # same sign and way read "good" on one and "bad" on the other. The news came on the next turn: its cause
+    # carries its date, the choice's own does not.
+    assert shown == [
+        t("consequences.your_choice"),
+        "Trust +5, up: good (now 55)",
+        "Resistance +12, up: bad (now 72)",
+        "A rumour in the capital (Feb 1, 2002)",
+        "Trust −2, down: bad (now 53)",
+    ]
+    # The word carries the meaning; its colour only repeats it.
+    good = "#{:02x}{:02x}{:02x}".format(*driver.app.palette.good)
+    bad = "#{:02x}{:02x}{:02x}".format(*driver.app.palette.bad)
+    markup = driver.top.numbers()
+    assert f"<font color='{good}'><b>{t('consequences.good')}</b></font>" in markup
+    assert f"<font color='{bad}'><b>{t('consequences.bad')}</b></font>" in markup
+
+
+def test_a_meter_whose_good_way_is_down_falling_reads_good(driver: Driver, tmp_path: Path) -> None:
+    scenario = probe(tmp_path, ("{type: add, meter: trust, amount: -5}", "{type: add, meter: resistance, amount: -5}"))
+    play(driver, scenario)
+    driver.digit(1)
+    driver.key(pygame.K_RETURN)
+    assert lines(driver.top.numbers()) == [t("consequences.your_choice"),
+                                           "Resistance −5, down: good (now 55)"]
 
 
 def test_a_choice_that_crosses_no_threshold_shows_no_warning_and_no_news(driver: Driver) -> None:

@@ -1,8 +1,11 @@
-"""Consequences: after a decision, what happened (in words), then what changed and why, the news, the warnings."""
+"""Consequences as a story: what happened (the choice, its result and outcome, the news), then what changed, grouped
+by cause, each change with its sign, its way (up, down) and a word for good or bad; then the warnings."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from dataclasses import replace
 
 from partnership_game.engine import LedgerEntry
 from partnership_game.engine.ledger import Happened
@@ -25,9 +28,15 @@ def _value(value: float) -> str:
     return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
 
 
-def _change(change: Change) -> str:
-    """"<b>Trust +5</b> (now 40)"; a bound said in words: "(now 100, its ceiling)", "(no change: already at its
-    floor, 0)", so a change the bound absorbed never reads as a plain zero."""
+def _hex(colour: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*colour)
+
+
+def _change(change: Change, good_up: bool, palette: Any) -> str:
+    """"<b>Trust +5</b>, up: <b>good</b> (now 40)": the sign and the word "up" or "down" say which way the meter
+    moved (the bundled font has no arrow glyphs), the word "good" or "bad" whether that helps by the meter's
+    direction (its colour only repeats it). A bound is said in words: "(now 100, its ceiling)", "(no change:
+    already at its floor, 0)", so a change the bound absorbed never reads as a plain zero."""
     label = rich.escape(change.meter_label)
     if change.absorbed and change.bound is not None:
         return f"<b>{label}</b> ({t('consequences.absorbed', bound=change.bound, value=_value(change.after))})"
@@ -35,7 +44,24 @@ def _change(change: Change) -> str:
         now = t("consequences.at_bound", value=_value(change.after), bound=change.bound)
     else:
         now = t("consequences.now", value=_value(change.after))
-    return f"<b>{label} {_signed(change.delta)}</b> ({now})"
+    if change.delta == 0:
+        return f"<b>{label} {_signed(change.delta)}</b> ({now})"
+    good = (change.delta > 0) == good_up
+    word = t("consequences.good") if good else t("consequences.bad")
+    way = t("consequences.up") if change.delta > 0 else t("consequences.down")
+    colour = _hex(palette.good if good else palette.bad)
+    return f"<b>{label} {_signed(change.delta)}</b>, {way}: <font color='{colour}'><b>{word}</b></font> ({now})"
+
+
+def _net(changes: list[Change]) -> list[Change]:
+    """One line per meter within a cause: a choice and the way it turned out may both move a meter."""
+    merged: dict[str, Change] = {}
+    for change in changes:
+        key = change.meter or change.meter_label
+        first = merged.get(key)
+        merged[key] = change if first is None else replace(
+            change, delta=first.delta + change.delta, before=first.before)
+    return list(merged.values())
 
 
 class ConsequencesScreen(TextDialog):
@@ -80,16 +106,28 @@ class ConsequencesScreen(TextDialog):
             return t("consequences.drift")
         return group.heading  # an event's title, or "A delayed result of your choice '...'"
 
-    def numbers(self) -> str:
-        """One line per cause: its changes, and its date when it came on a later turn than the choice."""
+    def causes(self) -> list[tuple[str, list[Change]]]:
+        """The changes grouped by cause, in the order they came: each cause's heading (with its date when it came on
+        a later turn than the choice) and its changes, one per meter (causes told alike, one after another, are one)."""
         session = self.game.session
         first = self._first_turn()
-        lines = []
+        result: list[tuple[str, list[Change]]] = []
         for group in explain.groups(session, self.entries):
             when = f" <i>({rich.escape(self._date(group.turn))})</i>" if group.turn != first else ""
-            changes = " · ".join(_change(c) for c in group.changes)
-            lines.append(f"{rich.escape(self._group_heading(group))}{when}: {changes}")
-        return "<br>".join(lines) if lines else t("consequences.none")
+            heading = f"<b>{rich.escape(self._group_heading(group))}</b>{when}"
+            if result and result[-1][0] == heading:
+                result[-1][1].extend(group.changes)
+            else:
+                result.append((heading, list(group.changes)))
+        return [(heading, _net(changes)) for heading, changes in result]
+
+    def numbers(self) -> str:
+        """Each cause on its own line, then its changes under it, one a line."""
+        good_up = {m.id: m.good == "up" for m in self.game.session.scenario.model.meters}
+        palette = self.app.palette
+        blocks = ["<br>".join([heading] + [_change(c, good_up.get(c.meter, True), palette) for c in changes])
+                  for heading, changes in self.causes()]
+        return "<br>".join(blocks) if blocks else t("consequences.none")
 
     def news(self) -> list[str]:
         """Each piece of news that landed: its title, its situation, and the outcome the dice drew for it."""
@@ -114,8 +152,8 @@ class ConsequencesScreen(TextDialog):
 
     def warnings(self) -> list[str]:
         """The thresholds these changes crossed, each marked by the word and a shaded band (not by colour alone)."""
-        shade = "#{:02x}{:02x}{:02x}".format(*self.app.palette.paper_shade)
-        ink = "#{:02x}{:02x}{:02x}".format(*self.app.palette.bad)
+        shade = _hex(self.app.palette.paper_shade)
+        ink = _hex(self.app.palette.bad)
         return [
             f"<body bgcolor='{shade}'><font color='{ink}'><b>{t('consequences.warning').upper()}:</b></font> "
             f"<b>{rich.escape(text)}</b></body>"
@@ -123,11 +161,12 @@ class ConsequencesScreen(TextDialog):
         ]
 
     def html(self) -> str:
+        """What happened and the news first, then the numbers by cause, then the warnings."""
         size = self.app.px(22)
         sub = self.app.px(18)
-        parts = [f"<font pixel_size={size}><b>{t('consequences.heading')}</b></font>", *self.what_happened()]
+        parts = [f"<font pixel_size={size}><b>{t('consequences.heading')}</b></font>", *self.what_happened(),
+                 *self.news()]
         parts.append(f"<font pixel_size={sub}><b>{t('consequences.numbers')}</b></font><br>{self.numbers()}")
-        parts += self.news()
         warnings = self.warnings()
         if warnings:
             parts.append(f"<font pixel_size={sub}><b>{t('consequences.warnings')}</b></font><br>"

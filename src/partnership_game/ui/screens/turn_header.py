@@ -31,15 +31,18 @@ def stamp_size(app: Any, lines: list[str]) -> tuple[int, int]:
 
 
 def counter_lines(game: Game) -> list[str]:
-    """"Turn 3 of 14" and the decisions taken so far, counted as the debrief and the branches count them."""
+    """"Turn 3 of 14" and "4 decisions, news included": the decisions taken so far, counted and worded as the
+    debrief counts them."""
     session = game.session
     model = session.scenario.model
     first = t("turn.turn_of", turn=min(session.state.turn, len(model.turns) - 1) + 1, turns=len(model.turns))
     minutes = game.minutes_left()
     if minutes is not None:
         first = t("turn.time_left", minutes=minutes) + " · " + first
+    # Random events ask decisions too, so the count may pass the turn number: it says so in the debrief's words.
     taken = len(session.decisions)
-    second = t("turn.decisions_taken_one") if taken == 1 else t("turn.decisions_taken", count=taken)
+    second = (t("turn.decisions_none") if taken == 0 else t("turn.decisions_taken_one") if taken == 1
+              else t("turn.decisions_taken", count=taken))
     return [first, second]
 
 

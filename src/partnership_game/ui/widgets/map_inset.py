@@ -416,26 +416,59 @@ def draw_map(surface: pygame.Surface, rect: pygame.Rect, data: MapData, active: 
     surface.set_clip(previous)
 
 
+_DIAGONALS = ("above-right", "above-left", "below-right", "below-left")
+
+
 @dataclass
 class _Labels:
-    """Greedy label placement: each label takes the first free spot around its anchor, or is left out."""
+    """Greedy label placement: each label takes the first free spot of the eight around its anchor; with none free,
+    the first free spot one label-height further out, tied to its anchor by a leader line; else it is left out."""
 
     obstacles: list[pygame.Rect] = field(default_factory=list)
     placed: list[tuple[pygame.Surface, pygame.Rect]] = field(default_factory=list)
     halo: Colour | None = None
+    leaders: list[tuple[Point, Point]] = field(default_factory=list)
 
     def place(self, options: Sequence[tuple[str, int, Colour, bool]], anchor: Point, gap: float,
-              bounds: pygame.Rect, spots: Sequence[str] = ("right", "left", "above", "below")) -> bool:
-        for label, px, colour, bold in options:
-            box = text(label, px, colour, bold).get_rect().inflate(2, 2)  # room for the halo
-            for spot in spots:
-                _put(box, spot, anchor, gap)
-                _nudge(box, spot, bounds)
-                if bounds.contains(box) and box.collidelist(self.obstacles) < 0:
+              bounds: pygame.Rect, spots: Sequence[str] = ("right", "left", "above", "below"),
+              leader: bool = True) -> bool:
+        """`spots`: the preferred sides, tried first (the diagonals follow, unless the label goes on its centre);
+        `leader`: whether a label may stand off with a leader line (not for a route's, which tries other stretches
+        of the route instead)."""
+        around = list(spots) if "centre" in spots else [*spots, *(d for d in _DIAGONALS if d not in spots)]
+        rings = [0, 1] if leader and "centre" not in spots else [0]
+        for ring in rings:
+            for label, px, colour, bold in options:
+                box = text(label, px, colour, bold).get_rect().inflate(2, 2)  # room for the halo
+                for spot in around:
+                    _put(box, spot, anchor, gap + ring * box.h)
+                    if ring == 0:
+                        _nudge(box, spot, bounds)
+                    if not bounds.contains(box) or box.collidelist(self.obstacles) >= 0:
+                        continue
+                    line = (_toward(anchor, box, gap), _nearest(box, anchor))
+                    if ring and any(other.clipline(*line) for _, other in self.placed):
+                        continue  # a leader line never runs through another label
                     self.obstacles.append(box.inflate(2, 0))
                     self.placed.append((_haloed(label, px, colour, bold, self.halo), box.copy()))
+                    if ring:
+                        self.leaders.append(line)
                     return True
         return False
+
+
+def _nearest(box: pygame.Rect, point: Point) -> Point:
+    """The point of the box nearest `point` (where a leader line meets its label)."""
+    return (min(max(point[0], box.left), box.right - 1), min(max(point[1], box.top), box.bottom - 1))
+
+
+def _toward(anchor: Point, box: pygame.Rect, gap: float) -> Point:
+    """A leader line's start: `gap` from the anchor toward its label, so the line does not cover the marker."""
+    end = _nearest(box, anchor)
+    dx, dy = end[0] - anchor[0], end[1] - anchor[1]
+    length = math.hypot(dx, dy) or 1.0
+    step = min(gap, length)
+    return (anchor[0] + dx / length * step, anchor[1] + dy / length * step)
 
 
 def _nudge(box: pygame.Rect, spot: str, bounds: pygame.Rect) -> None:
@@ -476,6 +509,11 @@ def _put(box: pygame.Rect, spot: str, anchor: Point, gap: float) -> None:
         box.midbottom = (x, y - g)
     elif spot == "below":
         box.midtop = (x, y + g)
+    elif spot in _DIAGONALS:
+        d = round(g * 0.7)  # on the circle of radius `gap`, not its corner
+        vertical, horizontal = spot.split("-")
+        box.left = x + d if horizontal == "right" else x - d - box.w
+        box.top = y - d - box.h if vertical == "above" else y + d
     else:
         box.center = (x, y)
 
@@ -505,6 +543,8 @@ def _render(image: pygame.Surface, data: MapData, states: tuple[bool | None, ...
                                inner.inflate(-2, -2), terse)
     _place_region_labels(data, layout, palette, text_px, labels, main_bounds, terse)
     for frame_labels in labels.values():
+        for start, end in frame_labels.leaders:  # under the labels: a line never crosses its own label's words
+            pygame.draw.aaline(image, palette.ink_soft, start, end)
         for label_image, box in frame_labels.placed:
             image.blit(label_image, box)
     pygame.draw.rect(image, palette.ink_soft, rect, 1)
@@ -635,7 +675,7 @@ def _plan_route(plan: Plan, feature: Feature, points: list[Point], on: bool, pal
     options = _state_label(feature, on, _small(text_px), palette)
     stops = (0.62, 0.45, 0.8, 0.3) if not on else (0.3, 0.5, 0.7, 0.15)
     for option in options:
-        if any(labels.place([option], _along(points, at), text_px * 0.4, bounds, ("above", "below"))
+        if any(labels.place([option], _along(points, at), text_px * 0.4, bounds, ("above", "below"), leader=False)
                for at in stops):
             break
 
