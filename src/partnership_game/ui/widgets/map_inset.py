@@ -446,9 +446,11 @@ class _Labels:
                         _nudge(box, spot, bounds)
                     if not bounds.contains(box) or box.collidelist(self.obstacles) >= 0:
                         continue
+                    if any(box.clipline(*drawn) for drawn in self.leaders):
+                        continue  # nor through a label placed after it
                     line = (_toward(anchor, box, gap), _nearest(box, anchor))
                     if ring and any(other.clipline(*line) for _, other in self.placed):
-                        continue  # a leader line never runs through another label
+                        continue  # a leader line never runs through another label placed before it...
                     self.obstacles.append(box.inflate(2, 0))
                     self.placed.append((_haloed(label, px, colour, bold, self.halo), box.copy()))
                     if ring:
