@@ -14,6 +14,9 @@ from partnership_game.ui.app import MIN_SIZE, fit_to_desktop
 from partnership_game.ui.run import Services, open_app
 from partnership_game.ui.settings import Settings, load_settings, save_settings
 
+# pygame_gui notes each font size it loads on demand: a hint about speed, not a fault here.
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning:pygame_gui")
+
 Driver = Any  # conftest.Driver (test modules cannot import conftest under --import-mode=importlib)
 
 

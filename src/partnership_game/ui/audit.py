@@ -177,6 +177,32 @@ def _gui_regular_font() -> str:
         return str(path)
 
 
+_gui_fonts: dict[int, str] = {}  # id(pygame_gui font) -> its file, for the manager being audited
+
+
+def _learn_gui_fonts(manager: Any) -> None:
+    """Which file each of pygame_gui's loaded fonts came from (icon buttons use Fira Code, text Noto Sans)."""
+    from importlib import resources
+
+    _gui_fonts.clear()
+    fonts = getattr(manager.get_theme().get_font_dictionary(), "loaded_fonts", {})
+    for resource in fonts.values():
+        location = getattr(resource, "location", None)
+        loaded = getattr(resource, "loaded_font", None)
+        if loaded is None or location is None:
+            continue
+        if hasattr(location, "package") and hasattr(location, "resource"):
+            with resources.as_file(resources.files(location.package).joinpath(location.resource)) as path:
+                _gui_fonts[id(loaded)] = str(path)
+        elif isinstance(location, str):
+            _gui_fonts[id(loaded)] = location
+
+
+def _font_file_of(chunks: list[Any]) -> str:
+    return next((_gui_fonts[id(c.font)] for c in chunks if id(getattr(c, "font", None)) in _gui_fonts),
+                _gui_regular_font())
+
+
 def _widget_text(element: Any, problems: list[Problem], screen_name: str) -> Shown | None:
     """A button's or label's one line: clipped when wider or taller than the inside of its border."""
     shape = getattr(element, "drawable_shape", None)
@@ -199,7 +225,8 @@ def _widget_text(element: Any, problems: list[Problem], screen_name: str) -> Sho
             chunk_text = getattr(chunk, "text", "")
             font = getattr(chunk, "font", None)
             if chunk_text and font is not None:
-                w, h = font.size(chunk_text)
+                w, _ = font.size(chunk_text)
+                h = _ink_height(font, chunk_text)
                 row_width += w
                 height = max(height, h) if len(layout.layout_rows) == 1 else height + h
                 text += chunk_text
@@ -215,7 +242,15 @@ def _widget_text(element: Any, problems: list[Problem], screen_name: str) -> Sho
     ink = pygame.Rect(element.rect.x + (x or 0), element.rect.y + (y or 0), width, height).clip(element.rect)
     if ink.width <= 0:  # aligned off the left edge: the box is where the ink is
         ink = inner.copy()
-    return Shown(text, ink, inner, name, _gui_regular_font())
+    return Shown(text, ink, inner, name, _font_file_of([c for row in layout.layout_rows for c in row.items]))
+
+
+def _ink_height(font: Any, text: str) -> int:
+    """How tall the letters themselves are (a symbol in a small icon button fits though its line box would not)."""
+    try:
+        return int(font.render_premul(text, pygame.Color("white")).get_bounding_rect().height)
+    except (pygame.error, AttributeError):
+        return int(font.size(text)[1])
 
 
 def _text_box_text(element: Any, problems: list[Problem], screen_name: str) -> Shown | None:
@@ -244,7 +279,7 @@ def _text_box_text(element: Any, problems: list[Problem], screen_name: str) -> S
         problems.append(Problem(screen_name, "clipped", text,
                                 f"{name}: {total} px of text in {view.height} px and no scroll bar"))
     ink = pygame.Rect(view.x, view.y, min(widest, view.width), min(total, view.height))
-    return Shown(text, ink, view, name, _gui_regular_font())
+    return Shown(text, ink, view, name, _font_file_of([c for row in layout.layout_rows for c in row.items]))
 
 
 def _object_id(element: Any) -> str:
@@ -349,6 +384,7 @@ def audit(app: Any) -> list[Problem]:
     window = pygame.Rect((0, 0), app.size)
     with recording():
         app.manager.update(0.0)
+        _learn_gui_fonts(app.manager)
         widgets = _widgets_of(app, screens, problems)
         for screen in screens:
             shown = _drawn_by(screen, app.size) + widgets[id(screen)]

@@ -118,7 +118,9 @@ def widget_theme(palette: Palette, text_scale: float) -> dict[str, Any]:
         if isinstance(node, dict):
             out = {}
             for key, value in node.items():
-                if key in ("size", "point_size") and isinstance(value, (int, str)):
+                if isinstance(value, str) and value.startswith("="):
+                    out[key] = value[1:]  # "=14": a size that must not scale (pygame_gui's fixed-pixel dialogs)
+                elif key in ("size", "point_size", "list_item_height") and isinstance(value, (int, str)):
                     out[key] = str(max(8, round(int(value) * text_scale)))
                 elif key == "padding" and isinstance(value, str):
                     out[key] = ",".join(str(round(int(v) * text_scale)) for v in value.split(","))
