@@ -1,6 +1,8 @@
 """Drive the window game with real key presses and save a picture of each main screen (docs/screenshots/).
 
-    python scripts/screenshots.py [--out docs/screenshots] [--size 1280x720]
+    python scripts/screenshots.py [--out docs/screenshots] [--size 1280x720] [--only turn,odds]
+
+At another size than 1280x720 the file names end in the size (turn-1024x600.png); --only saves just those pictures.
 
 Runs under SDL's dummy video driver, where pygame.image.save gives the exact picture a window would show. Saves and
 settings go to a temporary folder, so the player's own are never touched.
@@ -32,8 +34,10 @@ from partnership_game.ui.settings import Settings  # noqa: E402
 class Driver:
     """Presses keys and clicks like a player, and lets the app run its frames in between."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, only: set[str] | None = None, suffix: str = "") -> None:
         self.app = app
+        self.only = only
+        self.suffix = suffix
 
     def settle(self, frames: int = 3) -> None:
         for _ in range(frames):
@@ -52,6 +56,8 @@ class Driver:
         self.settle()
 
     def shoot(self, path: Path) -> None:
+        if self.only is not None and path.stem.removesuffix(self.suffix) not in self.only:
+            return
         self.settle()
         pygame.image.save(self.app.window, str(path))
         print(path)
@@ -62,6 +68,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--size", default="1280x720")
     parser.add_argument("--seed", type=int, default=2001)
+    parser.add_argument("--only", default="", help="comma-separated picture names (title, turn, debrief-charts, ...)")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -70,7 +77,7 @@ def main() -> int:
     pygame.display.init()
     pygame.font.init()
     app = App(Settings(width=width, height=height), Services())
-    driver = Driver(app)
+    driver = Driver(app, {name for name in args.only.split(",") if name} or None, suffix)
     open_first_screens(app, None, None, None)
     driver.shoot(args.out / f"title{suffix}.png")
     driver.key(pygame.K_RETURN)  # new game: the scenario picker
