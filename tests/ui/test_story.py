@@ -21,6 +21,7 @@ from partnership_game.session import Session
 from partnership_game.ui.game import Game
 from partnership_game.ui.screens.debrief import DebriefScreen
 from partnership_game.ui.screens.turn import TurnScreen
+from partnership_game.ui.screens.turn_header import counter_lines
 from partnership_game.ui.strings import t
 
 PROBE = Path(__file__).resolve().parent / "data" / "story_probe.yaml"
@@ -256,10 +257,26 @@ def test_the_debrief_opens_with_the_ending_then_why(driver: Driver) -> None:
         "“Press ahead”",
     )
     assert found == sorted(found), text
-    # Decisions counted one way: the three taken on this branch, over the scenario's two turns; the envoy has no
-    # historical option, so it counts neither as following history nor as leaving it.
-    assert t("debrief.count", decisions=3, turns=2) in text
+    # Decisions counted one way: the three taken on this branch, over the scenario's two turns, one of them asked by
+    # news (the envoy); the envoy has no historical option, so it counts neither as following history nor as
+    # leaving it.
+    assert t("debrief.count", decisions=3, turns=2, news=t("decisions.news", count=1)) in text
+    assert "You took 3 decisions over the 2 turns (1 asked by news)." in text
     assert t("debrief.diverged_count", count=0, total=2) in text
+
+
+def test_the_header_counts_decisions_in_the_debriefs_words(driver: Driver) -> None:
+    screen = play(driver, load_path(PROBE))
+    assert screen.header and counter_lines(driver.game) == ["Turn 1 of 2", t("turn.decisions_none")]
+    driver.digit(0)
+    driver.key(pygame.K_RETURN)
+    driver.key(pygame.K_RETURN)  # the envoy: news that asks a decision, on turn 2
+    assert counter_lines(driver.game) == ["Turn 2 of 2", "1 decision taken"]
+    driver.digit(0)
+    driver.key(pygame.K_RETURN)
+    driver.key(pygame.K_RETURN)
+    # Two decisions on turn 2 of 2: the words say why the count passes the turn.
+    assert counter_lines(driver.game) == ["Turn 2 of 2", "2 decisions taken (1 asked by news)"]
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])

@@ -76,9 +76,9 @@ TEXT: dict[str, str] = {
     "debrief.diverged": "history chose: {option}",
     "debrief.diverged_count": "You left the historical road at {count} of the {total} decisions history also faced.",
     "debrief.no_counterpart": "None of your decisions has a counterpart in history.",
-    "debrief.count": "You took {decisions} decisions over the {turns} turns, news included.",
+    "debrief.count": "You took {decisions} decisions over the {turns} turns{news}.",
     "debrief.count_early": (
-        "You took {decisions} decisions in {played} of the {turns} turns, news included."
+        "You took {decisions} decisions in {played} of the {turns} turns{news}."
     ),
     "debrief.why": "Why it ended this way",
     "debrief.reached_with": "Reached with:",
@@ -245,8 +245,8 @@ TEXT: dict[str, str] = {
     "turn.effects_prompt": "Pick an option (1–{count}): what it would change shows here and on the meters.",
     "turn.effects_later": "in {turns} turns",
     "turn.unavailable_tag": "not available",
-    "turn.decisions_taken": "{count} decisions, news included",
-    "turn.decisions_taken_one": "1 decision taken",
+    "turn.decisions_taken": "{count} decisions taken{news}",
+    "turn.decisions_taken_one": "1 decision taken{news}",
     "legend.good_up": "higher is better",
     "legend.good_down": "lower is better",
     "legend.fill": "The filled bar is where the meter stands now.",
@@ -269,6 +269,7 @@ TEXT: dict[str, str] = {
     "consequences.up": "up",
     "consequences.down": "down",
     "turn.decisions_none": "No decision yet",
+    "decisions.news": " ({count} asked by news)",
 }
 
 

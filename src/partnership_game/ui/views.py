@@ -6,7 +6,9 @@ import re
 
 from partnership_game.scenario.models import Threshold, Turn
 from partnership_game.session import texts
+from partnership_game.session.session import Session
 from partnership_game.ui.game import Game
+from partnership_game.ui.strings import t
 from partnership_game.ui.widgets.meters import MeterView
 from partnership_game.ui.widgets.timeline_strip import TimelineMark
 
@@ -36,6 +38,13 @@ def day_text(game: Game, turn: Turn) -> str:
     """The first day of a turn's date, without the year: the timeline's stamp."""
     match = _FIRST_DAY.match(date_text(game, turn))
     return match.group(1) if match else short_date(turn.date)
+
+
+def news_words(session: Session) -> str:
+    """" (3 asked by news)" when random events asked some of the decisions taken, else nothing: the turn's
+    header and the debrief say it alike, so a count above the turn number never puzzles."""
+    news = sum(1 for decision in session.decisions if decision.event.random)
+    return t("decisions.news", count=news) if news else ""
 
 
 def meter_views(game: Game, preview: dict[str, float] | None = None,

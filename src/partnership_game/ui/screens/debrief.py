@@ -16,7 +16,7 @@ from partnership_game.ui.game import Game
 from partnership_game.ui.glossary import GlossaryTips
 from partnership_game.ui.screen import SCROLL_KEYS, Focus, Screen, scroll
 from partnership_game.ui.strings import t
-from partnership_game.ui.views import short_date
+from partnership_game.ui.views import news_words, short_date
 from partnership_game.ui.widgets.chart import Series, draw_line_chart
 
 TABS = ("ending", "charts", "path", "sources", "questions")
@@ -148,8 +148,9 @@ class DebriefScreen(Screen):
         turns = len(session.scenario.model.turns)
         ended = int(session.state.ended_turn[0])
         played = ended + 1 if 0 <= ended < turns - 1 else turns  # an ending that held at once stops the clock early
-        count = (t("debrief.count", decisions=len(session.decisions), turns=turns) if played == turns else
-                 t("debrief.count_early", decisions=len(session.decisions), played=played, turns=turns))
+        news = news_words(session)  # as the turn's header says it (W1b, issue 12)
+        count = (t("debrief.count", decisions=len(session.decisions), turns=turns, news=news) if played == turns else
+                 t("debrief.count_early", decisions=len(session.decisions), played=played, turns=turns, news=news))
         if not faced:
             return f"{count} {t('debrief.no_counterpart')}"
         return f"{count} {t('debrief.diverged_count', count=differed, total=len(faced))}"

@@ -11,7 +11,7 @@ from partnership_game.ui import drawing, theme
 from partnership_game.ui.game import Game
 from partnership_game.ui.screens.event_title import EventTitle
 from partnership_game.ui.strings import t
-from partnership_game.ui.views import date_text
+from partnership_game.ui.views import date_text, news_words
 
 
 def stamp_lines(game: Game) -> list[str]:
@@ -31,18 +31,19 @@ def stamp_size(app: Any, lines: list[str]) -> tuple[int, int]:
 
 
 def counter_lines(game: Game) -> list[str]:
-    """"Turn 3 of 14" and "4 decisions, news included": the decisions taken so far, counted and worded as the
-    debrief counts them."""
+    """"Turn 3 of 14" and "4 decisions taken (1 asked by news)": the decisions taken so far, counted and worded as
+    the debrief counts them."""
     session = game.session
     model = session.scenario.model
     first = t("turn.turn_of", turn=min(session.state.turn, len(model.turns) - 1) + 1, turns=len(model.turns))
     minutes = game.minutes_left()
     if minutes is not None:
         first = t("turn.time_left", minutes=minutes) + " · " + first
-    # Random events ask decisions too, so the count may pass the turn number: it says so in the debrief's words.
+    # Random events ask decisions too, so the count may pass the turn number: it says how many, as the debrief does.
     taken = len(session.decisions)
-    second = (t("turn.decisions_none") if taken == 0 else t("turn.decisions_taken_one") if taken == 1
-              else t("turn.decisions_taken", count=taken))
+    news = news_words(session)
+    second = (t("turn.decisions_none") if taken == 0 else t("turn.decisions_taken_one", news=news) if taken == 1
+              else t("turn.decisions_taken", count=taken, news=news))
     return [first, second]
 
 
