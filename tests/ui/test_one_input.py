@@ -54,6 +54,16 @@ def choice(driver: Driver) -> int:
     return k if available[k] else available.index(True)
 
 
+def past_the_guide_offer(driver: Driver, by_mouse: bool) -> None:
+    """The first game offers a guided first turn; these tests play on without it (by Esc, or by "Not now")."""
+    if driver.top_name == "GuideOffer":
+        if by_mouse:
+            driver.click(button(driver, t("guide.offer.later")).rect.center)
+        else:
+            driver.key(pygame.K_ESCAPE)
+    assert driver.top_name == "TurnScreen", driver.names()
+
+
 def wait_for_no_mouse(driver: Driver) -> None:
     """Keyboard play: the pointer stays parked in the corner, so nothing is hovered or clicked."""
     assert pygame.mouse.get_pos() == (0, 0)
@@ -74,6 +84,7 @@ def test_a_whole_campaign_by_keyboard_alone(title: Driver) -> None:
     driver.key(pygame.K_RETURN)
     assert driver.top_name == "BriefingScreen", driver.names()
     driver.key(pygame.K_RETURN)
+    past_the_guide_offer(driver, by_mouse=False)
     turns = 0
     while driver.game.session.pending is not None and turns < 60:
         assert driver.top_name == "TurnScreen", driver.names()
@@ -162,6 +173,7 @@ def test_a_whole_campaign_by_mouse_alone(title: Driver, monkeypatch: pytest.Monk
     driver.click(button(driver, t("picker.start")).rect.center)
     assert driver.top_name == "BriefingScreen", driver.names()
     driver.click(button(driver, t("briefing.begin")).rect.center)
+    past_the_guide_offer(driver, by_mouse=True)
     turns = 0
     while driver.game.session.pending is not None and turns < 60:
         assert driver.top_name == "TurnScreen", driver.names()
