@@ -64,15 +64,17 @@ class Terminal:
             self.stdout.flush()
 
     def error(self, text: str) -> None:
-        """One message on standard error (after what was shown so far), fitted to the width; never raises."""
+        """One message on standard error (after what was shown so far); never raises. A person at a terminal gets
+        it fitted to the width like everything else; a pipe or a log gets it on one line, for tools to read."""
         with suppress(OSError, ValueError):
             self.stdout.flush()
         with suppress(OSError, ValueError):
-            self.stderr.write(fit(inert_line(text), self.width) + "\n")
+            line = inert_line(text)
+            self.stderr.write((fit(line, self.width) if _is_terminal(self.stderr) else line) + "\n")
             self.stderr.flush()
 
 
-def _is_terminal(stream: BinaryIO) -> bool:
+def _is_terminal(stream: BinaryIO | TextIO) -> bool:
     isatty = getattr(stream, "isatty", None)  # any readable byte stream will do; not all of them can tell
     try:
         return bool(isatty()) if isatty is not None else False
