@@ -32,6 +32,8 @@ KINDS = ("pipe", "device", "link to a device")
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(),
                                 reason="needs named pipes and /dev/zero")
 
+NOT_A_HAND_IN = "this is not an ordinary file, so it cannot be a hand-in: ask for the right file"
+
 
 def special(folder: Path, kind: str, name: str) -> Path:
     """A pipe made here, /dev/zero itself, or a link named `name` to /dev/zero."""
@@ -187,7 +189,7 @@ def test_class_report_skips_an_input_named_directly(tmp_path: Path, kind: str, g
     out = tmp_path / "class.html"
     result = cli("class-report", good_save, path, "--out", out)
     assert result.returncode == 0, result.stderr
-    assert f"{path}: skipped: this is not an ordinary file, so it cannot be a hand-in: ask for the right file (is not a regular file" in result.stderr
+    assert f"{path}: skipped: {NOT_A_HAND_IN} (is not a regular file" in result.stderr
     assert "skipped 1." in result.stdout and out.exists()
 
 
@@ -199,8 +201,8 @@ def test_class_report_skips_pipes_and_devices_in_a_folder(tmp_path: Path, good_s
     out = tmp_path / "class.html"
     result = cli("class-report", folder, "--out", out)
     assert result.returncode == 0, result.stderr
-    assert f"{fifo}: skipped: this is not an ordinary file, so it cannot be a hand-in: ask for the right file (is not a regular file (a pipe)" in result.stderr
-    assert f"{link}: skipped: this is not an ordinary file, so it cannot be a hand-in: ask for the right file (is not a regular file (a device)" in result.stderr
+    assert f"{fifo}: skipped: {NOT_A_HAND_IN} (is not a regular file (a pipe)" in result.stderr
+    assert f"{link}: skipped: {NOT_A_HAND_IN} (is not a regular file (a device)" in result.stderr
     assert "Read 1 save(s)" in result.stdout and out.exists()
 
 
