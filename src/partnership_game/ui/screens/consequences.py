@@ -3,9 +3,8 @@ by cause, each change with its sign, its way (up, down) and a word for good or b
 
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import replace
+from typing import Any
 
 from partnership_game.engine import LedgerEntry
 from partnership_game.engine.ledger import Happened
