@@ -203,6 +203,25 @@ def test_a_slow_second_click_on_a_card_does_not_decide(driver: Driver, monkeypat
     assert driver.game.session.decisions == [] and driver.top.selected == 0
 
 
+def test_a_double_click_that_decided_is_not_the_first_half_of_the_next(
+    driver: Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ticks = Ticks()
+    monkeypatch.setattr(pygame.time, "get_ticks", ticks)
+    driver.start("new_partnership", SEED)
+    rect = driver.top.card_rects[0]
+    driver.click(rect.center)
+    ticks.ms += 100
+    driver.click(rect.center)
+    assert driver.top_name == "ConsequencesScreen"
+    driver.key(pygame.K_RETURN)  # the outcome is read and closed
+    assert driver.top_name == "TurnScreen"
+    ticks.ms += 100  # a quick click on the next turn's first card: one click, not the end of the last double
+    driver.click(driver.top.card_rects[0].center)
+    assert driver.names()[-1] == "TurnScreen" and len(driver.game.session.decisions) == 1
+    assert driver.top.selected == 0
+
+
 def test_the_game_clock_runs_without_pygame_init(driver: Driver) -> None:
     # The double-click timing above relies on it: run_window initialises only the display and fonts.
     driver.start("new_partnership", SEED)

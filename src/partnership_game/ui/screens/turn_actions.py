@@ -23,6 +23,7 @@ class TurnActions:
     hovered: int | None
     status: str
     card_rects: list[pygame.Rect]
+    last_click: tuple[float, int]
     term_tip: Any = None
 
     if TYPE_CHECKING:  # provided by TurnScreen and Screen; declared for the type checker only
@@ -87,6 +88,7 @@ class TurnActions:
         if self.game.refused:  # the save is full and this choice would open a new branch
             self._say(self.game.refused)
             return
+        self.last_click = (0.0, -1)  # a click on the next turn's card is a new click, not the second of a double
         from partnership_game.ui.screens.consequences import ConsequencesScreen
 
         self.app.push(ConsequencesScreen(self.app, self.game, entries),
