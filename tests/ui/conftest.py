@@ -243,3 +243,13 @@ def title(driver: Driver) -> Driver:
     driver.start(None, None, None)
     assert driver.names() == ["TitleScreen"]
     return driver
+
+
+@pytest.fixture(autouse=True)
+def _guide_offer_answered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other screens' tests play as a returning player: the guided first turn's offer is not in their way.
+
+    tests/ui/test_guide.py overrides this fixture to see the offer as a first-time player does."""
+    from partnership_game.ui.screens import guide
+
+    monkeypatch.setattr(guide, "offer_wanted", lambda app: False)

@@ -25,6 +25,7 @@ class Settings:
     show_history: bool = True  # the historical marks and the ghost line (a class file can hide them as well)
     reduce_motion: bool = False  # no animation of the bars after a decision
     last_scenario: str = ""  # the id of the scenario last started, which the picker offers first
+    guide_seen: bool = False  # the guided first turn was offered (ui/screens/guide.py): not offered again
 
     def validated(self) -> Settings:
         """Clamp anything out of range back to something the window can show."""

@@ -270,6 +270,77 @@ TEXT: dict[str, str] = {
     "consequences.down": "down",
     "turn.decisions_none": "No decision yet",
     "decisions.news": " ({count} asked by news)",
+    # ---- the guided first turn (issue 12, ui/screens/guide.py) ----
+    "guide.offer.heading": "Your first turn",
+    "guide.offer.text": "There is a lot on this screen. A short tour can point at each part of it in turn, on the "
+                        "decision in front of you, and say what the part is for and which keys work it. It takes "
+                        "about a minute and decides nothing; Esc leaves it at any moment. Help (F1) offers it again.",
+    "guide.offer.start": "Show me around",
+    "guide.offer.later": "Not now",
+    "guide.count": "Tour · {step} of {steps}",
+    "guide.keys": "Enter or Right: next · Left: back · Esc: leave the tour",
+    "guide.next": "Next",
+    "guide.back": "Back",
+    "guide.skip": "Skip tour",
+    "guide.done": "Done",
+    "help.tour": "Tour of this screen",
+    "guide.header.title": "Where and when",
+    "guide.header.text": "The date, the place and the event you face now. The count on the right says how far "
+                         "into the campaign you are.",
+    "guide.header.badge": "The badge says how close this event is to the record: point at it, or Tab to it, "
+                          "to read why.",
+    "guide.story.title": "The story",
+    "guide.story.text": "What is happening now. It goes on below: the counsel, then every option in full. Scroll "
+                        "it with the mouse wheel, or with PageUp and PageDown (Home and End jump to either end) "
+                        "from anywhere on this screen.",
+    "guide.story.terms": "A linked term explains itself when you point at it or click it.",
+    "guide.counsel.title": "Counsel",
+    "guide.counsel.text": "Your advisers, each speaking for their own camp (named in brackets). They seldom agree: "
+                          "what one camp welcomes, another resents. The tour has scrolled the story to them; it "
+                          "goes back where it was when the tour ends.",
+    "guide.options.title": "Your options",
+    "guide.options.text": "One line each. Press 1–{count} or click a line to select it; Up and Down move between "
+                          "them. Selecting only shows what an option would do: nothing happens until you decide.",
+    "guide.options.history": "The tag “what history chose” marks the road actually taken.",
+    "guide.preview.title": "What it would change",
+    "guide.preview.example": "Shown here for option {number}, as an example; nothing is selected or chosen.",
+    "guide.preview.text": "This line lists what the selected option would change, and the meters show the same "
+                          "as hatched stretches on their bars. An effect that comes later says in how many turns; "
+                          "one that rests on the dice says so.",
+    "guide.preview.hidden": "This line tells what the selected option would change. In this game the previews "
+                            "are hidden, so it says that instead of giving numbers.",
+    "guide.meters.title": "The state of play",
+    "guide.meters.text": "One bar per meter: where it stands, and whether higher or lower is good. Thin ticks "
+                         "across a bar are thresholds that matter when crossed; the small line beside it is the "
+                         "meter's path so far.",
+    "guide.meters.diamond": "The hollow diamond is where history stood at this turn.",
+    "guide.meters.keys": "Point at any mark, or Tab to the meters and press Up or Down, to have it explained.",
+    "guide.timeline.title": "The timeline",
+    "guide.timeline.text": "Every dated turn of the campaign, left to right. The dark stamp is the turn in play; "
+                           "dashed dates are still to come. Point at a date, or Tab here and press Left or Right, "
+                           "to read about it; a past date goes back there when clicked (or on Enter).",
+    "guide.map.title": "The map",
+    "guide.map.text": "Where the story takes place.",
+    "guide.map.features": "The places marked on it open or close as decisions change them.",
+    "guide.odds.title": "The odds",
+    "guide.odds.text": "Odds (O) plays the rest of the game out thousands of times from here, for each option, and "
+                       "shows how those futures end. It is the model's estimate, not a forecast.",
+    "guide.odds.hidden": "Odds (O) would show how simulated futures end for each option; this class hides them "
+                         "until the debrief.",
+    "guide.rollback.title": "Keys, and changing your mind",
+    "guide.rollback.line": "This line lists the screen's keys, or says what has just happened.",
+    "guide.rollback.allowed": "Ctrl+Z steps back one decision, and a click on a past date goes back to it; the "
+                              "dice stay the same. Choosing differently there opens a new branch and keeps the old "
+                              "one: B lists your branches.",
+    "guide.rollback.look_only": "In this class you may look back at earlier decisions (Ctrl+Z, or a past date) "
+                                "but not change them; Enter returns to the present.",
+    "guide.rollback.off": "In this class there is no stepping back: each decision stands.",
+    "guide.decide.title": "Deciding",
+    "guide.decide.text": "When you have made up your mind, press Enter or click Decide: the selected option is "
+                         "taken and you see what follows. The tour never decides for you. Esc opens the menu "
+                         "(save, load, settings); F1 brings back Help and this tour.",
+    "guide.decide.review": "You are looking back at an earlier decision: Return (or Enter) brings you to the "
+                           "present. Esc opens the menu; F1 brings back Help and this tour.",
 }
 
 

@@ -134,6 +134,9 @@ class BriefingScreen(Screen):
         game = Game.new(self.scenario, seed, player=player, classroom=classroom)
         game.autosave()
         self.app.replace(TurnScreen(self.app, game))
+        from partnership_game.ui.screens import guide
+
+        guide.offer(self.app)  # the first game offers the guided first turn
 
     def update(self, dt: float) -> None:
         self.tips.update()

@@ -28,6 +28,18 @@ class HelpScreen(TextDialog):
         super().__init__(app)
         self.glossary = glossary
 
+    def build(self) -> None:
+        from partnership_game.ui.screens import guide
+
+        super().build()
+        guide.add_tour_button(self)  # the guided tour of the turn screen, when a turn is under Help
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        from partnership_game.ui.screens import guide
+
+        if not guide.tour_pressed(self, event):
+            super().on_ui(event)
+
     def html(self) -> str:
         parts = [
             f"<font pixel_size={self.app.px(22)}><b>{t('help.heading')}</b></font>",
