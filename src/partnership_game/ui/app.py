@@ -50,7 +50,12 @@ class App:
         self.dirty = True
         self.busy_until = 0.0  # keep drawing at full rate until then (after input, while hover effects settle)
         self.frame_hooks: list[Callable[[App], None]] = []
-        self.classroom: Any = None  # the teacher's class file in force, if any (classroom.classfile.LoadedClass)
+        # The class in force, if any (classroom.lesson.Lesson), and its clock, which a new game goes on with.
+        self.lesson: Any = None
+        self.class_clock: Any = None
+        from partnership_game.ui.class_time import ClassTime
+
+        self.class_time = ClassTime(self)  # a class game's clock: drawn over every screen, ticking on its own
 
     # ---- scale and theme -----------------------------------------------------------------------------------
 
@@ -159,12 +164,15 @@ class App:
 
     def quit(self) -> None:
         self.running = False
+        self.class_time.leave()
         self.remember_size()
 
     def dispatch(self, event: pygame.event.Event) -> None:
         """One event: window-wide keys first, then the widgets, then the top screen."""
         if event.type == pygame.QUIT:
             self.quit()
+            return
+        if self.class_time.handle(event):
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             size = pygame.display.get_surface().get_size()
@@ -224,6 +232,7 @@ class App:
         for screen in self.stack[first:]:
             screen.draw(surface)
         self.manager.draw_ui(surface)
+        self.class_time.draw(surface)
         pygame.display.flip()
         self.dirty = False
         for hook in self.frame_hooks:

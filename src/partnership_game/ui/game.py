@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from partnership_game import paths
-from partnership_game.classroom.classfile import ClassFile
+from partnership_game.classroom.clock import ClassClock
+from partnership_game.classroom.inplay import ClassRefused
+from partnership_game.classroom.lesson import Lesson
+from partnership_game.classroom.start import carry_class, start_class_game
 from partnership_game.engine import Engine, LedgerEntry, historical, play_out
 from partnership_game.engine.ledger import Happened
 from partnership_game.scenario import LoadedScenario
@@ -28,13 +30,11 @@ class Turnpoint:
 
 
 class Game:
-    """The session in the window, with what a class file allows: what is shown, how far back one may go."""
+    """The session in the window; a class game's rules (what is shown, how far back one may go) are the session's."""
 
-    def __init__(self, session: Session, note: str | None = None, classroom: ClassFile | None = None,
-                 loaded_from: Path | None = None) -> None:
+    def __init__(self, session: Session, note: str | None = None, loaded_from: Path | None = None) -> None:
         self.session = session
         self.note = note  # shown once, e.g. "this save's scenario has changed since"
-        self.classroom = classroom
         self.ghost = self._historical_ghost()
         # Each game its own autosave, named now; a game loaded from an autosave goes on in that file.
         self.autosave_path = autosave_for(paths.saves_dir(), session.scenario.model.id, loaded_from)
@@ -42,10 +42,6 @@ class Game:
         self.refused: str | None = None  # why the last choice was not taken (the save is full), for the status line
         self.landed: list[Happened] = []  # what the last choice and the turns it ran through brought, in order
         self.opened_branch = False
-        self.floor_depth = 0  # decisions before this depth were taken for the student (the class starts later)
-        self.present: int | None = None  # while looking back in a look-only class: the decision to return to
-        self.reviewing = False
-        self.started = time.monotonic()
         # The outcome screen of the last choice while it is open (saved with the autosave, so Continue after a
         # crash shows it again); None once the player has closed it.
         self.outcome: SavedOutcome | None = None
@@ -62,55 +58,49 @@ class Game:
         self._note = value
 
     @classmethod
-    def new(cls, scenario: LoadedScenario, seed: int, player: str | None = None,
-            classroom: ClassFile | None = None) -> Game:
-        game = cls(Session(scenario, seed, player=player), classroom=classroom)
-        if classroom is not None and classroom.start is not None:
-            game.follow_history_to(classroom.start)
-        return game
+    def new(cls, scenario: LoadedScenario, seed: int, player: str | None = None) -> Game:
+        return cls(Session(scenario, seed, player=player))
 
-    def follow_history_to(self, date: str) -> None:
-        """Take history's choices for every decision dated before `date`: a lesson can begin mid-campaign."""
-        session = self.session
-        turns = session.scenario.model.turns
-        while session.pending is not None and turns[session.state.turn].date < date:
-            choice = int(historical(session.state, session.pending)[0])
-            session.choose(choice)
-        self.floor_depth = len(session.timeline.path())
+    @classmethod
+    def new_class(cls, lesson: Lesson, player: str | None = None, clock: ClassClock | None = None) -> Game:
+        """A new game of a lesson: history up to its start, its rules from then on; `clock` is the class's clock
+        of an earlier game, so a new game does not restart the time box."""
+        return cls(start_class_game(lesson, player, clock=clock))
 
-    # ---- what the class allows -----------------------------------------------------------------------------
+    # ---- what the class allows (the session's rules; the window only asks) ----------------------------------
 
     def shows(self, what: str) -> bool:
         """Whether the class lets students see previews, odds, historical marks or the ghost line now."""
-        if self.classroom is None or self.session.over:
-            return True
-        return bool(getattr(self.classroom.show, what))
+        room = self.session.classroom
+        return room is None or room.shows(what, over=self.session.stopped)
 
     @property
     def rollback_mode(self) -> str:
-        return self.classroom.rollback if self.classroom is not None else "allowed"
+        room = self.session.classroom
+        return room.rollback if room is not None else "allowed"
+
+    @property
+    def floor_depth(self) -> int:
+        """Decisions before this depth were taken for the students (the class starts later)."""
+        room = self.session.classroom
+        return room.floor if room is not None else 0
+
+    @property
+    def reviewing(self) -> bool:
+        """Looking back in a look-only class: the game stands where the student left it."""
+        room = self.session.classroom
+        return room is not None and room.reviewing
 
     def minutes_left(self) -> int | None:
-        if self.classroom is None or self.classroom.time_box_minutes is None:
-            return None
-        elapsed = (time.monotonic() - self.started) / 60
-        return max(0, int(self.classroom.time_box_minutes - elapsed + 0.999))
+        """None: the class's clock is drawn over every screen by ui/class_time.py, not in the turn's header."""
+        return None
 
     def _may_go_to(self, node: int | None) -> bool:
-        depth = len(self.session.timeline.path(node)) if node is not None else 0
-        return self.rollback_mode != "off" and depth >= self.floor_depth
-
-    def _leave_present(self) -> None:
-        if self.rollback_mode == "look_only" and not self.reviewing:
-            self.present = self.session.timeline.current
-            self.reviewing = True
+        return self.session.refusal(node) is None
 
     def return_to_present(self) -> None:
         """End a look back in a look-only class: the game is where the student left it."""
-        if self.reviewing:
-            self.session.goto(self.present)
-            self.reviewing = False
-            self.present = None
+        self.session.return_to_present()
 
     @property
     def scenario(self) -> LoadedScenario:
@@ -149,6 +139,9 @@ class Game:
             self.session.choose(option)
         except DecisionCapReached as exc:
             self.refused = str(exc)[:1].upper() + str(exc)[1:] + "."  # the game is as it was; nothing to save
+            return []
+        except ClassRefused as exc:  # look-only, or past the lesson's end: the class's words, the game unchanged
+            self.refused = str(exc)
             return []
         self.landed = texts.happened(self.session)[told:]
         current = self.session.timeline.current
@@ -192,7 +185,6 @@ class Game:
         does not allow it."""
         for point in self.turn_points():
             if point.turn == turn and self._may_go_to(point.node):
-                self._leave_present()
                 self.session.goto(point.node)
                 if not self.reviewing:
                     self.autosave()
@@ -209,7 +201,9 @@ class Game:
         if not source.is_file():
             return "This game's scenario came with a save; there is no file to reload."
         fresh = load_path(source)
-        path = self.session.timeline.path()
+        # A look back in a look-only class is not the game: the present is what is replayed.
+        present = self.session.present_node
+        path = self.session.timeline.path(present) if present is not None else []
         replayed = Session(fresh, self.session.seed, player=self.session.player)
         stopped = ""
         for node in path:
@@ -226,9 +220,9 @@ class Game:
             except (ReplayError, ValueError):
                 stopped = f"'{node.event}/{node.option}' is not available any more"
                 break
+        carry_class(self.session, replayed)  # the same class, clock and start; ScenarioError keeps the old game
         self.session = replayed
         self.ghost = self._historical_ghost()
-        self.reviewing, self.present = False, None
         done = len(replayed.decisions)
         if stopped:
             return f"Reloaded {fresh.model.id}: replayed {done} of {len(path)} decisions; stopped because {stopped}."
@@ -238,18 +232,13 @@ class Game:
         """Go to any decision of any branch (the end of a branch from the tree), as the class allows."""
         if not self._may_go_to(node):
             return False
-        self._leave_present()
         self.session.goto(node)
         if not self.reviewing:
             self.autosave()
         return True
 
     def back(self) -> bool:
-        current = self.session.timeline.current
-        parent = self.session.timeline.nodes[current].parent if current is not None else None
-        if current is None or not self._may_go_to(parent):
-            return False
-        self._leave_present()
+        """Step back one decision, as the class allows (False at the start or where it does not)."""
         moved = self.session.back()
         if moved and not self.reviewing:
             self.autosave()

@@ -143,15 +143,9 @@ def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: P
 
     app.push(TitleScreen(app))
     if classroom is not None:
-        from partnership_game.classroom.classfile import load_class_file
-        from partnership_game.ui.screens.classroom import start_class
+        from partnership_game.ui.screens.classroom import open_lesson
 
-        try:
-            loaded_class = load_class_file(classroom)
-        except ScenarioError as exc:
-            app.push(MessageScreen(app, t("error.heading"), "\n".join(d.format() for d in exc.diagnostics[:8])))
-            return
-        start_class(app, loaded_class)
+        open_lesson(app, classroom)  # the class file, its scenario and the lesson on it; errors with positions
         return
     if load is not None:
         try:
@@ -159,8 +153,11 @@ def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: P
         except SaveError as exc:
             app.push(MessageScreen(app, t("error.heading"), f"{load}: {exc}"))
             return
+        from partnership_game.ui.screens.classroom import adopt
+
         note = t("load.changed") if app.services.scenario_changed(session.scenario) else None
         game = Game(session, note, loaded_from=load)
+        adopt(app, game)  # a class game stays one: its class, rules and clock
     elif scenario is not None:
         try:
             loaded = resolve(scenario, paths.builtin_scenarios_dir(), paths.mods_dir())
@@ -170,7 +167,7 @@ def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: P
         game = Game.new(loaded, seed if seed is not None else app.services.new_seed())
     else:
         return
-    if game.session.over:
+    if game.session.stopped:  # the campaign's end, or the lesson's
         from partnership_game.ui.screens.debrief import DebriefScreen
 
         app.replace(DebriefScreen(app, game))

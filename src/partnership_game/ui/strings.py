@@ -270,6 +270,24 @@ TEXT: dict[str, str] = {
     "consequences.down": "down",
     "turn.decisions_none": "No decision yet",
     "decisions.news": " ({count} asked by news)",
+    # ---- class games in the window: the clock, hand in, hidden history, the lesson's end (issue 13) ----
+    "class.clock": "Time: {label}",
+    "class.warn_heading": "Five minutes left",
+    "class.warn": "The class's time box has five minutes left. Finish the decision in front of you, then hand in "
+                  "from the menu (Esc, then Hand in).",
+    "class.zero_heading": "Time is up",
+    "class.zero_ask": "The class's time is up. Hand in your game now: it is handed in as it stands, wherever you "
+                      "are looking.",
+    "class.hand_in_failed": "Your game could not be handed in ({reason}). Nothing was lost: try again, or tell "
+                            "your teacher.",
+    "class.history_hidden_heading": "History stays hidden",
+    "class.history_hidden": "This class keeps history's choices hidden until the debrief. Compare two of your own "
+                            "branches instead, or look at history once the lesson is over.",
+    "class.set_by_class": "set by the class (history)",
+    "class.set_by_class_note": "Set by the class before its start, as history took them, and not counted as "
+                               "yours: {count}.",
+    "class.lesson_end_heading": "The lesson ends here",
+    "class.load_entry": "{entry} · class: {title}",
     # ---- the guided first turn (issue 12, ui/screens/guide.py) ----
     "guide.offer.heading": "Your first turn",
     "guide.offer.text": "There is a lot on this screen. A short tour can point at each part of it in turn, on the "

@@ -22,6 +22,12 @@ def _ending(session: Any) -> str:
     return session.ending.title if session.ending is not None else t("branches.in_play")
 
 
+def history_shown(game: Game) -> bool:
+    """Whether history's road may be shown now: its choices and its meters' line, both of which a class can hide
+    until the debrief."""
+    return game.shows("historical_marks") and game.shows("ghost")
+
+
 class BranchesScreen(ModalScreen):
     """Every branch the player opened, as a list and a tree; go to one, or compare it."""
 
@@ -262,6 +268,10 @@ class BranchesScreen(ModalScreen):
         elif action == "go":
             if self.game.go_to_node(leaf):
                 self.dismiss("rebuild")
+        elif action == "history" and not history_shown(self.game):
+            from partnership_game.ui.screens.message import MessageScreen
+
+            self.app.push(MessageScreen(self.app, t("class.history_hidden_heading"), t("class.history_hidden")))
         elif action in ("history", "current"):
             session = self.game.session
             a = branch(session, leaf, self.name(self.index))

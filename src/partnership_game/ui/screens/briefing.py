@@ -117,7 +117,7 @@ class BriefingScreen(Screen):
                      palette.ink_soft, anchor="center")
 
     def begin(self) -> None:
-        classroom = self.app.classroom.model if self.app.classroom is not None else None
+        classroom = self.app.lesson.model if self.app.lesson is not None else None
         if classroom is not None and classroom.ask_name:
             from partnership_game.ui.screens.classroom import NameScreen
 
@@ -126,12 +126,10 @@ class BriefingScreen(Screen):
             self.start(None)
 
     def start(self, player: str | None) -> None:
-        from partnership_game.ui.game import Game
+        from partnership_game.ui.screens.classroom import new_game
         from partnership_game.ui.screens.turn import TurnScreen
 
-        classroom = self.app.classroom.model if self.app.classroom is not None else None
-        seed = classroom.seed if classroom is not None else self.app.services.new_seed()
-        game = Game.new(self.scenario, seed, player=player, classroom=classroom)
+        game = new_game(self.app, self.scenario, player)  # a class game when a class is in force (issue 13)
         game.autosave()
         self.app.replace(TurnScreen(self.app, game))
         from partnership_game.ui.screens import guide

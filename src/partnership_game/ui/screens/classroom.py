@@ -12,7 +12,6 @@ from pygame_gui.core import ObjectID
 
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import ModalScreen
-from partnership_game.ui.screens.saves import safe_file_name
 from partnership_game.ui.strings import t
 
 
@@ -88,57 +87,110 @@ class FolderPicker(ModalScreen):
 
 
 def hand_in(app: Any, game: Game) -> None:
-    """Write the student's save, named after the student, into a folder they pick."""
-    from partnership_game.ui.screens.message import MessageScreen
+    """Hand in the present game (never a moment being looked at): into the class file's folder, else one the
+    student picks; never over another hand-in, and the confirmation says where and as what."""
+    from partnership_game.classroom.handin import hand_in_folder
 
-    def picked(folder: Path | None) -> None:
-        if folder is None:
-            return
-        folder = folder if folder.is_dir() else folder.parent
-        player = game.session.player or "student"
-        path = folder / f"{safe_file_name(player)}-{game.scenario.model.id}.json"
-        try:
-            game.save_as(path)
-        except OSError as exc:
-            app.push(MessageScreen(app, t("error.heading"), t("save.failed", reason=exc.strerror or exc)))
-            return
-        app.push(MessageScreen(app, t("class.handed_in_heading"), t("class.handed_in", path=path)))
+    folder = hand_in_folder(game.session)
+    if folder is not None:
+        submit(app, game, folder)
+        return
+
+    def picked(chosen: Path | None) -> None:
+        if chosen is not None:
+            submit(app, game, chosen if chosen.is_dir() else chosen.parent)
 
     app.push(FolderPicker(app, t("class.hand_in"), Path(os.path.expanduser("~")), folders=True), on_result=picked)
 
 
-def open_class_file(app: Any) -> None:
-    """Pick a class file, check it, and start its lesson (or show its problems)."""
-    from partnership_game.classroom.classfile import load_class_file
-    from partnership_game.scenario import ScenarioError
+def submit(app: Any, game: Game, folder: Path) -> bool:
+    """Write the hand-in into `folder` (made if missing) and say where and as what; an error says why."""
+    from partnership_game.classroom.handin import hand_in as write_hand_in
     from partnership_game.ui.screens.message import MessageScreen
 
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        done = write_hand_in(game.session, folder)
+    except OSError as exc:
+        app.push(MessageScreen(app, t("error.heading"), t("class.hand_in_failed", reason=exc.strerror or exc)))
+        return False
+    app.push(MessageScreen(app, t("class.handed_in_heading"), done.message()))
+    return True
+
+
+def time_is_up(app: Any, game: Game) -> None:
+    """The time box reached zero: hand in by itself where the class file says so, else ask to hand in now."""
+    from partnership_game.ui.screens.message import MessageScreen
+
+    lesson = game.session.classroom.lesson if game.session.classroom is not None else None
+    if lesson is not None and lesson.loaded.model.at_zero == "hand_in":
+        from partnership_game.classroom.handin import hand_in_folder
+
+        folder = hand_in_folder(game.session)
+        if folder is not None:  # the class file's check makes sure it names one
+            submit(app, game, folder)
+            return
+    app.push(MessageScreen(app, t("class.zero_heading"), t("class.zero_ask")),
+             on_result=lambda _: hand_in(app, game))
+
+
+def open_class_file(app: Any) -> None:
+    """Pick a class file, check it against its scenario, and start its lesson (or show its problems)."""
+
     def picked(path: Path | None) -> None:
-        if path is None:
-            return
-        try:
-            loaded = load_class_file(path)
-        except ScenarioError as exc:
-            app.push(MessageScreen(app, t("error.heading"), "\n".join(d.format() for d in exc.diagnostics[:8])))
-            return
-        start_class(app, loaded)
+        if path is not None:
+            open_lesson(app, path)
 
     app.push(FolderPicker(app, t("class.open"), Path(os.path.expanduser("~")), folders=False), on_result=picked)
 
 
-def start_class(app: Any, loaded: Any) -> None:
-    """Open the briefing of a class file's scenario, with its seed and rules."""
-    from partnership_game import paths
+def open_lesson(app: Any, path: Path) -> bool:
+    """Read a class file, find its scenario and fit the lesson to it; errors show with their positions."""
+    from partnership_game.classroom.classfile import load_class_file
+    from partnership_game.classroom.lesson import resolve_class
     from partnership_game.scenario import ScenarioError
-    from partnership_game.scenario.discovery import resolve
-    from partnership_game.ui.screens.briefing import BriefingScreen
     from partnership_game.ui.screens.message import MessageScreen
 
     try:
-        scenario = resolve(loaded.scenario_reference(), paths.builtin_scenarios_dir(), paths.mods_dir())
+        lesson = resolve_class(load_class_file(path))
     except ScenarioError as exc:
         app.push(MessageScreen(app, t("error.heading"), "\n".join(d.format() for d in exc.diagnostics[:8])))
-        return
-    app.classroom = loaded
-    app.replace(BriefingScreen(app, scenario))
+        return False
+    start_class(app, lesson)
+    return True
 
+
+def start_class(app: Any, lesson: Any) -> None:
+    """Open the briefing of the lesson's scenario; Begin starts a class game (see `new_game`)."""
+    from partnership_game.ui.screens.briefing import BriefingScreen
+
+    if app.lesson is None or app.lesson.loaded.hash != lesson.loaded.hash:
+        app.class_clock = None  # another class: its own time box
+    app.lesson = lesson
+    app.replace(BriefingScreen(app, lesson.scenario))
+
+
+def new_game(app: Any, scenario: Any, player: str | None) -> Game:
+    """A new game from the briefing: the class's, with its rules and its running clock, when a class is in force
+    on this scenario; otherwise an ordinary game with fresh dice."""
+    lesson = app.lesson
+    if lesson is not None and lesson.scenario.model.id == scenario.model.id:
+        game = Game.new_class(lesson, player, clock=app.class_clock)
+        app.class_clock = game.session.classroom.clock if game.session.classroom is not None else None
+        return game
+    return Game.new(scenario, app.services.new_seed(), player=player)
+
+
+def adopt(app: Any, game: Game) -> None:
+    """A class game loaded (Load, Continue, --load): its class is in force from now on, and the class's clock is
+    the one that has run longest, so loading an earlier save never gives time back."""
+    room = game.session.classroom
+    if room is None:
+        return
+    mine = app.class_clock
+    same = app.lesson is not None and app.lesson.loaded.hash == room.lesson.loaded.hash
+    if same and mine is not None and mine is not room.clock and mine.used_at() > room.clock.used_at():
+        mine.stop()
+        room.clock.used = mine.used_at()
+    app.lesson = room.lesson if not same else app.lesson
+    app.class_clock = room.clock

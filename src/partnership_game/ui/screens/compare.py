@@ -36,6 +36,9 @@ class CompareScreen(ModalScreen):
         self.game = game
         self.a, self.b = a, b
         self.tab = tab
+        # History's road (leaf None) in a class that hides history: nothing of it is drawn before the debrief.
+        self.hidden = any(side.leaf is None for side in (a, b)) and not (
+            game.shows("historical_marks") and game.shows("ghost"))
 
     def build(self) -> None:
         panel = self.make_backdrop()
@@ -48,6 +51,8 @@ class CompareScreen(ModalScreen):
                                              manager, container=panel, object_id=ObjectID(class_id="@heading")))
         endings = t("compare.endings", a=self.a.label, ending_a=_ending(self.a.session), b=self.b.label,
                     ending_b=_ending(self.b.session))
+        if self.hidden:
+            endings = t("class.history_hidden_heading")
         self.add(pygame_gui.elements.UILabel(pygame.Rect(pad, pad + self.app.px(36), rect.width - 2 * pad,
                                                          self.app.px(26)), endings, manager, container=panel))
         x = pad
@@ -64,7 +69,11 @@ class CompareScreen(ModalScreen):
         area = pygame.Rect(pad, pad + self.app.px(112), rect.width - 2 * pad,
                            rect.height - 3 * pad - row - self.app.px(112))
         text_box = None
-        if self.tab == "meters":
+        if self.hidden:
+            text_box = self.add(pygame_gui.elements.UITextBox(
+                rich.escape(t("class.history_hidden")), area, manager, container=panel,
+                object_id=ObjectID(object_id="#compare_hidden")))
+        elif self.tab == "meters":
             canvas = pygame.Surface(area.size)
             self.paint(canvas)
             self.add(pygame_gui.elements.UIImage(area, canvas, manager, container=panel))

@@ -8,6 +8,8 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
+from partnership_game.classroom.ending import lesson_end_words, reached_turn, set_by_class
+from partnership_game.classroom.ending import questions as class_questions
 from partnership_game.session import explain, texts
 from partnership_game.session.why import explain_ending, missed_sentence
 from partnership_game.session.why import number as figure
@@ -105,13 +107,17 @@ class DebriefScreen(Screen):
     def ending_html(self) -> str:
         session = self.game.session
         ending = session.ending
-        assert ending is not None
-        model = next(e for e in session.scenario.model.endings if e.id == ending.id)
-        parts = [f"<font pixel_size={self.app.px(28)}><b>{rich.escape(model.title)}</b></font>"]
-        if model.historical:
-            parts.append(f"<i>{t('debrief.historical')}</i>")
-        parts.append(rich.link_glossary(rich.escape(texts.shown(session, model.text)), session.scenario.model.glossary))
-        parts += self.why_html()
+        if ending is None:  # a lesson that stops before the campaign's end: the turns played, no ending
+            parts = [f"<font pixel_size={self.app.px(28)}><b>{t('class.lesson_end_heading')}</b></font>",
+                     rich.escape(lesson_end_words(session))]
+        else:
+            model = next(e for e in session.scenario.model.endings if e.id == ending.id)
+            parts = [f"<font pixel_size={self.app.px(28)}><b>{rich.escape(model.title)}</b></font>"]
+            if model.historical:
+                parts.append(f"<i>{t('debrief.historical')}</i>")
+            parts.append(rich.link_glossary(rich.escape(texts.shown(session, model.text)),
+                                            session.scenario.model.glossary))
+            parts += self.why_html()
         parts.append(self.count_html())
         parts.append(f"<i>Seed {session.seed}</i>")
         return "<br><br>".join(parts)
@@ -143,14 +149,21 @@ class DebriefScreen(Screen):
         """Decisions counted as on every screen: those taken on this branch; a difference from history only where
         history's choice is known (an event with no option marked historical is not counted either way)."""
         session = self.game.session
-        faced = [d for d in session.decisions if d.event.historical_option >= 0]
+        # Decisions set by the class before its start (history's) are not the students': not counted (issue 13).
+        floor = set_by_class(session)
+        own = session.decisions[floor:]
+        faced = [d for d in own if d.event.historical_option >= 0]
         differed = sum(1 for d in faced if not d.historical)
         turns = len(session.scenario.model.turns)
         ended = int(session.state.ended_turn[0])
         played = ended + 1 if 0 <= ended < turns - 1 else turns  # an ending that held at once stops the clock early
+        if session.ending is None:
+            played = reached_turn(session) + 1  # a lesson stopped at its end
         news = news_words(session)  # as the turn's header says it (W1b, issue 12)
-        count = (t("debrief.count", decisions=len(session.decisions), turns=turns, news=news) if played == turns else
-                 t("debrief.count_early", decisions=len(session.decisions), played=played, turns=turns, news=news))
+        count = (t("debrief.count", decisions=len(own), turns=turns, news=news) if played == turns else
+                 t("debrief.count_early", decisions=len(own), played=played, turns=turns, news=news))
+        if floor:
+            count += " " + t("class.set_by_class_note", count=floor)
         if not faced:
             return f"{count} {t('debrief.no_counterpart')}"
         return f"{count} {t('debrief.diverged_count', count=differed, total=len(faced))}"
@@ -163,7 +176,9 @@ class DebriefScreen(Screen):
             turn = model.turns[decision.turn]
             event = decision.event
             chosen = rich.escape(texts.decision_label(session, number - 1))
-            if event.historical_option < 0:
+            if number <= set_by_class(session):
+                verdict = f" <i>({t('class.set_by_class')})</i>"
+            elif event.historical_option < 0:
                 verdict = ""
             elif decision.historical:
                 verdict = f" <i>({t('debrief.same')})</i>"
@@ -194,7 +209,7 @@ class DebriefScreen(Screen):
         return "<br><br>".join(blocks) or "—"
 
     def questions_html(self) -> str:
-        questions = self.game.scenario.model.questions
+        questions = class_questions(self.game.session)  # a class's own (of the turns reached), else the scenario's
         return "<br><br>".join(f"{k}. {rich.escape(q)}" for k, q in enumerate(questions, 1)) or "—"
 
     # ---- drawing -------------------------------------------------------------------------------------------
@@ -205,6 +220,8 @@ class DebriefScreen(Screen):
         drawing.paper(surface, sheet, palette)
         ending = self.game.session.ending
         heading = f"{t('debrief.heading')}: {ending.title}" if ending else t("debrief.heading")
+        if ending is None and lesson_end_words(self.game.session):
+            heading = f"{t('debrief.heading')}: {t('class.lesson_end_heading')}"
         drawing.text(
             surface,
             (sheet.left + self.app.px(20), sheet.top + self.app.px(18)),
@@ -261,6 +278,11 @@ class DebriefScreen(Screen):
                 title=meter.label,
             )
 
+    def clock_place(self) -> tuple[int, int]:
+        """Where a class's clock stands on the debrief: the right end of the tabs' row, which is free."""
+        sheet = self.sheet()
+        return sheet.right - self.app.px(20), sheet.top + self.app.px(67)
+
     # ---- input ---------------------------------------------------------------------------------------------
 
     def _after_branches(self, result: Any) -> None:
@@ -273,7 +295,7 @@ class DebriefScreen(Screen):
     def update(self, dt: float) -> None:
         self.tips.update()
         # A step back or a jump to another branch (from the menu or the tree) leaves the ending: play on.
-        if not self.game.session.over and self.app.top is self:
+        if not self.game.session.stopped and self.app.top is self:
             from partnership_game.ui.screens.turn import TurnScreen
 
             self.app.replace(TurnScreen(self.app, self.game))

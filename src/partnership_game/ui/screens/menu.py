@@ -37,7 +37,7 @@ class MenuScreen(ModalScreen):
                 object_id=ObjectID(class_id="@heading"),
             )
         )
-        in_class = self.game is not None and self.game.classroom is not None
+        in_class = self.game is not None and self.game.session.classroom is not None
         items = [i for i in ITEMS if (self.game is not None or i not in ("save", "branches"))
                  and (in_class or i != "hand_in")]
         top = pad + self.app.px(48)

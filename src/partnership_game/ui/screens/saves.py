@@ -119,6 +119,10 @@ class LoadScreen(ModalScreen):
     def label(self, summary: SaveSummary) -> str:
         if summary.error:
             return t("load.damaged", name=summary.path.name, reason=summary.error)
+        entry = self._entry(summary)
+        return t("class.load_entry", entry=entry, title=summary.class_title) if summary.class_title else entry
+
+    def _entry(self, summary: SaveSummary) -> str:
         return t(
             "load.entry",
             scenario=summary.scenario_id,
@@ -229,6 +233,9 @@ def open_save(app: Any, path: Path) -> bool:
         return False
     note = t("load.changed") if app.services.scenario_changed(session.scenario) else None
     game = Game(session, note, loaded_from=path)  # an autosave goes on in its own file
+    from partnership_game.ui.screens.classroom import adopt
+
+    adopt(app, game)  # a class game stays one: its class, rules, clock and Hand in
     outcome = save.outcome
     if outcome is not None and outcome.node == session.timeline.current:
         from partnership_game.ui.screens.consequences import ConsequencesScreen
@@ -239,7 +246,7 @@ def open_save(app: Any, path: Path) -> bool:
         entries = game.entries()[outcome.entries:]
         landed = texts.happened(session)[outcome.told:]
         app.push(ConsequencesScreen(app, game, entries, landed), on_result=lambda _: turn.after_consequences())
-    elif session.over:
+    elif session.stopped:  # the campaign's end, or the lesson's
         from partnership_game.ui.screens.debrief import DebriefScreen
 
         app.replace(DebriefScreen(app, game))

@@ -121,10 +121,10 @@ class TitleScreen(Screen):
 
     def choose(self, item: str) -> None:
         app = self.app
-        if item == "play" and app.classroom is not None:
+        if item == "play" and app.lesson is not None:
             from partnership_game.ui.screens.classroom import start_class
 
-            start_class(app, app.classroom)
+            start_class(app, app.lesson)  # a class computer stays in the class: same rules, same running clock
         elif item == "play":
             from partnership_game.ui.screens.picker import PickerScreen
 
