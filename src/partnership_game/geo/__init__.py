@@ -1,0 +1,1 @@
+"""Geography without pygame: the Natural Earth base map, projections, view fitting and label placement."""

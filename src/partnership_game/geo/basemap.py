@@ -1,0 +1,186 @@
+"""The base map asset (assets/map/): Natural Earth's countries as shared arcs, read once and kept, with dated states."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from partnership_game.files import FileProblem, TextProblem, loads_strict_json, read_regular
+from partnership_game.geo.view import View, ViewError
+
+MAX_ASSET_BYTES = 8 * 1024 * 1024
+_ARRAYS = {  # name: (dtype, dimensions)
+    "points": (np.uint16, 2), "level": (np.uint8, 1), "arc_start": (np.int32, 1), "arc_users": (np.int16, 2),
+    "ring_refs": (np.int32, 1), "ring_start": (np.int32, 1), "ring_entity": (np.int16, 1),
+    "ring_hole": (np.bool_, 1), "ring_box": (np.float32, 2),
+}
+DateLike = str | dt.date | None
+
+
+class MapAssetError(ValueError):
+    """The map asset is missing or damaged: `path: error: reason`, for the player and the log."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A country as the map draws it: today's, or a state of the past made of today's (`members`) for its dates."""
+
+    index: int
+    iso: str  # ISO 3166-1 alpha-3, or Natural Earth's own code for places without one (Kosovo: XKX)
+    name: str
+    numeric: str | None
+    since: str | None  # ISO day it begins, None for always
+    until: str | None  # ISO day it ends (not included), None for still
+    members: tuple[str, ...]
+
+    def in_force(self, day: str) -> bool:
+        return (self.since is None or self.since <= day) and (self.until is None or day < self.until)
+
+
+def iso_day(date: DateLike) -> str:
+    """A date as an ISO day string; None is today's map (every merge over)."""
+    if date is None:
+        return "9999-12-31"
+    if isinstance(date, dt.date):
+        return date.isoformat()
+    try:
+        return dt.date.fromisoformat(date).isoformat()
+    except ValueError:
+        raise ViewError(f"{date!r} is not a date written YYYY-MM-DD") from None
+
+
+class BaseMap:
+    """The asset in memory: points in degrees, arcs, rings, entities, named views. Read with `base_map()`."""
+
+    def __init__(self, arrays: dict[str, NDArray[Any]], index: dict[str, Any], label: str) -> None:
+        self.label = label
+        self.points = arrays["points"]
+        grid = float(index["grid"])
+        self.lon = self.points[:, 0] / grid * 360.0 - 180.0
+        self.lat = self.points[:, 1] / grid * 180.0 - 90.0
+        self.level = arrays["level"]
+        self.arc_start = arrays["arc_start"].astype(np.int64)
+        self.arc_users = arrays["arc_users"].astype(np.int64)
+        self.ring_refs = arrays["ring_refs"]
+        self.ring_start = arrays["ring_start"]
+        self.ring_entity = arrays["ring_entity"].astype(np.int64)
+        self.ring_hole = arrays["ring_hole"]
+        self.ring_box = arrays["ring_box"].astype(np.float64)
+        self.min_area = float(index["min_area"])
+        self.levels_per_octave = float(index["levels_per_octave"])
+        self.countries = int(index["countries"])  # entities 0..countries-1 are today's; the rest are merges
+        self.entities = tuple(
+            Entity(i, str(e["iso"]), str(e["name"]), e.get("numeric"), e.get("since"), e.get("until"),
+                   tuple(e.get("members") or ()))
+            for i, e in enumerate(index["entities"]))
+        self.views = {name: View(tuple(v["lon"]), tuple(v["lat"])) for name, v in index["views"].items()}
+        starts = self.arc_start[:-1]
+        self.arc_box = np.stack([np.minimum.reduceat(self.lon, starts), np.minimum.reduceat(self.lat, starts),
+                                 np.maximum.reduceat(self.lon, starts), np.maximum.reduceat(self.lat, starts)], 1)
+        self._by_iso = {e.iso: i for i, e in enumerate(self.entities[: self.countries])}
+
+    def owners(self, date: DateLike = None) -> NDArray[np.int64]:
+        """For each of today's countries, the entity drawn for it at `date` (itself, or the merge it was part of)."""
+        return self._owners(iso_day(date))
+
+    @functools.lru_cache(maxsize=8)  # noqa: B019 - one BaseMap lives for the whole run
+    def _owners(self, day: str) -> NDArray[np.int64]:
+        owner = np.arange(self.countries, dtype=np.int64)
+        for entity in self.entities[self.countries:]:
+            if entity.in_force(day):
+                for member in entity.members:
+                    owner[self._by_iso[member]] = entity.index
+        return owner
+
+    def active(self, date: DateLike = None) -> list[Entity]:
+        """The countries the map shows at `date`."""
+        return [self.entities[i] for i in sorted(set(self.owners(date).tolist()))]
+
+    def entity(self, code: str, date: DateLike = None) -> Entity | None:
+        """The country with this ISO code (any case) or Natural Earth name, as drawn at `date`; None if none is."""
+        wanted = code.strip().casefold()
+        for entity in self.active(date):
+            if wanted in (entity.iso.casefold(), entity.name.casefold()):
+                return entity
+        return None
+
+    def suggest(self, code: str, date: DateLike = None) -> list[str]:
+        """Close ISO codes or names, for a did-you-mean hint."""
+        words = [w for e in self.active(date) for w in (e.iso, e.name)]
+        return difflib.get_close_matches(code, words, n=3, cutoff=0.6)
+
+    def view(self, name: str) -> View:
+        """A named view (eurasia, europe, russia, central_asia, middle_east, south_asia, caribbean, cuba)."""
+        if name not in self.views:
+            raise ViewError(f"no named view '{name}' (there are: {', '.join(sorted(self.views))})")
+        return self.views[name]
+
+
+def default_folder() -> Path:
+    from partnership_game.paths import assets_dir
+
+    return assets_dir() / "map"
+
+
+def load(folder: Path) -> BaseMap:
+    """Read world.npz and index.json from `folder`; MapAssetError names the file and what is wrong."""
+    npz, index_path = folder / "world.npz", folder / "index.json"
+    try:
+        index = loads_strict_json(read_regular(index_path, MAX_ASSET_BYTES, "map index"))
+    except (FileProblem, TextProblem) as exc:
+        raise MapAssetError(f"{index_path}: error: {exc}") from None
+    try:
+        with np.load(io.BytesIO(read_regular(npz, MAX_ASSET_BYTES, "map file")), allow_pickle=False) as data:
+            arrays = {name: data[name] for name in _ARRAYS if name in data.files}
+    except FileProblem as exc:
+        raise MapAssetError(f"{npz}: error: {exc}") from None
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile) as exc:
+        raise MapAssetError(f"{npz}: error: not a readable map file ({exc})") from None
+    _check(arrays, index, npz, index_path)
+    try:
+        return BaseMap(arrays, index, str(folder))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise MapAssetError(f"{index_path}: error: the index does not fit the map file ({exc})") from None
+
+
+def _check(arrays: dict[str, NDArray[Any]], index: object, npz: Path, index_path: Path) -> None:
+    for name, (dtype, dims) in _ARRAYS.items():
+        if name not in arrays:
+            raise MapAssetError(f"{npz}: error: no '{name}' array; rebuild it with scripts/build_map.py")
+        if arrays[name].dtype != dtype or arrays[name].ndim != dims:
+            raise MapAssetError(f"{npz}: error: '{name}' is {arrays[name].dtype} in {arrays[name].ndim} dimensions")
+    if not isinstance(index, dict) or index.get("format_version") != 1 or not isinstance(index.get("entities"), list):
+        raise MapAssetError(f"{index_path}: error: not a version 1 map index")
+    points, arcs, rings = len(arrays["points"]), len(arrays["arc_start"]) - 1, len(arrays["ring_start"]) - 1
+    refs = arrays["ring_refs"]
+    arc_ids = np.where(refs >= 0, refs, ~refs)
+    problems = [
+        len(arrays["level"]) != points,
+        arcs < 1 or arrays["arc_start"][0] != 0 or arrays["arc_start"][-1] != points,
+        bool(np.any(np.diff(arrays["arc_start"]) < 2)),
+        arrays["arc_users"].shape != (arcs, 2),
+        arrays["ring_start"][0] != 0 or arrays["ring_start"][-1] != len(refs),
+        bool(np.any(np.diff(arrays["ring_start"]) < 1)),
+        len(refs) and (arc_ids.min() < 0 or arc_ids.max() >= arcs),
+        len(arrays["ring_entity"]) != rings or len(arrays["ring_hole"]) != rings,
+        arrays["ring_box"].shape != (rings, 4),
+        rings and (arrays["ring_entity"].min() < 0 or arrays["ring_entity"].max() >= len(index["entities"])),
+        bool(np.any(arrays["arc_users"] >= len(index["entities"]))),
+    ]
+    if any(problems):
+        raise MapAssetError(f"{npz}: error: the map file's tables do not agree; rebuild it with scripts/build_map.py")
+
+
+@functools.lru_cache(maxsize=1)
+def base_map() -> BaseMap:
+    """The built-in base map, read on first use (never at startup) and kept for the run."""
+    return load(default_folder())
