@@ -76,6 +76,7 @@ class ClassFile(_Strict):
     questions: Annotated[list[Annotated[str, Field(min_length=1, max_length=2000)] | Question],
                          Field(max_length=MAX_QUESTIONS)] = []
     notes: Annotated[str, Field(max_length=5000)] | None = None
+    mute: bool = Field(default=False, description="no sound while the lesson lasts (30 laptops in one room)")
 
     @field_validator("start", "end")
     @classmethod

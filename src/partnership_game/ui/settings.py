@@ -26,6 +26,10 @@ class Settings:
     reduce_motion: bool = False  # no animation of the bars after a decision
     last_scenario: str = ""  # the id of the scenario last started, which the picker offers first
     guide_seen: bool = False  # the guided first turn was offered (ui/screens/guide.py): not offered again
+    master_volume: float = 0.8  # sound (ui/sound.py): each 0..1, the bed's and the effects' levels times the master
+    music_volume: float = 0.5
+    effects_volume: float = 0.8
+    mute: bool = False
 
     def validated(self) -> Settings:
         """Clamp anything out of range back to something the window can show."""
@@ -35,7 +39,15 @@ class Settings:
             height=min(max(self.height, 600), 4320),
             text_scale=self.text_scale if self.text_scale in TEXT_SCALES else 1.0,
             palette=self.palette if self.palette in PALETTE_NAMES else "dossier",
+            master_volume=_volume(self.master_volume, 0.8),
+            music_volume=_volume(self.music_volume, 0.5),
+            effects_volume=_volume(self.effects_volume, 0.8),
         )
+
+
+def _volume(value: float, default: float) -> float:
+    """A volume within 0..1; anything that is not a number there (NaN from a hand-edited file) is the default."""
+    return min(max(value, 0.0), 1.0) if value == value else default
 
 
 def settings_path() -> Path:
