@@ -159,6 +159,8 @@ class DebriefScreen(Screen):
         played = ended + 1 if 0 <= ended < turns - 1 else turns  # an ending that held at once stops the clock early
         if session.ending is None:
             played = reached_turn(session) + 1  # a lesson stopped at its end
+        if session.classroom is not None and session.classroom.lesson.start_turn:
+            played -= session.classroom.lesson.start_turn  # the turns the class played, from its start
         news = news_words(session)  # as the turn's header says it (W1b, issue 12)
         count = (t("debrief.count", decisions=len(own), turns=turns, news=news) if played == turns else
                  t("debrief.count_early", decisions=len(own), played=played, turns=turns, news=news))
