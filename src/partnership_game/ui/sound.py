@@ -20,6 +20,8 @@ STALE_S = 0.25  # an effect asked for while the device was still opening is drop
 REPEAT_S = 0.04  # the same effect twice within this is one (a key held down over the options)
 GLIDE_S = 2.5  # the bed takes this long to swing from one mix to another: tension creeps in, it never jumps
 GLIDE_STEP_S = 0.05
+MAX_DELAY_S = 5.0
+MAX_WAITING = 32  # delayed effects held at once; more are dropped (a screen in a loop must not fill memory)
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,11 @@ class Volumes:
     @property
     def music_gain(self) -> float:
         return 0.0 if self.mute else _unit(self.master) * _unit(self.music)
+
+
+def _finite(value: float) -> float:
+    value = float(value)
+    return value if value - value == 0 else 0.0  # NaN and infinities are nothing
 
 
 def _unit(value: float) -> float:
@@ -170,13 +177,23 @@ class Sound:
 
     # ---- what the screens call -------------------------------------------------------------------------------
 
-    def play(self, name: str) -> None:
-        """Play an effect (one of EFFECTS); unknown names and every failure are silence."""
-        self._post("play", name)
+    def play(self, name: str, delay: float = 0.0) -> None:
+        """Play an effect (one of EFFECTS), after `delay` seconds if given (so the teleprinter can follow the stamp
+        instead of masking it); unknown names and every failure are silence."""
+        if not isinstance(name, str):
+            return
+        try:
+            delay = min(max(_finite(delay), 0.0), MAX_DELAY_S)
+        except (TypeError, ValueError):
+            delay = 0.0
+        self._post("play", name, delay)
 
     def set_tension(self, tension: float) -> None:
         """Start the bed if it is not playing and glide its layers to the mix for this tension (0..1)."""
-        self._post("tension", _unit(tension))
+        try:
+            self._post("tension", _unit(tension))
+        except (TypeError, ValueError):
+            return
 
     def stop_bed(self) -> None:
         """Fade the bed out (the debrief, a finished game)."""
@@ -202,7 +219,7 @@ class Sound:
 
     # ---- the worker ------------------------------------------------------------------------------------------
 
-    def _post(self, kind: str, value: Any) -> None:
+    def _post(self, kind: str, value: Any, delay: float = 0.0) -> None:
         try:
             if self.state in ("silent", "closed"):
                 return
@@ -212,7 +229,7 @@ class Sound:
                         self.state = "opening"
                         self._thread = threading.Thread(target=self._run, name="sound", daemon=True)
                         self._thread.start()
-            self._messages.put((kind, value, time.monotonic()))
+            self._messages.put((kind, value, time.monotonic() + delay))
         except Exception:  # sound is never worth a crash (a thread refused at exit, say)
             self.state = "silent"
 
@@ -225,7 +242,7 @@ class Sound:
             self.state = "ready"
         while True:
             try:
-                kind, value, posted = self._messages.get(timeout=GLIDE_STEP_S if worker.gliding else None)
+                kind, value, posted = self._messages.get(timeout=worker.wait_s())
             except queue.Empty:
                 kind, value, posted = "nothing", None, time.monotonic()
             if kind == "close":
@@ -249,6 +266,7 @@ class _Worker:
         self.backend: Backend | None = None
         self.sounds: dict[str, Any] = {}
         self.last_played: dict[str, float] = {}
+        self.later: list[tuple[float, str]] = []  # effects asked for with a delay: (when, name)
         self.tension: float | None = None
         self.mix = [0.0] * len(BED)
         self.looping = False
@@ -281,6 +299,13 @@ class _Worker:
             self.close()
             return False
 
+    def wait_s(self) -> float | None:
+        """How long the worker may sleep: until the next delayed effect or glide step; forever when nothing moves."""
+        waits = [GLIDE_STEP_S] if self.gliding else []
+        if self.later:
+            waits.append(max(min(due for due, _ in self.later) - time.monotonic(), 0.0))
+        return min(waits) if waits else None
+
     @property
     def gliding(self) -> bool:
         return self.looping and any(abs(m - t) > 1e-4 for m, t in zip(self.mix, self.targets(), strict=True))
@@ -293,12 +318,16 @@ class _Worker:
         """One message; False if the backend failed (the device went away, pygame quit under us)."""
         try:
             now = time.monotonic()
-            if kind == "play":
-                self._play(value, posted, now)
+            if kind == "play" and len(self.later) < MAX_WAITING:
+                self.later.append((posted, value))
             elif kind == "tension":
                 self.tension = value
             elif kind == "volumes":
                 self.volumes = value
+            due = sorted(item for item in self.later if item[0] <= now)
+            self.later = [item for item in self.later if item[0] > now]
+            for when, name in due:
+                self._play(name, when, now)
             self._glide(now)
             return True
         except Exception:
