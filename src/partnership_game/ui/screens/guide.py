@@ -258,17 +258,18 @@ class GuideScreen(Screen):
         pad, row, gap = spacing
         px = self.app.px
         widest = min(px(380), max(window.width // 3, px(300)))
-        narrowest = min(widest, px(220))
+        narrowest = min(widest, px(250))  # Skip, Back and Next in one row, apart
         inner = window.inflate(-2 * gap, -2 * gap)
         rooms = {"right": (inner.right - frame.right - gap, inner.height),
                  "left": (frame.left - gap - inner.left, inner.height),
                  "below": (inner.width, inner.bottom - frame.bottom - gap),
                  "above": (inner.width, frame.top - gap - inner.top)}
-        for scrolling in (False, True):
+        # First a full-width box that fits whole, then a narrower one, then one whose words scroll.
+        for narrow, scrolling in ((False, False), (True, False), (True, True)):
             for side in sides:
                 room_w, room_h = rooms[side]
                 width = min(widest, room_w - 2 * pad)
-                if width < narrowest or (scrolling and room_h - 3 * pad - row < px(90)):
+                if width < (narrowest if narrow else widest) or (scrolling and room_h - 3 * pad - row < px(90)):
                     continue
                 text_h = text_height(self.app, html, width)
                 if scrolling:
