@@ -76,7 +76,7 @@ def main() -> int:
 
     pygame.display.init()
     pygame.font.init()
-    app = App(Settings(width=width, height=height), Services())
+    app = App(Settings(width=width, height=height, guide_seen=True), Services())  # no first-turn tour offer
     driver = Driver(app, {name for name in args.only.split(",") if name} or None, suffix)
     open_first_screens(app, None, None, None)
     driver.shoot(args.out / f"title{suffix}.png")

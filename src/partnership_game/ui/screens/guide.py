@@ -211,6 +211,8 @@ class GuideScreen(Screen):
         self.step: guide_steps.Step | None = None
         self.focus: Focus | None = None
         self.focused = "next"
+        self.buttons: dict[str, Any] = {}
+        self.text: Any = None
 
     @property
     def keys(self) -> list[str]:
