@@ -61,4 +61,3 @@ def test_without_a_class_everything_is_allowed(tiny) -> None:  # type: ignore[no
     game.choose(0)
     assert game.shows("odds") and game.rollback_mode == "allowed"
     assert game.back() and not game.reviewing
-    assert game.minutes_left() is None

@@ -321,8 +321,6 @@ def test_a_saved_lesson_at_its_end_opens_on_the_debrief_of_the_turns_played(
     assert "trade away" in questions and "Kabul cost" not in questions  # Kabul's question waits for Kabul
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (W1b, turn.py/turn_actions.py): the turn screen opens the debrief on "
-                                       "session.over, not session.stopped, so a lesson's end leaves it on the turn")
 def test_playing_past_the_lessons_end_opens_the_debrief(driver: Driver, tmp_path: Path) -> None:
     begin_class(driver, class_file(tmp_path, end="t03_sochi"))
     for _ in range(6):

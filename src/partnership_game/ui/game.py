@@ -91,10 +91,6 @@ class Game:
         room = self.session.classroom
         return room is not None and room.reviewing
 
-    def minutes_left(self) -> int | None:
-        """None: the class's clock is drawn over every screen by ui/class_time.py, not in the turn's header."""
-        return None
-
     def _may_go_to(self, node: int | None) -> bool:
         return self.session.refusal(node) is None
 

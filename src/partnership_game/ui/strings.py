@@ -152,7 +152,6 @@ TEXT: dict[str, str] = {
     "odds.unavailable": "not available now",
     "odds.hidden": "The odds are hidden in this class until the debrief.",
     "turn.odds": "Odds",
-    "turn.time_left": "{minutes} min left",
     "turn.reviewing": "Looking back (this class is look-only): Enter returns to the present.",
     "turn.rollback_off": "Stepping back is off in this class.",
     "turn.return": "Return",

@@ -73,7 +73,7 @@ class ConsequencesScreen(TextDialog):
         self.entries = entries
         # What landed with this choice, its words as they were chosen then (Game.choose keeps them).
         self.landed = list(game.landed if landed is None else landed)
-        self.button_key = "consequences.ending" if game.session.over else "consequences.continue"
+        self.button_key = "consequences.ending" if game.session.stopped else "consequences.continue"
 
     def leave(self) -> None:
         self.game.close_outcome()  # closed: Continue no longer shows it (W2, issue 12)

@@ -138,7 +138,7 @@ class TurnScreen(TurnInput, TurnTips, TurnActions, Screen):
     # ---- per frame -----------------------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
-        if self.game.session.over and self.app.top is self:
+        if self.game.session.stopped and self.app.top is self:
             from partnership_game.ui.screens.debrief import DebriefScreen
 
             self.app.replace(DebriefScreen(self.app, self.game))

@@ -95,7 +95,7 @@ class TurnActions:
                       on_result=lambda _: self.after_consequences(before))
 
     def after_consequences(self, before: dict[str, float] | None = None) -> None:
-        if self.game.session.over:
+        if self.game.session.stopped:
             from partnership_game.ui.screens.debrief import DebriefScreen
 
             self.app.replace(DebriefScreen(self.app, self.game))
@@ -115,7 +115,10 @@ class TurnActions:
             self.selected = None
             self.rebuild()
         else:
-            self._say(t("turn.rollback_off") if self.game.rollback_mode == "off" else t("status.at_start"))
+            session = self.game.session
+            current = session.timeline.current
+            refusal = session.refusal(session.timeline.nodes[current].parent) if current is not None else None
+            self._say(refusal or (t("turn.rollback_off") if self.game.rollback_mode == "off" else t("status.at_start")))
 
     def go_to_turn(self, turn: int) -> None:
         if self.game.go_to_turn(turn):

@@ -36,9 +36,6 @@ def counter_lines(game: Game) -> list[str]:
     session = game.session
     model = session.scenario.model
     first = t("turn.turn_of", turn=min(session.state.turn, len(model.turns) - 1) + 1, turns=len(model.turns))
-    minutes = game.minutes_left()
-    if minutes is not None:
-        first = t("turn.time_left", minutes=minutes) + " · " + first
     # Random events ask decisions too, so the count may pass the turn number: it says how many, as the debrief does.
     taken = len(session.decisions)
     news = news_words(session)
