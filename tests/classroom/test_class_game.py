@@ -140,3 +140,18 @@ def test_a_hot_reload_keeps_the_class_and_its_clock(tmp_path: Path, tiny) -> Non
     carry_class(old, new)
     assert new.classroom is not None and new.classroom.clock is clock
     assert new.classroom.floor == old.classroom.floor  # type: ignore[union-attr]
+
+
+def test_the_terminal_debrief_counts_only_the_classs_own_decisions(tmp_path: Path, tiny) -> None:  # type: ignore[no-untyped-def]
+    from partnership_game.session import explain
+    from partnership_game.text.debrief import debrief_section
+
+    session = start_class_game(lesson(tmp_path, tiny))
+    floor = session.classroom.floor
+    assert floor >= 1  # the tiny scenario's first decision comes before the lesson's start
+    while not session.stopped:
+        session.choose(first_available(session))
+    assert explain.road(session).taken == len(session.decisions) - floor
+    path = debrief_section(session, "path", 80)
+    assert path.count("Set by the class (history):") == floor
+    assert path.count("You chose:") == len(session.decisions) - floor

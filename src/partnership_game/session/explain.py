@@ -198,8 +198,10 @@ class Road:
 
 
 def road(session: Session) -> Road:
-    """Every screen, the debrief and the reports count decisions this one way: those taken on this branch."""
-    decisions = session.decisions
+    """Every screen, the debrief and the reports count decisions this one way: those taken on this branch by the
+    player (in a class game, not the ones the class set to history's choice before its start)."""
+    floor = session.classroom.floor if session.classroom is not None else 0
+    decisions = session.decisions[floor:]
     unknown = sum(1 for d in decisions if d.event.historical_option < 0)
     different = sum(1 for d in decisions if d.event.historical_option >= 0 and not d.historical)
     return Road(len(decisions), different, unknown)

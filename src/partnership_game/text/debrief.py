@@ -86,6 +86,7 @@ def _accuracy(event: CompiledEvent) -> str:
 def _path(session: Session, width: int) -> list[str]:
     model = session.scenario.model
     lines = wrap(explain.road_sentence(explain.road(session)), width)
+    floor = session.classroom.floor if session.classroom is not None else 0
     for number, decision in enumerate(session.decisions, 1):
         event = decision.event
         turn = model.turns[decision.turn]
@@ -93,7 +94,11 @@ def _path(session: Session, width: int) -> list[str]:
         indent = " " * (len(str(number)) + 2)
         lines += wrap(f"{number}. {say_line(session, turn.date_label or turn.date)}: "
                       f"{say_line(session, event.title)}{_accuracy(event)}", width, "", indent)
-        chose = "You chose: " + sentence(inert_line(texts.decision_label(session, number - 1)))
+        label = sentence(inert_line(texts.decision_label(session, number - 1)))
+        if number <= floor:  # taken for the class before its start: history's choice, not the students'
+            lines += wrap("Set by the class (history): " + label, width, indent)
+            continue
+        chose = "You chose: " + label
         if event.historical_option >= 0:
             chose += (" History chose the same." if decision.historical else
                       " History chose: " + sentence(say_line(session, event.options[event.historical_option].label)))
