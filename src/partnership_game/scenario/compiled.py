@@ -9,6 +9,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from partnership_game.scenario.compiled_map import CompiledMap, undeclared_map
 from partnership_game.scenario.conditions import Compiled, Context
 from partnership_game.scenario.models import Event, Prose, Scenario, ShortProse
 from partnership_game.scenario.prose import Moment
@@ -208,6 +209,8 @@ class CompiledScenario:
     # Every variant's `when` and `assumes`, keyed by its source: how a text picked up from the model is resolved.
     text_conditions: Mapping[str, Compiled] = field(default_factory=dict)
     warning_marks: tuple[WarningMark, ...] = ()
+    # What the map shows: frames, features and each feature's state for a game (scenario.compiled_map).
+    map: CompiledMap = field(default_factory=undeclared_map)
 
     @property
     def turn_count(self) -> int:

@@ -18,6 +18,7 @@ from partnership_game.scenario.compiled import (
     TextSite,
     WarningMark,
 )
+from partnership_game.scenario.compiled_map import compile_map
 from partnership_game.scenario.conditions import Compiled
 from partnership_game.scenario.models import (
     AddEffect,
@@ -173,6 +174,7 @@ class _Compiler:
                 for t in m.thresholds
                 if isinstance(t, Threshold) and t.warning is not None
             ),
+            map=compile_map(s, self.conditions),
         )
 
     def text_sites(self) -> tuple[TextSite, ...]:

@@ -8,10 +8,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$", description="lower case letters, digits and _")]
-Text = Annotated[str, Field(min_length=1, max_length=20_000)]
-ShortText = Annotated[str, Field(min_length=1, max_length=200)]
-Condition = Annotated[str, Field(min_length=1, description="an expression over meters and flags")]
+from partnership_game.scenario.map_models import GameMap
+from partnership_game.scenario.model_base import Condition, Id, ShortText, Text
+
 Turns = Annotated[int, Field(ge=1, le=50)]
 MAX_VARIANTS = 30
 
@@ -47,7 +46,7 @@ Priority = Annotated[
 
 
 class Model(BaseModel):
-    """Strict: no coercion, no unknown keys, immutable once loaded."""
+    """Strict: no coercion, no unknown keys, immutable once loaded (the same rules as model_base.Model)."""
 
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
@@ -92,7 +91,8 @@ class Meter(Model):
 
 
 class MapLink(Model):
-    """`map: {feature: lourdes, shows: closed}`: while the flag is true, the map shows that feature open or closed."""
+    """`map: {feature: lourdes, shows: closed}`: while the flag is true, the scenario's map shows that feature open
+    or closed (the short form of a feature's `states`)."""
 
     feature: Id
     shows: Literal["open", "closed"] = "open"
@@ -372,6 +372,7 @@ class Scenario(Model):
     events: list[Event] = Field(min_length=1, max_length=2000)
     endings: list[Ending] = Field(min_length=1, max_length=100)
     questions: list[Text] = []
+    map: GameMap | None = Field(default=None, description="what the map shows: the view, insets and features")
     silence_warnings: list[Annotated[str, Field(pattern=r"^W[0-9]{3}$")]] = Field(
         default=[], description="warning codes this scenario does not want reported (errors cannot be silenced)")
 

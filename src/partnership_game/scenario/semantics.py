@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from partnership_game.scenario.conditions import Compiled, ConditionError, Kind, Names, compile_condition
 from partnership_game.scenario.diagnostics import Diagnostic, did_you_mean
+from partnership_game.scenario.map_checks import W_MAP_LINK, check_map
 from partnership_game.scenario.models import (
     AddEffect,
     ClearFlagEffect,
@@ -28,7 +29,7 @@ W_NO_SOURCES = "W002"
 W_NEVER_FIRES = "W003"
 W_CONSTANT_CONDITION = "W004"
 W_FLAG_NEVER_SET = "W005"
-W_UNKNOWN_MAP_FEATURE = "W006"
+W_UNKNOWN_MAP_FEATURE = W_MAP_LINK  # a flag links to a map feature the scenario does not declare
 W_HISTORICAL_MARK = "W007"
 WARNING_CODES = (W_FLAG_NEVER_READ, W_NO_SOURCES, W_NEVER_FIRES, W_CONSTANT_CONDITION, W_FLAG_NEVER_SET,
                  W_UNKNOWN_MAP_FEATURE, W_HISTORICAL_MARK, W_DATE_LABEL)
@@ -144,12 +145,7 @@ class _Checker:
         check_date_labels(self, s)
         self.chains()
         self.reachability()
-        features = map_features()
-        for i, f in enumerate(s.flags):
-            if f.map is not None and features and f.map.feature not in features:
-                self.report(("flags", i, "map", "feature"), f"'{f.map.feature}' is not a feature of the game's map"
-                            f"{did_you_mean(f.map.feature, features)} (features: {', '.join(features)})", "warning",
-                            W_UNKNOWN_MAP_FEATURE)
+        check_map(self)
         flags_set = {name for e in s.events for name in changed_flags(e)}
         for i, f in enumerate(s.flags):
             # A visible flag informs the player even when no condition reads it; a hidden one exists only to be read.
@@ -263,22 +259,6 @@ class _Checker:
                     "warning",
                     W_NEVER_FIRES,
                 )
-
-
-def map_features() -> list[str]:
-    """The feature ids of the game's map (assets/map.yaml), read with the same strict reader; [] if unavailable."""
-    from partnership_game import paths
-    from partnership_game.files import read_regular
-    from partnership_game.scenario.diagnostics import ScenarioError
-    from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES, read_document
-
-    path = paths.assets_dir() / "map.yaml"
-    try:
-        data = read_document(read_regular(path, MAX_FILE_BYTES, "map file"), str(path)).data
-    except (OSError, ScenarioError):
-        return []
-    features = data.get("features", []) if isinstance(data, dict) else []
-    return [f["id"] for f in features if isinstance(f, dict) and isinstance(f.get("id"), str)]
 
 
 def _all_effects(event: Event) -> list[Effect]:

@@ -6,6 +6,7 @@ import re
 
 from partnership_game.scenario.models import Threshold, Turn
 from partnership_game.session import texts
+from partnership_game.session.map_states import map_now
 from partnership_game.session.session import Session
 from partnership_game.ui.game import Game
 from partnership_game.ui.strings import t
@@ -111,17 +112,6 @@ def timeline_marks(game: Game, show_history: bool = True) -> list[TimelineMark]:
 
 
 def map_state(game: Game) -> dict[str, bool]:
-    """Each map feature open or not. A true flag linked to a feature decides; while none is true, the feature shows
-    the opposite of what its flags would show (a station whose flag says "closed" is open until that flag is set)."""
-    session = game.session
-    flags = dict(zip(session.compiled.flag_ids, session.state.flags[0].tolist(), strict=True))
-    resting: dict[str, bool] = {}
-    active: dict[str, bool] = {}
-    for flag in session.scenario.model.flags:
-        if flag.map is None:
-            continue
-        feature, opens = flag.map.feature, flag.map.shows == "open"
-        resting[feature] = resting.get(feature, not opens) and not opens
-        if flags[flag.id]:
-            active[feature] = opens
-    return {feature: active.get(feature, rest) for feature, rest in resting.items()}
+    """Each feature of the scenario's map open (True) or closed (False) now; hidden ones are left out. The states
+    come from the scenario's `map:` section (session.map_states decides them for every front end)."""
+    return {fid: now.shows != "closed" for fid, now in map_now(game.session).items() if now.shows != "hidden"}

@@ -1,0 +1,163 @@
+"""The `map:` section of a scenario as strict models: the view, its insets, and the features drawn on the base map."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, model_validator
+
+from partnership_game.scenario.model_base import Condition, Id, Model, ShortText, Text
+
+MAX_FEATURES = 200
+MAX_INSETS = 4
+MAX_STATES = 10
+MAX_PLACES = 50
+MAX_PATH_POINTS = 500
+MAX_COUNTRIES = 100
+PRIORITY_MAX = 10
+
+Shows = Literal["open", "closed", "alert", "hidden"]
+Corner = Literal["bottom-left", "bottom-right", "top-left", "top-right"]
+FeatureKind = Literal["point", "line", "region"]
+Symbol = Literal["site", "city", "capital", "base", "station", "meeting", "route", "barrier", "highlight"]
+# How each kind of feature may be drawn; the first is the default.
+SYMBOLS: dict[str, tuple[str, ...]] = {
+    "point": ("site", "city", "capital", "base", "station", "meeting"),
+    "line": ("route", "barrier"),
+    "region": ("highlight",),
+}
+
+
+def _lon_lat(value: list[float]) -> list[float]:
+    lon, lat = value
+    if not (math.isfinite(lon) and -180 <= lon <= 180):
+        raise ValueError(f"longitude {lon:g} is not between -180 and 180 (write [longitude, latitude], east positive)")
+    if not (math.isfinite(lat) and -90 <= lat <= 90):
+        raise ValueError(f"latitude {lat:g} is not between -90 and 90 (write [longitude, latitude], north positive)")
+    return value
+
+
+def _extent(value: list[float]) -> list[float]:
+    width, height = value
+    if not (math.isfinite(width) and 0.1 <= width <= 360):
+        raise ValueError(f"the view's width {width:g} must be from 0.1 to 360 degrees of longitude")
+    if not (math.isfinite(height) and 0.1 <= height <= 180):
+        raise ValueError(f"the view's height {height:g} must be from 0.1 to 180 degrees of latitude")
+    return value
+
+
+# [longitude, latitude] in degrees, east and north positive.
+LonLat = Annotated[
+    list[float],
+    Field(min_length=2, max_length=2, description="[longitude, latitude] in degrees, east and north positive"),
+    AfterValidator(_lon_lat),
+]
+Extent = Annotated[
+    list[float],
+    Field(min_length=2, max_length=2, description="[width, height] in degrees of longitude and latitude"),
+    AfterValidator(_extent),
+]
+
+
+class View(Model):
+    """`{region: eurasia}`, or `{centre: [55, 40], extent: [134, 64]}`: what part of the world a map shows."""
+
+    region: Id | None = Field(default=None, description="a named region of the base map (eurasia, caribbean, ...)")
+    centre: LonLat | None = None
+    extent: Extent | None = None
+
+    @model_validator(mode="after")
+    def _one_way(self) -> View:
+        if self.region is not None and (self.centre is not None or self.extent is not None):
+            raise ValueError("a view is either a named 'region' or a 'centre' and an 'extent', not both")
+        if self.region is None and self.centre is None and self.extent is None:
+            raise ValueError("a view needs a named 'region', or a 'centre' and an 'extent'")
+        if self.region is None and self.extent is None:
+            raise ValueError("a view with a 'centre' also needs its 'extent': [width, height] in degrees")
+        if self.region is None and self.centre is None:
+            raise ValueError("a view with an 'extent' also needs its 'centre': [longitude, latitude]")
+        return self
+
+
+class Inset(Model):
+    """A detail box over a corner of the map, with a view of its own (Cuba is half a world from Moscow)."""
+
+    id: Id
+    title: ShortText
+    view: View
+    corner: Corner = "bottom-left"
+    width: Annotated[float, Field(ge=0.05, le=0.6, description="the box's width as a share of the map's")] = 0.25
+
+
+class MapState(Model):
+    """One state of a feature: shown while `when` holds (the first that holds wins; the last has no `when`)."""
+
+    when: Condition | None = None
+    shows: Shows = "open"
+    status: ShortText | None = Field(default=None, description="a word or two said beside the label ('closed')")
+    note: Text | None = Field(default=None, description="why the feature is in this state, shown on hover")
+
+
+class Place(Model):
+    """One named point of a feature with several (the bases of a group, the cities of a meeting)."""
+
+    name: ShortText
+    short: ShortText | None = None
+    at: LonLat
+
+
+class Feature(Model):
+    """Something the scenario draws: a point (or a group of points), a line, or a region of countries."""
+
+    id: Id
+    kind: FeatureKind
+    label: ShortText
+    short: ShortText | None = Field(default=None, description="the label where the full one finds no room")
+    description: Text | None = Field(default=None, description="what it is, shown on hover")
+    symbol: Symbol | None = Field(default=None, description="point: site, city, capital, base, station, meeting; "
+                                  "line: route, barrier; region: highlight")
+    priority: Annotated[int, Field(ge=0, le=PRIORITY_MAX)] = 5
+    inset: Id | None = Field(default=None, description="the inset it is drawn in (the main map if left out)")
+    at: LonLat | None = None
+    places: list[Place] = Field(default=[], max_length=MAX_PLACES)
+    path: list[LonLat] = Field(default=[], max_length=MAX_PATH_POINTS)
+    countries: list[ShortText] = Field(default=[], max_length=MAX_COUNTRIES,
+                                       description="ISO codes (CUB) or names (Cuba) from the base map's index")
+    label_at: LonLat | None = None
+    states: list[MapState] = Field(default=[], max_length=MAX_STATES)
+
+    @model_validator(mode="after")
+    def _shape(self) -> Feature:
+        symbols = SYMBOLS[self.kind]
+        if self.symbol is not None and self.symbol not in symbols:
+            raise ValueError(f"a {self.kind}'s symbol is one of {', '.join(symbols)}, not '{self.symbol}'")
+        given = {key for key in ("at", "places", "path", "countries") if getattr(self, key)}
+        wanted = {"point": {"at", "places"}, "line": {"path"}, "region": {"countries"}}[self.kind]
+        stray = sorted(given - wanted)
+        if stray:
+            keys = " or ".join(f"'{k}'" for k in sorted(wanted))
+            raise ValueError(f"'{stray[0]}' does not belong to a {self.kind} (a {self.kind} has {keys})")
+        if self.kind == "point" and len(given) != 1:
+            raise ValueError("a point needs either 'at' (one position) or 'places' (several), not both"
+                             if given else "a point needs 'at: [longitude, latitude]' or 'places'")
+        if self.kind == "line" and len(self.path) < 2:
+            raise ValueError(f"a line's 'path' needs at least 2 positions, not {len(self.path)}")
+        if self.kind == "region" and not self.countries:
+            raise ValueError("a region needs 'countries': ISO codes or names from the base map")
+        if self.label_at is not None and self.kind != "region":
+            raise ValueError("'label_at' belongs to a region (a point's label goes beside it, a line's along it)")
+        return self
+
+    @property
+    def drawn_as(self) -> str:
+        """The symbol, or its kind's default."""
+        return self.symbol or SYMBOLS[self.kind][0]
+
+
+class GameMap(Model):
+    """`map:`: the view, its insets and the features; positions are [longitude, latitude] in degrees."""
+
+    view: View
+    insets: list[Inset] = Field(default=[], max_length=MAX_INSETS)
+    features: list[Feature] = Field(default=[], max_length=MAX_FEATURES)

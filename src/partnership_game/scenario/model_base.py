@@ -1,0 +1,18 @@
+"""The building blocks every scenario model shares: the strict base model and the id, text and condition types."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$", description="lower case letters, digits and _")]
+Text = Annotated[str, Field(min_length=1, max_length=20_000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+Condition = Annotated[str, Field(min_length=1, description="an expression over meters and flags")]
+
+
+class Model(BaseModel):
+    """Strict: no coercion, no unknown keys, immutable once loaded."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
