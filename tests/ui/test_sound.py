@@ -102,6 +102,9 @@ class FakeBackend:
     def close(self) -> None:
         self.closed = True
 
+    def on_quit(self, callback: Callable[[], None]) -> None:
+        self.quit_hook = callback
+
 
 def fake_sound(backend: FakeBackend, volumes: Volumes | None = None, folder: Path = FOLDER) -> Sound:
     return Sound(folder, volumes, backend=lambda: backend, allow_dummy=True)
@@ -262,6 +265,41 @@ def test_a_delayed_effect_follows_and_odd_arguments_change_nothing() -> None:
     sound.close()
     assert [name for name, _ in backend.played] == ["decide", "page", "choose", "news"]
     assert sound.state == "closed"
+
+
+def test_after_pygame_quits_nothing_reaches_the_mixer() -> None:
+    backend = FakeBackend()
+    sound = fake_sound(backend)
+    sound.play("choose")
+    wait_until(lambda: len(backend.played) == 1)
+    backend.quit_hook()  # what pygame.quit() does first
+    sound.play("decide")
+    sound.set_tension(1.0)
+    wait_until(lambda: sound.state == "silent")
+    sound.close()
+    assert len(backend.played) == 1 and backend.looping == [] and not backend.closed
+
+
+def test_pygame_quit_while_the_bed_plays_does_not_crash_the_game() -> None:
+    # A Sound played after the mixer is gone crashes the process (a segmentation fault), so this runs in a child.
+    code = (
+        "import time, pygame\n"
+        "from partnership_game.ui.sound import Sound, Volumes\n"
+        "s = Sound(volumes=Volumes(master=0.1), allow_dummy=True)\n"
+        "s.set_tension(0.9)\n"
+        "deadline = time.monotonic() + 2\n"
+        "while s.state == 'opening' and time.monotonic() < deadline: time.sleep(0.01)\n"
+        "for _ in range(50): s.play('choose'); s.set_tension(0.2)\n"
+        "time.sleep(0.1)\n"  # the worker is through its backlog and holds live Sounds when the mixer goes
+        "pygame.quit()\n"
+        "for _ in range(50): s.play('news'); s.set_tension(0.7)\n"
+        "time.sleep(0.3)\n"
+        "s.close()\n"
+        "print(s.state)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30,
+                          env={**os.environ, "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "closed", "")
 
 
 # ---- volumes, mute and the bed ---------------------------------------------------------------------------------

@@ -122,6 +122,7 @@ class Backend(Protocol):
     def set_layer(self, layer: int, volume: float) -> None: ...
     def stop_layers(self) -> None: ...
     def close(self) -> None: ...
+    def on_quit(self, callback: Callable[[], None]) -> None: ...
 
 
 class PygameBackend:
@@ -157,6 +158,46 @@ class PygameBackend:
 
     def close(self) -> None:
         self._mixer.quit()
+
+    def on_quit(self, callback: Callable[[], None]) -> None:
+        import pygame
+
+        pygame.register_quit(callback)  # pygame.quit() runs it before the mixer goes (it was registered later)
+
+
+class _Gone(Exception):
+    """The mixer was shut (pygame.quit, or close): nothing more may reach it."""
+
+
+class _Guarded:
+    """A backend behind a lock. pygame.quit() in the main thread frees the mixer, and a Sound played after that
+    crashes the process; so pygame.quit() first runs release(), which waits for the worker's call in progress
+    and lets no later call through."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.inner = backend
+        self.lock = threading.Lock()
+        self.gone = False
+
+    def call(self, method: str, *args: Any) -> Any:
+        with self.lock:
+            if self.gone:
+                raise _Gone
+            return getattr(self.inner, method)(*args)
+
+    def open(self) -> None:
+        self.call("open")
+        self.inner.on_quit(self.release)
+
+    def release(self) -> None:
+        with self.lock:
+            self.gone = True
+
+    def close(self) -> None:
+        with self.lock:
+            if not self.gone:
+                self.gone = True
+                self.inner.close()
 
 
 class Sound:
@@ -263,7 +304,7 @@ class _Worker:
         self.factory = factory
         self.allow_dummy = allow_dummy
         self.volumes = volumes
-        self.backend: Backend | None = None
+        self.backend: _Guarded | None = None
         self.sounds: dict[str, Any] = {}
         self.last_played: dict[str, float] = {}
         self.later: list[tuple[float, str]] = []  # effects asked for with a delay: (when, name)
@@ -281,14 +322,15 @@ class _Worker:
                 from partnership_game import paths
 
                 folder = paths.assets_dir() / "sound"
-            backend = self.factory()
+            backend = self.backend = _Guarded(self.factory())
             backend.open()
-            self.backend = backend
             for name in (*EFFECTS, *BED):
                 path = folder / f"{name}.wav"
                 if path.is_file():
                     try:
-                        self.sounds[name] = backend.load(path)
+                        self.sounds[name] = backend.call("load", path)
+                    except _Gone:
+                        raise
                     except Exception:  # a damaged file is one sound missing, not all of them
                         continue
             if not self.sounds:
@@ -340,7 +382,7 @@ class _Worker:
             return
         self.last_played[name] = now
         assert self.backend is not None
-        self.backend.play(sound, gain)
+        self.backend.call("play", sound, gain)
 
     def _glide(self, now: float) -> None:
         assert self.backend is not None
@@ -352,16 +394,16 @@ class _Worker:
             if not any(targets) or volume <= 0 or not all(name in self.sounds for name in BED):
                 return
             for layer, name in enumerate(BED):  # all three start together and keep running: their lengths
-                self.backend.loop(layer, self.sounds[name])  # differ, so together they rarely repeat
+                self.backend.call("loop", layer, self.sounds[name])  # differ, so together they rarely repeat
             self.looping = True
             self.mix = [0.0] * len(BED)
             step = GLIDE_STEP_S / GLIDE_S
         for layer, target in enumerate(targets):
             mix = self.mix[layer]
             self.mix[layer] = min(target, mix + step) if target > mix else max(target, mix - step)
-            self.backend.set_layer(layer, self.mix[layer] * volume)
+            self.backend.call("set_layer", layer, self.mix[layer] * volume)
         if volume <= 0 or not (any(targets) or any(self.mix)):
-            self.backend.stop_layers()  # a silent bed still costs mixing: stop it
+            self.backend.call("stop_layers")  # a silent bed still costs mixing: stop it
             self.looping = False
             self.mix = [0.0] * len(BED)
 
