@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,9 +17,9 @@ from partnership_game.geo.view import View, ViewError
 
 MAX_ASSET_BYTES = 8 * 1024 * 1024
 _ARRAYS = {  # name: (dtype, dimensions)
-    "points": (np.uint16, 2), "level": (np.uint8, 1), "arc_start": (np.int32, 1), "arc_users": (np.int16, 2),
-    "ring_refs": (np.int32, 1), "ring_start": (np.int32, 1), "ring_entity": (np.int16, 1),
-    "ring_hole": (np.bool_, 1), "ring_box": (np.float32, 2),
+    "points": ("<u2", 2), "level": ("|u1", 1), "arc_start": ("<i4", 1), "arc_users": ("<i2", 2),
+    "ring_refs": ("<i4", 1), "ring_start": ("<i4", 1), "ring_entity": ("<i2", 1),
+    "ring_hole": ("|b1", 1), "ring_box": ("<f4", 2),
 }
 DateLike = str | dt.date | None
 
@@ -86,6 +84,9 @@ class BaseMap:
         starts = self.arc_start[:-1]
         self.arc_box = np.stack([np.minimum.reduceat(self.lon, starts), np.minimum.reduceat(self.lat, starts),
                                  np.maximum.reduceat(self.lon, starts), np.maximum.reduceat(self.lat, starts)], 1)
+        # The rings as plain lists (refs, starts, entity, hole): the drawing loop reads them item by item.
+        self.rings: tuple[list[int], list[int], list[int], list[bool]] = (
+            self.ring_refs.tolist(), self.ring_start.tolist(), self.ring_entity.tolist(), self.ring_hole.tolist())
         self._by_iso = {e.iso: i for i, e in enumerate(self.entities[: self.countries])}
 
     def owners(self, date: DateLike = None) -> NDArray[np.int64]:
@@ -132,34 +133,48 @@ def default_folder() -> Path:
 
 
 def load(folder: Path) -> BaseMap:
-    """Read world.npz and index.json from `folder`; MapAssetError names the file and what is wrong."""
-    npz, index_path = folder / "world.npz", folder / "index.json"
+    """Read world.bin and index.json from `folder`; MapAssetError names the file and what is wrong."""
+    blob_path, index_path = folder / "world.bin", folder / "index.json"
     try:
         index = loads_strict_json(read_regular(index_path, MAX_ASSET_BYTES, "map index"))
     except (FileProblem, TextProblem) as exc:
         raise MapAssetError(f"{index_path}: error: {exc}") from None
+    if not isinstance(index, dict) or index.get("format_version") != 1 or not isinstance(index.get("entities"), list):
+        raise MapAssetError(f"{index_path}: error: not a version 1 map index")
     try:
-        with np.load(io.BytesIO(read_regular(npz, MAX_ASSET_BYTES, "map file")), allow_pickle=False) as data:
-            arrays = {name: data[name] for name in _ARRAYS if name in data.files}
+        blob = read_regular(blob_path, MAX_ASSET_BYTES, "map file")
     except FileProblem as exc:
-        raise MapAssetError(f"{npz}: error: {exc}") from None
-    except (ValueError, OSError, EOFError, zipfile.BadZipFile) as exc:
-        raise MapAssetError(f"{npz}: error: not a readable map file ({exc})") from None
-    _check(arrays, index, npz, index_path)
+        raise MapAssetError(f"{blob_path}: error: {exc}") from None
+    arrays = _arrays(blob, index.get("arrays"), blob_path, index_path)
+    _check(arrays, index, blob_path)
     try:
         return BaseMap(arrays, index, str(folder))
     except (KeyError, TypeError, ValueError) as exc:
         raise MapAssetError(f"{index_path}: error: the index does not fit the map file ({exc})") from None
 
 
-def _check(arrays: dict[str, NDArray[Any]], index: object, npz: Path, index_path: Path) -> None:
+def _arrays(blob: bytes, layout: object, blob_path: Path, index_path: Path) -> dict[str, NDArray[Any]]:
+    """Each array as a read-only view of the file's bytes, where the index says it lies."""
+    if not isinstance(layout, dict):
+        raise MapAssetError(f"{index_path}: error: no 'arrays' table")
+    arrays = {}
     for name, (dtype, dims) in _ARRAYS.items():
-        if name not in arrays:
-            raise MapAssetError(f"{npz}: error: no '{name}' array; rebuild it with scripts/build_map.py")
-        if arrays[name].dtype != dtype or arrays[name].ndim != dims:
-            raise MapAssetError(f"{npz}: error: '{name}' is {arrays[name].dtype} in {arrays[name].ndim} dimensions")
-    if not isinstance(index, dict) or index.get("format_version") != 1 or not isinstance(index.get("entities"), list):
-        raise MapAssetError(f"{index_path}: error: not a version 1 map index")
+        entry = layout.get(name)
+        if not isinstance(entry, dict) or entry.get("dtype") != dtype:
+            raise MapAssetError(f"{index_path}: error: '{name}' is missing or not {dtype}")
+        shape, offset = entry.get("shape"), entry.get("offset")
+        if (not isinstance(shape, list) or len(shape) != dims or not isinstance(offset, int)
+                or not all(isinstance(n, int) and n >= 0 for n in shape) or offset < 0):
+            raise MapAssetError(f"{index_path}: error: '{name}' has no proper shape and offset")
+        count = int(np.prod(shape))
+        end = offset + count * np.dtype(dtype).itemsize
+        if end > len(blob):
+            raise MapAssetError(f"{blob_path}: error: the file ends before '{name}' does (cut short?)")
+        arrays[name] = np.frombuffer(blob, dtype=dtype, count=count, offset=offset).reshape(shape)
+    return arrays
+
+
+def _check(arrays: dict[str, NDArray[Any]], index: dict[str, Any], blob_path: Path) -> None:
     points, arcs, rings = len(arrays["points"]), len(arrays["arc_start"]) - 1, len(arrays["ring_start"]) - 1
     refs = arrays["ring_refs"]
     arc_ids = np.where(refs >= 0, refs, ~refs)
@@ -168,7 +183,7 @@ def _check(arrays: dict[str, NDArray[Any]], index: object, npz: Path, index_path
         arcs < 1 or arrays["arc_start"][0] != 0 or arrays["arc_start"][-1] != points,
         bool(np.any(np.diff(arrays["arc_start"]) < 2)),
         arrays["arc_users"].shape != (arcs, 2),
-        arrays["ring_start"][0] != 0 or arrays["ring_start"][-1] != len(refs),
+        rings < 1 or arrays["ring_start"][0] != 0 or arrays["ring_start"][-1] != len(refs),
         bool(np.any(np.diff(arrays["ring_start"]) < 1)),
         len(refs) and (arc_ids.min() < 0 or arc_ids.max() >= arcs),
         len(arrays["ring_entity"]) != rings or len(arrays["ring_hole"]) != rings,
@@ -177,7 +192,8 @@ def _check(arrays: dict[str, NDArray[Any]], index: object, npz: Path, index_path
         bool(np.any(arrays["arc_users"] >= len(index["entities"]))),
     ]
     if any(problems):
-        raise MapAssetError(f"{npz}: error: the map file's tables do not agree; rebuild it with scripts/build_map.py")
+        raise MapAssetError(f"{blob_path}: error: the map file's tables do not agree; rebuild it with "
+                            "scripts/build_map.py")
 
 
 @functools.lru_cache(maxsize=1)

@@ -77,31 +77,32 @@ def _crosses_seam(box: NDArray[np.float64], lon0: float) -> NDArray[np.bool_]:
 
 
 class _Arcs:
-    """The points of each arc kept at the frame's detail level, projected once into one (n, 2) pixel array."""
+    """The points of the arcs in view, kept at the frame's detail level, projected once into one list of pairs."""
 
-    def __init__(self, base: BaseMap, frame: Frame) -> None:
+    def __init__(self, base: BaseMap, frame: Frame, needed: NDArray[np.bool_]) -> None:
         area = (DETAIL_PX * frame.degrees_per_pixel) ** 2
         lowest = math.floor(base.levels_per_octave * math.log2(max(area, 1e-30) / base.min_area)) + 1
-        kept = np.flatnonzero(base.level >= min(max(lowest, 1), 255))
+        in_needed_arc = np.repeat(needed, np.diff(base.arc_start))
+        kept = np.flatnonzero((base.level >= min(max(lowest, 1), 255)) & in_needed_arc)
         self.kept = kept
         self.starts = np.searchsorted(kept, base.arc_start).tolist()
         self.base = base
         self.frame = frame
         x, y = frame.project(base.lon[kept], base.lat[kept])
-        self.xy = np.column_stack([x, y])
+        self.xy: Line = np.column_stack([x, y]).tolist()  # lists slice far faster than arrays convert
 
     def polyline(self, refs: list[int], seam: bool) -> Line:
         if seam:
             return self._unwrapped(refs)
         starts, xy = self.starts, self.xy
-        parts = []
-        for k, ref in enumerate(refs):
+        line: Line = []
+        for ref in refs:
             arc = ref if ref >= 0 else ~ref
             part = xy[starts[arc]: starts[arc + 1]]
-            part = part if ref >= 0 else part[::-1]
-            parts.append(part if k == 0 else part[1:])  # each arc begins where the last one ended
-        joined = parts[0] if len(parts) == 1 else np.concatenate(parts)
-        return joined.tolist()  # type: ignore[no-any-return]
+            if ref < 0:
+                part.reverse()
+            line.extend(part[1:] if line else part)  # each arc begins where the last one ended
+        return line
 
     def _unwrapped(self, refs: list[int]) -> Line:
         """Unwrapped across the far meridian, so the shape stays whole (off the frame) instead of torn across it."""
@@ -125,7 +126,6 @@ def project_map(base: BaseMap, frame: Frame, date: DateLike = None) -> MapLayers
     shown = set(owners.tolist())
     lon0 = frame.projection.lon0
     window = _window(frame)
-    arcs = _Arcs(base, frame)
     layers = MapLayers(frame, day, base=base)
 
     box = base.ring_box
@@ -133,26 +133,31 @@ def project_map(base: BaseMap, frame: Frame, date: DateLike = None) -> MapLayers
                          box[:, 3] - box[:, 1]) / frame.degrees_per_pixel
     wanted = _overlaps(box, lon0, window) & (size_px >= MIN_RING_PX) & np.isin(base.ring_entity, list(shown))
     seam = _crosses_seam(box, lon0)
-    for ring in np.flatnonzero(wanted):
-        refs = base.ring_refs[base.ring_start[ring]: base.ring_start[ring + 1]].tolist()
-        if seam[ring] and _polar(base, refs):
-            continue  # a ring round the pole (Antarctica) has no place in a view that crosses its seam
-        line = arcs.polyline(refs, bool(seam[ring]))
-        if len(line) < 3:
-            continue
-        entity = int(base.ring_entity[ring])
-        outer, inner = layers.regions.setdefault(entity, ([], []))
-        (inner if base.ring_hole[ring] else outer).append(line)
-        (layers.holes if base.ring_hole[ring] else layers.land).append(line)
-
     users = base.arc_users
     first = owners[users[:, 0]]
     second = np.where(users[:, 1] >= 0, owners[np.maximum(users[:, 1], 0)], -1)
-    in_view = _overlaps(base.arc_box, lon0, window)
-    arc_seam = _crosses_seam(base.arc_box, lon0)
     arc_box = base.arc_box
     arc_px = np.maximum(arc_box[:, 2] - arc_box[:, 0], arc_box[:, 3] - arc_box[:, 1]) / frame.degrees_per_pixel
-    for arc in np.flatnonzero(in_view & (first != second) & (arc_px >= MIN_RING_PX)).tolist():
+    lines = _overlaps(arc_box, lon0, window) & (first != second) & (arc_px >= MIN_RING_PX)
+    needed = lines.copy()
+    used = base.ring_refs[np.repeat(wanted, np.diff(base.ring_start))]
+    needed[np.where(used >= 0, used, ~used)] = True
+    arcs = _Arcs(base, frame, needed)
+    all_refs, starts, entities, holes = base.rings
+    for ring in np.flatnonzero(wanted).tolist():
+        refs = all_refs[starts[ring]: starts[ring + 1]]
+        crossing = bool(seam[ring])
+        if crossing and _polar(base, refs):
+            continue  # a ring round the pole (Antarctica) has no place in a view that crosses its seam
+        line = arcs.polyline(refs, crossing)
+        if len(line) < 3:
+            continue
+        outer, inner = layers.regions.setdefault(entities[ring], ([], []))
+        (inner if holes[ring] else outer).append(line)
+        (layers.holes if holes[ring] else layers.land).append(line)
+
+    arc_seam = _crosses_seam(arc_box, lon0)
+    for arc in np.flatnonzero(lines).tolist():
         line = arcs.polyline([arc], bool(arc_seam[arc]))
         (layers.coasts if second[arc] < 0 else layers.borders).append(line)
     return layers
