@@ -223,7 +223,8 @@ def rms_db(x: np.ndarray) -> float:
 def seam(x: np.ndarray) -> dict[str, float]:
     """How the end of a loop runs into its start, against every other place in the loop: the step across the
     seam against the steps inside, and the level change from the last 10 ms to the first 10 ms against the same
-    change across every 10 ms boundary inside (a low drone's 10 ms levels wander on their own)."""
+    change across every 10 ms boundary inside (a low drone's 10 ms levels wander on their own: a 110 Hz tone
+    makes barely one cycle in 10 ms, so the level test takes the 99.9th percentile, the step and click the 99th)."""
     steps = np.abs(np.diff(x))
     n = round(SEAM_MS / 1000 * RATE)
     blocks = np.array([rms_db(x[i:i + n]) for i in range(0, len(x) - n + 1, n)])
@@ -239,7 +240,7 @@ def seam(x: np.ndarray) -> dict[str, float]:
         "seam_step": float(abs(x[0] - x[-1])),
         "step_p99": float(np.percentile(steps, 99)),
         "seam_level_db": float(abs(rms_db(x[:n]) - rms_db(x[-n:]))),
-        "level_p99_db": float(np.percentile(inside, 99)),
+        "level_p999_db": float(np.percentile(inside, 99.9)),
     }
 
 
@@ -309,7 +310,7 @@ def check(out: Path) -> tuple[dict[str, object], list[str]]:
                 problems.append(f"{name}: a step at the loop's seam")
             if row["seam_click_db"] > row["click_p99_db"]:
                 problems.append(f"{name}: a click at the loop's seam")
-            if row["seam_level_db"] > row["level_p99_db"]:
+            if row["seam_level_db"] > row["level_p999_db"]:
                 problems.append(f"{name}: first and last {SEAM_MS} ms differ in level")
         elif row["seconds"] > 1.5:
             problems.append(f"{name}: longer than 1.5 s")
