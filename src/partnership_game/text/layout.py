@@ -34,7 +34,7 @@ def is_link(word: str) -> bool:
 
 def _split_long_words(text: str, room: int) -> str:
     """Words wider than the room are cut into pieces that fit, except links, which must stay whole to work."""
-    words = []
+    words: list[str] = []
     for word in text.split():
         if len(word) > room and not is_link(word):
             words.extend(word[i : i + room] for i in range(0, len(word), room))
@@ -62,7 +62,7 @@ def fit_line(line: str, width: int) -> list[str]:
     if len(line) <= width:
         return [line]
     match = _MARKER.match(line)
-    lead, marker = match.group(1), match.group(2) or ""
+    lead, marker = (match.group(1), match.group(2) or "") if match else ("", "")
     body = line[len(lead) + len(marker):]
     if is_link(body.strip()):
         return [line]
