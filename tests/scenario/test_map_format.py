@@ -362,3 +362,10 @@ def test_countries_are_checked_against_the_base_map_at_the_scenarios_date() -> N
     assert len(found) == 3
     clean = text.replace("Cubaa", "USA").replace("[SRB, SCG, Serbia and Montenegro]", "[SCG]")
     assert load(clean.replace('"1962-10-16"', '"2001-09-11"')).feature("cuban").countries == ("CUB", "USA")
+
+
+def test_a_hidden_flag_read_only_by_the_map_is_read() -> None:
+    text = HEAD.replace("  - {id: gone, label: Gone}", "  - {id: gone, label: Gone, hidden: true}") + MAP
+    assert load_bytes(text.encode(), "mapped.yaml").warnings == ()
+    unread = HEAD.replace("  - {id: gone, label: Gone}", "  - {id: gone, label: Gone, hidden: true}")
+    assert [w.code for w in load_bytes(unread.encode(), "mapped.yaml").warnings] == ["W001"]
