@@ -369,3 +369,20 @@ def test_a_hidden_flag_read_only_by_the_map_is_read() -> None:
     assert load_bytes(text.encode(), "mapped.yaml").warnings == ()
     unread = HEAD.replace("  - {id: gone, label: Gone}", "  - {id: gone, label: Gone, hidden: true}")
     assert [w.code for w in load_bytes(unread.encode(), "mapped.yaml").warnings] == ["W001"]
+
+
+def test_without_a_readable_base_map_views_still_check_and_countries_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from partnership_game.geo import basemap
+    from partnership_game.scenario import map_regions
+
+    def broken() -> basemap.BaseMap:
+        raise basemap.MapAssetError("assets/map/index.json: error: damaged")
+
+    monkeypatch.setattr(basemap, "base_map", broken)
+    map_regions.named_regions.cache_clear()
+    try:
+        text = HEAD + MAP + "    - {id: cuban, kind: region, label: Cuba, countries: [Cubba]}\n"
+        assert load(text).feature("cuban").countries == ("Cubba",)  # kept as written, for the window to resolve
+        assert "is not a named region" in problems(text.replace("{region: caribbean}", "{region: carribean}"))[0]
+    finally:
+        map_regions.named_regions.cache_clear()

@@ -126,7 +126,7 @@ def _countries(c: Reporter, f: Feature, here: Path) -> None:
     for k, name in enumerate(f.countries):
         country = find_country(name, date)
         if country is None:
-            return  # without the base map installed, a country's name cannot be checked (the window warns instead)
+            return  # without the base map's asset a country's name cannot be checked (the window reports the asset)
         if country.iso is None:
             hint = f" (did you mean '{country.suggestions[0]}'?)" if country.suggestions else ""
             c.report((*here, "countries", k), f"'{name}' is not a country of the base map on {date}{hint}: use "

@@ -5,7 +5,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from partnership_game.geo.basemap import BaseMap
 
 MAX_SPAN_LON = 200.0  # the base map draws at most this many degrees of longitude (wider folds the far side in)
 
@@ -41,8 +44,8 @@ class Box:
         return f"longitude {self.lon[0]:g} to {east:g}, latitude {self.lat[0]:g} to {self.lat[1]:g}"
 
 
-# The views a scenario can name when the base map (partnership_game.geo, assets/map/) is not installed; the base map's
-# own named views are used where it is. They are the base map's vocabulary, not any scenario's content.
+# The views a scenario can name when the base map's asset (assets/map/) cannot be read; the base map's own named views
+# are used whenever it can. They are the base map's vocabulary, not any scenario's content.
 _FALLBACK_REGIONS: dict[str, Box] = {
     "eurasia": Box((-12.0, 122.0), (8.0, 72.0)),
     "europe": Box((-12.0, 42.0), (34.0, 66.0)),
@@ -55,20 +58,17 @@ _FALLBACK_REGIONS: dict[str, Box] = {
 
 @functools.cache
 def named_regions() -> Mapping[str, Box]:
-    """Every named view: the base map's, or the fallback list without it."""
+    """Every named view: the base map's, or the fallback list when its asset cannot be read."""
     base = _base_map()
     if base is None:
         return dict(_FALLBACK_REGIONS)
-    views = getattr(base, "views", {})
-    return {str(name): Box(tuple(view.lon), tuple(view.lat)) for name, view in views.items()} or dict(_FALLBACK_REGIONS)
+    return {name: Box(view.lon, view.lat) for name, view in base.views.items()} or dict(_FALLBACK_REGIONS)
 
 
-def _base_map() -> Any | None:
-    """The base map (partnership_game.geo), or None when it is not installed or its asset cannot be read."""
-    try:
-        from partnership_game.geo.basemap import base_map
-    except ImportError:
-        return None
+def _base_map() -> BaseMap | None:
+    """The base map (partnership_game.geo, read on first use), or None when its asset cannot be read."""
+    from partnership_game.geo.basemap import base_map
+
     try:
         return base_map()
     except ValueError:  # MapAssetError: the window reports a damaged asset; the scenario checks go on without it
@@ -85,11 +85,11 @@ class Country:
 
 def find_country(name: str, date: str) -> Country | None:
     """The country an ISO code or a name means on the base map at `date` (borders of that day: 'SCG' in 2001, not
-    'SRB'), or None when the base map is not installed."""
+    'SRB'), or None when the base map's asset cannot be read."""
     base = _base_map()
     if base is None:
         return None
     entity = base.entity(name, date)
     if entity is not None:
-        return Country(str(entity.iso))
-    return Country(None, tuple(str(s) for s in base.suggest(name, date)))
+        return Country(entity.iso)
+    return Country(None, tuple(base.suggest(name, date)))
