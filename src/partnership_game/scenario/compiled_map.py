@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from partnership_game.scenario.conditions import Compiled, Context, Names, compile_condition
 from partnership_game.scenario.map_checks import MAIN, map_date, view_box
-from partnership_game.scenario.map_models import SYMBOLS, FeatureKind, Shows
+from partnership_game.scenario.map_models import FeatureKind, Shows
 from partnership_game.scenario.map_regions import Box, find_country, named_regions
 from partnership_game.scenario.models import Scenario
 from partnership_game.scenario.yaml_tree import Path
@@ -153,7 +153,7 @@ def compile_map(scenario: Scenario, conditions: Mapping[Path, Compiled]) -> Comp
         if f.at is not None:
             places = (MapPlace(f.label, f.short, f.at[0], f.at[1]),)
         features.append(MapFeature(
-            id=f.id, kind=f.kind, symbol=f.symbol or SYMBOLS[f.kind][0], label=f.label, short=f.short,
+            id=f.id, kind=f.kind, symbol=f.drawn_as, label=f.label, short=f.short,
             description=f.description, priority=f.priority, frame=f.inset or MAIN, places=places,
             path=tuple((p[0], p[1]) for p in f.path),
             countries=tuple(_iso(name, date) for name in f.countries),
