@@ -120,6 +120,10 @@ VOCABULARY = [
     "priority", "immediate", "start", "min", "max", "good", "drift", "thresholds", "hidden", "map", "feature",
     "shows", "date", "date_label", "place", "office", "faction", "advisor", "term", "aliases", "invented",
     "documented_proposal", "up", "down", "open", "closed", "trust", "kremlin", "t1", "<<", "~", "",
+    # text variants (issue 11) and maps (issue 14)
+    "when", "assumes", "result", "warning", "direction", "consecutive", "min_gap", "author", "outlet", "view",
+    "insets", "features", "kind", "at", "places", "path", "countries", "states", "status", "note", "inset", "symbol",
+    "label_at", "centre", "extent", "region", "corner", "width", "alert", "emblem",
 ]  # fmt: skip
 SPECIAL_TEXT = [
     ": ", "#", " # comment", "&a", "*a", "!", "!!python/object:os.system", "|", ">", "'", '"', "%", "@", "`",
