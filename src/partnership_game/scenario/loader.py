@@ -44,6 +44,7 @@ class LoadedScenario:
     compiled: CompiledScenario
     warnings: tuple[Diagnostic, ...]
     images: dict[str, Path] = field(default_factory=dict)
+    emblems: dict[str, Path] = field(default_factory=dict)  # each advisor with an image file of the mod: the file
 
 
 def content_hash(data: bytes) -> str:
@@ -208,13 +209,20 @@ def load_path(path: Path) -> LoadedScenario:
 def _with_images(loaded: LoadedScenario, folder: Path, data: bytes) -> LoadedScenario:
     """Check every image an event names against the scenario's folder; all problems at once, with positions."""
     wanted = [(i, e) for i, e in enumerate(loaded.model.events) if e.image is not None]
-    if not wanted:
+    from partnership_game.scenario.emblems import emblem_files, names_a_file
+
+    if not wanted and not any(a.emblem and names_a_file(a.emblem) for a in loaded.model.advisors):
         return loaded
     from partnership_game.scenario.assets import AssetProblem, check_asset
 
     doc = read_document(data, loaded.path)
     images: dict[str, Path] = {}
     problems: list[Diagnostic] = []
+    # Advisors' emblem images: checked as event images are, reported where they are written.
+    emblems, refused = emblem_files(loaded.model.advisors, folder)
+    for where, message in refused:
+        mark = doc.locate(where)
+        problems.append(Diagnostic(mark.line, mark.col, message, path=loaded.path))
     for index, event in wanted:
         assert event.image is not None
         try:
@@ -223,5 +231,5 @@ def _with_images(loaded: LoadedScenario, folder: Path, data: bytes) -> LoadedSce
             mark = doc.locate(("events", index, "image", "file"))
             problems.append(Diagnostic(mark.line, mark.col, f"image '{event.image.file}' {exc}", path=loaded.path))
     if problems:
-        raise ScenarioError(problems)
-    return replace(loaded, images=images)
+        raise ScenarioError(sorted(problems))
+    return replace(loaded, images=images, emblems=emblems)

@@ -6,8 +6,9 @@ import datetime
 import math
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
+from partnership_game.scenario.emblems import EMBLEM_SCHEMA, MAX_EMBLEM_CHARS
 from partnership_game.scenario.map_models import GameMap
 from partnership_game.scenario.model_base import Condition, Id, ShortText, Text
 
@@ -107,10 +108,16 @@ class Flag(Model):
     map: MapLink | None = None
 
 
+# An advisor's emblem: a built-in name (`duma`) or an image file of the mod (`faces/minister.png`), checked in
+# scenario/emblems.py; the schema lists the names so that editors complete them.
+Emblem = Annotated[str, Field(min_length=1, max_length=MAX_EMBLEM_CHARS), WithJsonSchema(EMBLEM_SCHEMA)]
+
+
 class Advisor(Model):
     id: Id
     office: ShortText
     faction: ShortText
+    emblem: Emblem | None = None
 
 
 class GlossaryTerm(Model):

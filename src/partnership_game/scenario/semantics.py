@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from partnership_game.scenario.conditions import Compiled, ConditionError, Kind, Names, compile_condition
 from partnership_game.scenario.diagnostics import Diagnostic, did_you_mean
+from partnership_game.scenario.emblems import check_emblems
 from partnership_game.scenario.map_checks import W_MAP_LINK, check_map
 from partnership_game.scenario.models import (
     AddEffect,
@@ -129,6 +130,7 @@ class _Checker:
             if f.id == "turn":
                 self.report(("flags", i, "id"), "'turn' is a reserved name in conditions")
         self.unique(((a.id, ("advisors", i, "id")) for i, a in enumerate(s.advisors)), "advisor")
+        check_emblems(self, s.advisors)
         self.unique(((t.id, ("turns", i, "id")) for i, t in enumerate(s.turns)), "turn")
         self.unique(((e.id, ("events", i, "id")) for i, e in enumerate(s.events)), "event")
         self.unique(((e.id, ("endings", i, "id")) for i, e in enumerate(s.endings)), "ending")
