@@ -185,13 +185,6 @@ SCREENS: dict[str, tuple[Callable[[Driver, Path], None], str, str]] = {
 # Filled in at the end, for what the screens' owners have not fixed yet (the owner is named in the reason).
 KNOWN: dict[str, str] = {
     "turn": "meter names cut ('Trust between the govern…', 'Russian influence in Central…') at 140 % text",
-    "picker": "the list row 'Brussels, 2001: … · Built in · ready' is wider than the list at 140 %",
-    "briefing": "the key-hint line is cut at 140 %",
-    **{f"debrief-{k}": "the key-hint line is cut and runs under 'Export a report' at 920-1024 wide"
-       for k in range(5)},
-    "load": "save rows wider than the list at 120-140 %",
-    "branches": "KeyError 'branches.history_short' (strings being added); rows wider than the list before",
-    **{f"compare-{k}": "KeyError 'branches.history_short'; the heading is cut at 920×540 140 %" for k in range(3)},
 }
 
 
@@ -258,7 +251,6 @@ def test_the_audit_finds_clipped_overlapping_and_unprintable_text(driver: Driver
     assert kinds == ["clipped:A caption ", "clipped:Three line", "glyph:2 \u2260 3", "overlap:Overlappin"], kinds
 
 
-@pytest.mark.xfail(strict=False, reason="W1: strings 'legend.change' types ▲ ▼, which Noto Sans lacks (draw them)")
 def test_the_fonts_cover_every_character_the_game_shows() -> None:
     """The interface catalog and the shipped scenarios use only characters Noto Sans can draw."""
     from importlib import resources

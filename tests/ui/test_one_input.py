@@ -116,7 +116,6 @@ def read_to_the_end_by_keys(driver: Driver) -> list[str]:
     return [f"{driver.top_name} {b.object_ids[-1]}" for b in scrollable(driver) if not at_end(b)]
 
 
-@pytest.mark.xfail(strict=False, reason="W2: PageDown/End/Tab do not scroll the picker's scenario detail yet")
 def test_every_scrollable_text_reads_to_its_end_by_keyboard(driver: Driver) -> None:
     from partnership_game.ui.settings import Settings
 

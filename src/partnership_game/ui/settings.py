@@ -32,11 +32,13 @@ class Settings:
     mute: bool = False
 
     def validated(self) -> Settings:
-        """Clamp anything out of range back to something the window can show."""
+        """Clamp anything out of range back to something the window can show (no smaller than its minimum size)."""
+        from partnership_game.ui.app import MIN_SIZE  # here: the app module imports this one
+
         return replace(
             self,
-            width=min(max(self.width, 1024), 7680),
-            height=min(max(self.height, 600), 4320),
+            width=min(max(self.width, MIN_SIZE[0]), 7680),
+            height=min(max(self.height, MIN_SIZE[1]), 4320),
             text_scale=self.text_scale if self.text_scale in TEXT_SCALES else 1.0,
             palette=self.palette if self.palette in PALETTE_NAMES else "dossier",
             master_volume=_volume(self.master_volume, 0.8),

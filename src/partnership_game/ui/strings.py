@@ -135,6 +135,8 @@ TEXT: dict[str, str] = {
         "Ctrl+S: save<br>O: the odds<br>B: your branches<br>F5: reload the scenario from its file (for authors)<br>"
         "F1: this help<br>F11: fullscreen<br>"
         "Tab: move focus (on a turn: the options, then the accuracy badge, whose note then shows)<br>"
+        "PageUp/PageDown, Home/End, arrows: read on in the text in focus<br>G: the terms on screen explained<br>"
+        "Left/Right: the debrief's tabs<br>E: export the debrief as a report<br>"
         "Ctrl+Q: quit (the game has "
         "just autosaved)<br>Click a past date on the timeline to go back to it; choosing differently there opens "
         "a new branch and keeps the old one."
@@ -221,6 +223,15 @@ TEXT: dict[str, str] = {
     "branches.history_short": "History (H)",
     "branches.current_short": "In play (C)",
     "branches.node_hint": "Left/Right on the tree (Tab to it) or the mouse: a decision's details",
+    "picker.entry_short": "{title} · {state}",
+    "picker.broken_short": "cannot be played",
+    "load.damaged_short": "{name}: cannot be loaded",
+    "load.entry_mid": "{date} · {turn} · saved {saved} · {file}",
+    "load.entry_short": "{date} · {turn} · {file}",
+    "branches.row_short": "{name} ({mark})",
+    "branches.row_plain_short": "{name} · {ending}",
+    "compare.heading_names": "{a} and {b}",
+    "compare.heading_plain": "Two roads, side by side",
     # ---- end of the W2 block ----
     "compare.heading": "{a} and {b}, side by side",
     "compare.endings": "{a}: {ending_a}   ·   {b}: {ending_b}",
@@ -249,7 +260,7 @@ TEXT: dict[str, str] = {
     "legend.good_up": "higher is better",
     "legend.good_down": "lower is better",
     "legend.fill": "The filled bar is where the meter stands now.",
-    "legend.change": "The coloured stretch is the last change ({change}); the ▲ or ▼ beside the number says which way.",
+    "legend.change": "The coloured stretch is the last change ({change}); the arrow beside the number says which way.",
     "legend.ticks": "Thin ticks mark thresholds ({values}): crossing one has consequences.",
     "legend.diamond": "The hollow diamond is where history stood at this turn ({value}).",
     "legend.ghost_segment": "The hatched stretch with an arrowhead is what the focused option would change.",

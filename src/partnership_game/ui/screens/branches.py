@@ -10,7 +10,7 @@ from pygame_gui.core import ObjectID
 
 from partnership_game.session import texts
 from partnership_game.session.compare import branch, historical_road
-from partnership_game.ui import drawing
+from partnership_game.ui import drawing, fitting, theme
 from partnership_game.ui.branch_names import branch_name, count_decisions
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import Area, Focus, ModalScreen
@@ -47,9 +47,14 @@ class BranchesScreen(ModalScreen):
         self.index = 0
         self.replays = {leaf: branch(game.session, leaf, "") for leaf in self.leaves}
         self.names = {leaf: branch_name(game.session, leaf, self.replays[leaf].session) for leaf in self.leaves}
+        self.row_room = 0  # pixels for a list row's text, set by each build
         self.node_focus = -1  # the decision of the selected branch shown in detail (focus on the tree), -1: none
         self.node_hover: tuple[int, int] | None = None  # (row, column) under the mouse
         self.points: dict[tuple[int, int], tuple[int, int]] = {}  # (row, column) -> where on the canvas
+
+    def enter(self) -> None:
+        self.app.sound.play("page")  # a dialog opens like a folder: the page sound (issue 14)
+        super().enter()
 
     def _on_path(self, leaf: int, node: int) -> bool:
         return any(n.id == node for n in self.game.session.timeline.path(leaf))
@@ -57,14 +62,32 @@ class BranchesScreen(ModalScreen):
     def name(self, k: int) -> str:
         return self.names[self.leaves[k]]
 
-    def label(self, k: int) -> str:
+    def label_forms(self, k: int) -> list[str]:
+        """A row's forms, fullest first (the tree and the decision details say the rest)."""
         leaf = self.leaves[k]
         replay = self.replays[leaf]
         values = {"name": self.name(k), "count": count_decisions(len(replay.decisions)),
                   "ending": _ending(replay.session)}
         if k == 0:
-            return t("branches.row", mark=t("branches.in_play_mark"), **values)
-        return t("branches.row_plain", **values)
+            mark = t("branches.in_play_mark")
+            return [t("branches.row", mark=mark, **values), t("branches.row_short", mark=mark, **values),
+                    self.name(k)]
+        return [t("branches.row_plain", **values), t("branches.row_plain_short", **values), self.name(k)]
+
+    def label(self, k: int) -> str:
+        return fitting.row_label(self.label_forms(k), self.app.px(fitting.LIST_ROW_SIZE), self.row_room)
+
+    def list_width(self, width: int, height: int) -> int:
+        """42 % of the dialog, or up to 55 % when a row's shortest form needs it (the tree keeps the rest)."""
+        scrolls = len(self.leaves) * self.app.px(30) > height
+        size = self.app.px(fitting.LIST_ROW_SIZE)
+        needed = max((theme.font(size).size(self.label_forms(k)[-1])[0] for k in range(len(self.leaves))),
+                     default=0)
+        base = int(width * 0.42)
+        wanted = base + max(needed - fitting.list_text_width(self.app, base, scrolls), 0)
+        chosen = min(wanted, int(width * 0.55))
+        self.row_room = fitting.list_text_width(self.app, chosen, scrolls)
+        return chosen
 
     def build(self) -> None:
         panel = self.make_backdrop()
@@ -76,8 +99,8 @@ class BranchesScreen(ModalScreen):
                                              t("branches.heading"), manager, container=panel,
                                              object_id=ObjectID(class_id="@heading")))
         top = pad + self.app.px(44)
-        list_w = int(rect.width * 0.42)
         height = rect.height - top - 2 * pad - row
+        list_w = self.list_width(rect.width, height)
         labels = [self.label(k) for k in range(len(self.leaves))] or [t("branches.none")]
         self.labels = labels
         self.list = self.add(pygame_gui.elements.UISelectionList(
@@ -137,8 +160,13 @@ class BranchesScreen(ModalScreen):
         small = self.app.px(12)
         line_h = drawing.rendered("Ag", small, palette.ink).get_height()
         dates_h = line_h + self.app.px(6)
-        caption_h = 2 * line_h + self.app.px(10)
         width, height = surface.get_size()
+        # Room under the tree for the key and the longest words a decision can have, wrapped (never cut).
+        text_w = width - 2 * margin
+        key_h = drawing.wrapped_height(t("branches.key"), small, text_w) if self.game.shows("historical_marks") else 0
+        words = [t("branches.node_hint")] + [self.node_words(row, column) for row, leaf in enumerate(self.leaves)
+                                             for column in range(len(self.replays[leaf].decisions))]
+        caption_h = key_h + max(drawing.wrapped_height(w, small, text_w) for w in words) + self.app.px(10)
         step_x = (width - 2 * margin) / max(depth, 1)
         top = margin + dates_h
         step_y = min(self.app.px(40), (height - top - caption_h - margin) / max(len(paths), 1))
@@ -200,12 +228,12 @@ class BranchesScreen(ModalScreen):
             caption = self.node_words(row, column)
         else:
             caption = t("branches.node_hint")
-        area = pygame.Rect(margin, height - caption_h, width - 2 * margin, caption_h - self.app.px(4))
-        drawing.wrapped(surface, area, drawing.fit(caption, small, area.width * 2), small, palette.ink)
+        top_of_words = height - caption_h + self.app.px(4)
         if show_marks:
-            key = t("branches.key")
-            drawing.text(surface, (margin, height - caption_h - self.app.px(2)),
-                         drawing.fit(key, small, width - 2 * margin), small, palette.ink_soft, anchor="bottomleft")
+            drawing.wrapped(surface, pygame.Rect(margin, top_of_words, text_w, key_h), t("branches.key"), small,
+                            palette.ink_soft)
+        drawing.wrapped(surface, pygame.Rect(margin, top_of_words + key_h + self.app.px(4), text_w, caption_h),
+                        caption, small, palette.ink)
         self.image.set_image(surface)
 
     def shown_node(self) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from partnership_game.scenario import LoadedScenario
-from partnership_game.ui import drawing, rich
+from partnership_game.ui import drawing, fitting, rich
 from partnership_game.ui.glossary import GlossaryTips
 from partnership_game.ui.screen import SCROLL_KEYS, Focus, Screen, scroll
 from partnership_game.ui.strings import t
@@ -112,9 +112,10 @@ class BriefingScreen(Screen):
         )
         # The keys, between Back and Begin.
         left, right = self.back_button.rect.right + self.app.px(12), self.begin_button.rect.left - self.app.px(12)
-        keys = drawing.fit(t("briefing.keys"), self.app.px(13), max(right - left, 1))
-        drawing.text(surface, ((left + right) // 2, self.begin_button.rect.centery), keys, self.app.px(13),
-                     palette.ink_soft, anchor="center")
+        keys = fitting.hint_line(t("briefing.keys"), self.app.px(13), max(right - left, 1))
+        if keys:  # the hints that do not fit are in Help (F1)
+            drawing.text(surface, ((left + right) // 2, self.begin_button.rect.centery), keys, self.app.px(13),
+                         palette.ink_soft, anchor="center")
 
     def begin(self) -> None:
         classroom = self.app.lesson.model if self.app.lesson is not None else None

@@ -10,12 +10,13 @@ from pygame_gui.core import ObjectID
 
 from partnership_game.session import explain
 from partnership_game.session.compare import Branch, differences, divergence
-from partnership_game.ui import drawing, rich
+from partnership_game.ui import drawing, fitting, rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import SCROLL_KEYS, Focus, ModalScreen, scroll
 from partnership_game.ui.strings import t
 from partnership_game.ui.views import short_date
-from partnership_game.ui.widgets.chart import Series, draw_line_chart
+from partnership_game.ui.widgets.chart import Series
+from partnership_game.ui.widgets.chart_grid import Chart, draw_small_multiples
 
 
 def _ending(session: Any) -> str:
@@ -46,7 +47,10 @@ class CompareScreen(ModalScreen):
         pad = self.app.px(16)
         row = self.app.px(40)
         manager = self.app.manager
-        heading = t("compare.heading", a=self.a.label, b=self.b.label)
+        forms = [t("compare.heading", a=self.a.label, b=self.b.label), t("compare.heading_names", a=self.a.label,
+                 b=self.b.label), t("compare.heading_plain")]  # the names are on the next line and in the charts
+        heading = fitting.first_fitting(forms, self.app.px(22), rect.width - 2 * pad - self.app.px(8), bold=True) \
+            or forms[-1]
         self.add(pygame_gui.elements.UILabel(pygame.Rect(pad, pad, rect.width - 2 * pad, self.app.px(34)), heading,
                                              manager, container=panel, object_id=ObjectID(class_id="@heading")))
         endings = t("compare.endings", a=self.a.label, ending_a=_ending(self.a.session), b=self.b.label,
@@ -95,22 +99,13 @@ class CompareScreen(ModalScreen):
         surface.fill(palette.paper)
         model = self.game.scenario.model
         labels = ["start", *[short_date(turn.date) for turn in model.turns]]
-        count = len(model.meters)
-        columns = 3 if surface.get_width() > self.app.px(900) else 2
-        rows = -(-count // columns)
-        gap = self.app.px(10)
-        cell_w = (surface.get_width() - gap * (columns - 1)) // columns
-        cell_h = (surface.get_height() - gap * (rows - 1)) // rows
-        for m, meter in enumerate(model.meters):
-            cell = pygame.Rect((m % columns) * (cell_w + gap), (m // columns) * (cell_h + gap), cell_w, cell_h)
-            series = [
-                Series(self.a.label, [meter.start, *[r[m] for r in self.a.meters_by_turn]], palette.series[0],
-                       "solid", "circle"),
-                Series(self.b.label, [meter.start, *[r[m] for r in self.b.meters_by_turn]], palette.series[1],
-                       "dashed", "triangle"),
-            ]
-            draw_line_chart(surface, cell, series, (meter.min, meter.max), labels, palette, self.app.px(12),
-                            title=meter.label)
+        charts = [Chart(meter.label, [
+            Series(self.a.label, [meter.start, *[r[m] for r in self.a.meters_by_turn]], palette.series[0], "solid",
+                   "circle"),
+            Series(self.b.label, [meter.start, *[r[m] for r in self.b.meters_by_turn]], palette.series[1], "dashed",
+                   "triangle"),
+        ], (meter.min, meter.max)) for m, meter in enumerate(model.meters)]
+        draw_small_multiples(surface, surface.get_rect(), charts, labels, palette, self.app.px(12))
 
     def decisions_html(self) -> str:
         model = self.game.scenario.model

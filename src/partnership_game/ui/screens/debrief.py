@@ -13,13 +13,14 @@ from partnership_game.classroom.ending import questions as class_questions
 from partnership_game.session import explain, texts
 from partnership_game.session.why import explain_ending, missed_sentence
 from partnership_game.session.why import number as figure
-from partnership_game.ui import drawing, rich
+from partnership_game.ui import drawing, fitting, rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.glossary import GlossaryTips
 from partnership_game.ui.screen import SCROLL_KEYS, Focus, Screen, scroll
 from partnership_game.ui.strings import t
 from partnership_game.ui.views import news_words, short_date
-from partnership_game.ui.widgets.chart import Series, draw_line_chart
+from partnership_game.ui.widgets.chart import Series
+from partnership_game.ui.widgets.chart_grid import Chart, draw_small_multiples
 
 TABS = ("ending", "charts", "path", "sources", "questions")
 
@@ -236,14 +237,12 @@ class DebriefScreen(Screen):
             sheet.right - self.app.px(250), sheet.top + self.app.px(12), self.app.px(230), self.app.px(44)
         )
         drawing.stamp(surface, stamp, ["Closed file"], palette, self.app.px(16))
-        drawing.text(
-            surface,
-            (sheet.left + self.app.px(20), sheet.bottom - self.app.px(34)),
-            drawing.fit(t("debrief.keys"), self.app.px(13), self.export_button.rect.left - sheet.left - 28),
-            self.app.px(13),
-            palette.ink_soft,
-            anchor="midleft",
-        )
+        left = sheet.left + self.app.px(20)
+        keys = fitting.hint_line(t("debrief.keys"), self.app.px(13), self.export_button.rect.left - self.app.px(12)
+                                 - left)
+        if keys:  # the hints that do not fit are in Help (F1)
+            drawing.text(surface, (left, self.export_button.rect.centery), keys, self.app.px(13), palette.ink_soft,
+                         anchor="midleft")
         if self.tab == "charts":
             self.draw_charts(surface, self.content())
 
@@ -253,32 +252,13 @@ class DebriefScreen(Screen):
         model = session.scenario.model
         history = self.game.history()
         labels = [short_date(turn.date) for turn in model.turns]
-        count = len(model.meters)
-        columns = 3 if area.width > self.app.px(900) else 2
-        rows = -(-count // columns)
-        gap = self.app.px(10)
-        cell_w = (area.width - gap * (columns - 1)) // columns
-        cell_h = (area.height - gap * (rows - 1)) // rows
-        for m, meter in enumerate(model.meters):
-            cell = pygame.Rect(
-                area.left + (m % columns) * (cell_w + gap), area.top + (m // columns) * (cell_h + gap), cell_w, cell_h
-            )
-            yours = [meter.start, *[row[m] for row in history]]
-            ghost = [meter.start, *[row[m] for row in self.game.ghost]]
-            series = [
-                Series(t("debrief.you"), yours, palette.series[0], "solid", "circle"),
-                Series(t("debrief.history"), ghost, palette.ghost, "dotted", "square"),
-            ]
-            draw_line_chart(
-                surface,
-                cell,
-                series,
-                (meter.min, meter.max),
-                ["start", *labels],
-                palette,
-                self.app.px(12),
-                title=meter.label,
-            )
+        charts = [Chart(meter.label, [
+            Series(t("debrief.you"), [meter.start, *[row[m] for row in history]], palette.series[0], "solid",
+                   "circle"),
+            Series(t("debrief.history"), [meter.start, *[row[m] for row in self.game.ghost]], palette.ghost,
+                   "dotted", "square"),
+        ], (meter.min, meter.max)) for m, meter in enumerate(model.meters)]
+        draw_small_multiples(surface, area, charts, ["start", *labels], palette, self.app.px(12))
 
     def clock_place(self) -> tuple[int, int]:
         """Where a class's clock stands on the debrief: the right end of the tabs' row, which is free."""

@@ -10,8 +10,8 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from partnership_game.scenario.discovery import ScenarioEntry
-from partnership_game.ui import drawing, rich
-from partnership_game.ui.screen import Focus, Screen
+from partnership_game.ui import drawing, fitting, rich, theme
+from partnership_game.ui.screen import SCROLL_KEYS, Focus, Screen, scroll
 from partnership_game.ui.strings import t
 from partnership_game.ui.views import long_date
 
@@ -54,29 +54,52 @@ class PickerScreen(Screen):
         self.entries: list[ScenarioEntry] = app.services.scenarios()
         self.index = preselected(self.entries, app.settings.last_scenario)
         self.focus: Focus | None = None
+        self.row_room = 0  # pixels for a list row's text, set by each build
 
-    def label(self, entry: ScenarioEntry) -> str:
+    def label_forms(self, entry: ScenarioEntry) -> list[str]:
+        """A row's forms, fullest first: the list shows the fullest that fits (the detail beside it says all)."""
         origin = t("picker.builtin") if entry.origin == "built-in" else t("picker.mod")
         if entry.loaded is None:
             # A broken file has no title to go by: its file name is what its author knows it as.
             state = t("picker.broken", error=entry.first_error.format() if entry.first_error else "?")
-            return f"{entry.path.name} ({origin}): {state}"
+            short = t("picker.broken_short")
+            return [f"{entry.path.name} ({origin}): {state}", f"{entry.path.name} ({origin}): {short}",
+                    f"{entry.path.name}: {short}", entry.path.name]
         warnings = len(entry.loaded.warnings)
         state = (t("picker.warnings_one") if warnings == 1 else t("picker.warnings", count=warnings)) if warnings \
             else t("picker.valid")
-        return t("picker.entry", title=entry.loaded.model.title, origin=origin, state=state)
+        title = entry.loaded.model.title
+        forms = [t("picker.entry", title=title, origin=origin, state=state),
+                 t("picker.entry_short", title=title, state=state)]
+        return forms + ([title] if not warnings else [])
+
+    def label(self, entry: ScenarioEntry) -> str:
+        """The row as the list shows it at this size (labels are told apart by their title or file name)."""
+        return fitting.row_label(self.label_forms(entry), self.app.px(fitting.LIST_ROW_SIZE), self.row_room)
 
     def sheet(self) -> pygame.Rect:
         w, h = self.app.size
         m = self.app.px(30)
         return pygame.Rect(m, m, w - 2 * m, h - 2 * m)
 
+    def list_width(self, sheet: pygame.Rect, pad: int, row: int) -> int:
+        """45 % of the sheet, or up to 60 % when a row's shortest form needs it (the detail keeps the rest)."""
+        height = sheet.height - self.app.px(70) - 2 * pad - row
+        scrolls = len(self.entries) * self.app.px(30) > height
+        size = self.app.px(fitting.LIST_ROW_SIZE)
+        needed = max((theme.font(size).size(self.label_forms(e)[-1])[0] for e in self.entries), default=0)
+        base = int(sheet.width * 0.45)
+        extra = needed - fitting.list_text_width(self.app, base, scrolls)
+        width = min(base + max(extra, 0), int(sheet.width * 0.6))
+        self.row_room = fitting.list_text_width(self.app, width, scrolls)
+        return width
+
     def build(self) -> None:
         sheet = self.sheet()
         pad = self.app.px(24)
         row = self.app.px(44)
         manager = self.app.manager
-        list_w = int(sheet.width * 0.45)
+        list_w = self.list_width(sheet, pad, row)
         items = [self.label(e) for e in self.entries] or [t("picker.none")]
         self.list = self.add(
             pygame_gui.elements.UISelectionList(
@@ -123,7 +146,7 @@ class PickerScreen(Screen):
             )
         )
         start = self.focus.index if self.focus is not None else 0
-        self.focus = Focus(self, [self.list, self.start, self.back], start=start)
+        self.focus = Focus(self, [self.list, self.detail, self.start, self.back], start=start)
 
     def detail_html(self) -> str:
         if not self.entries:
@@ -197,10 +220,13 @@ class PickerScreen(Screen):
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type != pygame.KEYDOWN:
             return False
-        if event.key in (pygame.K_DOWN, pygame.K_UP):
+        on_detail = self.focus is not None and self.focus.current is self.detail
+        if event.key in (pygame.K_DOWN, pygame.K_UP) and not on_detail:
             self.select(self.index + (1 if event.key == pygame.K_DOWN else -1))
         elif self.focus is not None and self.focus.handle(event):
             return True
+        elif event.key in SCROLL_KEYS and scroll(self.detail, event.key):
+            return True  # the scenario's detail reads to its end wherever the focus is
         elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.begin()
         elif event.key == pygame.K_ESCAPE:

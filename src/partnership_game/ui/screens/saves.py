@@ -14,7 +14,7 @@ from pygame_gui.core import ObjectID
 from partnership_game import paths
 from partnership_game.session import SaveError, texts
 from partnership_game.session.saves import SaveSummary, list_saves, parse_save, read_save_bytes, session_from_save
-from partnership_game.ui import rich
+from partnership_game.ui import fitting, rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import Focus, ModalScreen
 from partnership_game.ui.strings import t
@@ -83,6 +83,10 @@ class SaveScreen(ModalScreen):
         self.make_close_button(panel)
         self.focus = Focus(self, [self.entry, self.button, self.close_button])
 
+    def enter(self) -> None:
+        self.app.sound.play("page")  # a dialog opens like a folder: the page sound (issue 14)
+        super().enter()
+
     def save(self) -> None:
         path = paths.saves_dir() / f"{safe_file_name(self.entry.get_text())}.json"
         try:
@@ -115,24 +119,24 @@ class LoadScreen(ModalScreen):
     def __init__(self, app: Any) -> None:
         super().__init__(app)
         self.saves: list[SaveSummary] = []
+        self.row_room = 0  # pixels for a list row's text, set by each build
+
+    def label_forms(self, summary: SaveSummary) -> list[str]:
+        """A row's forms, fullest first; every form names the file, so two saves never read alike."""
+        name = summary.path.name
+        if summary.error:
+            return [t("load.damaged", name=name, reason=summary.error), t("load.damaged_short", name=name), name]
+        turn = (t("load.turn_of", turn=summary.turn, turns=summary.turns) if summary.turns
+                else t("load.turn", turn=summary.turn))
+        saved = summary.saved.replace("T", " ")[:16]
+        full = t("load.entry", scenario=summary.scenario_id, date=summary.date, turn=turn,
+                 player=summary.player or "—", file=name, saved=saved)
+        forms = [t("class.load_entry", entry=full, title=summary.class_title)] if summary.class_title else []
+        return [*forms, full, t("load.entry_mid", date=summary.date, turn=turn, saved=saved, file=name),
+                t("load.entry_short", date=summary.date, turn=turn, file=name), name]
 
     def label(self, summary: SaveSummary) -> str:
-        if summary.error:
-            return t("load.damaged", name=summary.path.name, reason=summary.error)
-        entry = self._entry(summary)
-        return t("class.load_entry", entry=entry, title=summary.class_title) if summary.class_title else entry
-
-    def _entry(self, summary: SaveSummary) -> str:
-        return t(
-            "load.entry",
-            scenario=summary.scenario_id,
-            date=summary.date,
-            turn=(t("load.turn_of", turn=summary.turn, turns=summary.turns) if summary.turns
-                  else t("load.turn", turn=summary.turn)),
-            player=summary.player or "—",
-            file=summary.path.name,  # two saves of the same moment must still read differently
-            saved=summary.saved.replace("T", " ")[:16],
-        )
+        return fitting.row_label(self.label_forms(summary), self.app.px(fitting.LIST_ROW_SIZE), self.row_room)
 
     def build(self) -> None:
         self.saves = list_saves(paths.saves_dir())
@@ -152,6 +156,8 @@ class LoadScreen(ModalScreen):
         list_rect = pygame.Rect(
             pad, pad + self.app.px(44), rect.width - 2 * pad, rect.height - 3 * pad - row - self.app.px(44)
         )
+        scrolls = len(self.saves) * self.app.px(30) > list_rect.height
+        self.row_room = fitting.list_text_width(self.app, list_rect.width, scrolls)
         items = [self.label(s) for s in self.saves] or [t("load.none")]
         self.list = self.add(
             pygame_gui.elements.UISelectionList(
@@ -175,6 +181,10 @@ class LoadScreen(ModalScreen):
         )
         self.make_close_button(panel)
         self.focus = Focus(self, [self.list, self.button, self.close_button])
+
+    def enter(self) -> None:
+        self.app.sound.play("page")  # a dialog opens like a folder: the page sound (issue 14)
+        super().enter()
 
     def selected(self) -> SaveSummary | None:
         chosen = self.list.get_single_selection()
