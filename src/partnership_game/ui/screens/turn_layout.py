@@ -56,7 +56,7 @@ def plan(app: Any, header: Any, labels: list[tuple[str, str | None]], effect_tex
     head = header.place(m, m, w - 2 * m)
     strip = pygame.Rect(m, head.bottom + app.px(4), w - 2 * m, app.px(32))
     top = strip.bottom + app.px(6)
-    left_w = int((w - 3 * m) * 0.62)
+    left_w = left_column_width(w, m)
     right_x = m + left_w + m
     right_w = w - right_x - m
     # The right column ends with the buttons and, over them, the key hints: the left column's whole height goes to
@@ -97,6 +97,18 @@ def plan(app: Any, header: Any, labels: list[tuple[str, str | None]], effect_tex
     map_rect = pygame.Rect(right_x, meters.bottom + gap, right_w, max(0, hints.top - gap - meters.bottom - gap))
     return Layout(head, header.title, strip, story, options, effects, hints, footer, meters, map_rect, size,
                   effects_px)
+
+
+def left_column_width(window_w: int, margin: int) -> int:
+    """The left column (the story, the options, the effects): a little under two thirds of the window."""
+    return int((window_w - 3 * margin) * 0.62)
+
+
+def story_column_width(window: tuple[int, int], scale: float) -> int:
+    """The widest the story's words can run at this window size and text scale (the box's padding taken off, its
+    scroll bar not): what the counsel cards measure their speakers' words against."""
+    margin = max(1, round(10 * scale))
+    return left_column_width(window[0], margin) - 2 * max(1, round(10 * scale))
 
 
 def hint_size(app: Any) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from partnership_game.session import texts
 from partnership_game.ui import rich
 from partnership_game.ui.game import Game
+from partnership_game.ui.screens.turn_counsel import counsel_paragraph
 from partnership_game.ui.strings import t
 
 
@@ -59,11 +60,10 @@ def story_html(game: Game, stamp_hex: str, show_history: bool, gap_px: int = 8) 
         if event.advisors:
             parts.append(f"<b>{t('turn.counsel')}</b>")
             for counsel in event.advisors:
-                who = advisors[counsel.advisor]
-                parts.append(
-                    f"<b>{rich.escape(who.office)}</b> <i>({rich.escape(who.faction)})</i><br>"
-                    + rich.link_glossary(rich.escape(texts.shown(session, counsel.text)), glossary, seen)
-                )
+                # Each speaker's card (emblem, office, faction) floats at the start of their words.
+                words = texts.shown(session, counsel.text)
+                markup = rich.link_glossary(rich.escape(words), glossary, seen)
+                parts.append(counsel_paragraph(game, advisors[counsel.advisor], markup, words, stamp_hex, gap_px))
     # The options' full texts close the story: the cards below stay one line each.
     lines = []
     for k, option in enumerate(pending.event.options):
