@@ -6,7 +6,6 @@ XDG_CONFIG_HOME, so saves, mods and settings written here never touch the develo
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,19 +18,11 @@ from partnership_game.ui import theme
 from partnership_game.ui.app import App
 from partnership_game.ui.run import Services, open_first_screens
 from partnership_game.ui.settings import Settings
-from partnership_game.ui.widgets import map_inset
 
 SEED = 2001
 WIDTH, HEIGHT = 1280, 720
 
 OWN_MODULES = ("test_screens.py", "test_monkey.py", "test_goldens.py", "test_story.py")
-
-_real_load_map = map_inset.load_map
-
-
-@functools.cache
-def _cached_map(path: Path) -> Any:
-    return _real_load_map(path)
 
 
 class Driver:
@@ -219,7 +210,6 @@ def make_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Callab
     home = tmp_path / "home"  # the class screens' folder pickers start at ~; a click must not write there
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setattr(map_inset, "load_map", _cached_map)  # the map is read once per run, not once per test
     open_display()
 
     def make(settings: Settings | None = None) -> Driver:

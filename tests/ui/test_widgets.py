@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import numpy as np
 import pygame
@@ -14,7 +13,7 @@ import pytest
 from partnership_game import paths
 from partnership_game.ui.theme import COLOUR_SAFE, DOSSIER, Palette
 from partnership_game.ui.widgets.chart import Series, draw_line_chart, fit_text, text_width
-from partnership_game.ui.widgets.map_inset import MapData, draw_map, load_map, place_position, route_position
+from partnership_game.ui.widgets.map_inset import draw_map
 from partnership_game.ui.widgets.meters import MeterView, draw_meters, meters_height
 from partnership_game.ui.widgets.timeline_strip import TimelineMark, draw_timeline
 
@@ -28,11 +27,6 @@ def _display() -> Iterator[None]:
     pygame.display.init()
     pygame.font.init()
     yield
-
-
-@pytest.fixture(scope="module")
-def map_data() -> MapData:
-    return load_map(paths.assets_dir() / "map.yaml")
 
 
 def _meter(value: float = 62, delta: float = 5, **changes: object) -> MeterView:
@@ -79,8 +73,13 @@ def _draw_timeline(surface: pygame.Surface, rect: pygame.Rect, palette: Palette,
 
 
 def _draw_map(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, px: int) -> None:
-    data = load_map(paths.assets_dir() / "map.yaml")
-    draw_map(surface, rect, data, {"air_corridor": True, "lourdes": False}, palette, px)
+    from partnership_game.scenario.discovery import resolve
+    from partnership_game.session import Session
+    from partnership_game.session.map_states import map_now
+    from partnership_game.ui.views import marks_from
+
+    session = Session(resolve("new_partnership", paths.builtin_scenarios_dir(), paths.mods_dir()), 2001)
+    draw_map(surface, rect, session.compiled.map, marks_from(map_now(session)), palette, px)
 
 
 # Each widget's share of the window, as a turn screen might lay it out.
@@ -210,71 +209,6 @@ def test_meters_squeeze_into_a_short_rect_without_spilling(fraction: float) -> N
 def _window(surface: pygame.Surface, centre: tuple[int, int], radius: int = 6) -> np.ndarray:
     x, y = centre
     return pygame.surfarray.array3d(surface)[x - radius: x + radius, y - radius: y + radius]
-
-
-@pytest.mark.parametrize(("feature", "place"), [("us_bases", "k2"), ("us_bases", "manas"), ("lourdes", "lourdes"),
-                                                ("cam_ranh", "cam_ranh"), ("nato_council", "rome")])
-def test_map_feature_on_and_off_differ_at_its_place(map_data: MapData, feature: str, place: str) -> None:
-    rect = pygame.Rect(0, 0, 900, 560)
-    shots = []
-    for on in (True, False):
-        surface = pygame.Surface(rect.size)
-        draw_map(surface, rect, map_data, {feature: on}, DOSSIER, 14)
-        shots.append(_window(surface, place_position(map_data, rect, place, 14)))
-    assert (shots[0] != shots[1]).any()
-
-
-def test_map_air_corridor_on_and_off_differ_along_the_route(map_data: MapData) -> None:
-    rect = pygame.Rect(0, 0, 360, 220)
-    shots = []
-    for on in (True, False):
-        surface = pygame.Surface(rect.size)
-        draw_map(surface, rect, map_data, {"air_corridor": on}, DOSSIER, 11)
-        shots.append(_window(surface, route_position(map_data, rect, "air_corridor", 11, 0.4), 3))
-    assert (shots[0] != shots[1]).any()
-
-
-def test_map_asset_has_the_regions_and_features_the_game_needs(map_data: MapData) -> None:
-    names = {r.name for r in map_data.regions}
-    for needed in ("Russia", "Kazakhstan", "Uzbekistan", "Turkmenistan", "Kyrgyzstan", "Tajikistan", "Afghanistan",
-                   "Europe", "Cuba"):
-        assert needed in names
-    assert {"air_corridor", "us_bases", "lourdes", "cam_ranh", "nato_council"} <= {f.id for f in map_data.features}
-    bases = next(f for f in map_data.features if f.id == "us_bases")
-    assert set(bases.places) == {"k2", "manas", "kulob"}
-
-
-def _bad_map(tmp_path: Path, old: str, new: str) -> Path:
-    text = (paths.assets_dir() / "map.yaml").read_text(encoding="utf-8")
-    assert old in text
-    path = tmp_path / "map.yaml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
-
-
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ("polygon: [[-84.95, 21.85], [-84.0, 22.7], [-83.0, 23.0], [-82.0, 23.2], [-80.5, 23.1], [-79.7, 22.7],",
-     "polygon: [[-84.95, 21.85], [-84.0, 22.7]]\n    oldpolygon: [[-84.95, 21.85], [-79.7, 22.7],",
-     "unknown key 'oldpolygon'"),
-    ("places: [k2, kulob, manas]", "places: [k2, kulob, bishkek]", "'bishkek', which is not in places"),
-    ("lon: 109.2, lat: 11.9", "lon: 209.2, lat: 11.9", "must be between -180 and 180"),
-    ("kind: station\n    places: [lourdes]", "kind: listening\n    places: [lourdes]", "expected one of"),
-    ("format_version: 1", "format_version: 1\nformat_version: 2", "duplicate key"),
-])
-def test_load_map_rejects_malformed_files_naming_the_problem(tmp_path: Path, old: str, new: str,
-                                                             message: str) -> None:
-    path = _bad_map(tmp_path, old, new)
-    with pytest.raises(ValueError) as caught:
-        load_map(path)
-    assert message in str(caught.value)
-    assert f"{path}:" in str(caught.value), "the message should say which file and line"
-
-
-def test_load_map_rejects_a_polygon_of_two_points(tmp_path: Path) -> None:
-    path = _bad_map(tmp_path, "polygon: [[-78.3, 18.3], [-77.0, 18.5], [-76.2, 18.0], [-77.0, 17.8], [-78.0, 18.0]]",
-                    "polygon: [[-78.3, 18.3], [-77.0, 18.5]]")
-    with pytest.raises(ValueError, match=r"region 'jamaica' polygon needs at least 3 points, has 2"):
-        load_map(path)
 
 
 def test_draw_timeline_returns_a_hit_rect_per_past_mark_inside_the_strip() -> None:

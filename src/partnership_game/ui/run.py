@@ -1,4 +1,4 @@
-"""Starting the window: check for a display, load the settings and the map, open the first screen."""
+"""Starting the window: check for a display, load the settings, open the first screen."""
 
 from __future__ import annotations
 
@@ -27,13 +27,8 @@ def display_available() -> bool:
 
 
 class Services:
-    """What screens need from outside the UI: scenarios, saves, the map and fresh seeds."""
-
-    def __init__(self) -> None:
-        from partnership_game import paths
-        from partnership_game.ui.widgets.map_inset import load_map
-
-        self.map_data = load_map(paths.assets_dir() / "map.yaml")
+    """What screens need from outside the UI: scenarios, saves and fresh seeds (the map reads its base on first
+    draw, ui/widgets/map_draw.py)."""
 
     def scenarios(self) -> list[Any]:
         from partnership_game import paths

@@ -369,6 +369,12 @@ TEXT: dict[str, str] = {
                          "(save, load, settings); F1 brings back Help and this tour.",
     "guide.decide.review": "You are looking back at an earlier decision: Return (or Enter) brings you to the "
                            "present. Esc opens the menu; F1 brings back Help and this tour.",
+    # The map (ui/widgets/map_inset.py): a state's plain word when the scenario gives none, and the hover card.
+    "map.closed": "closed",
+    "map.alert": "alert",
+    "map.why": "Now: {note}",
+    "map.keys": "Left/Right: the next place on the map",
+    "map.empty": "Nothing is marked on this map.",
 }
 
 

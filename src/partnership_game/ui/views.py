@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 
+from partnership_game.inert import inert, inert_line
 from partnership_game.scenario.models import Threshold, Turn
 from partnership_game.session import texts
-from partnership_game.session.map_states import map_now
+from partnership_game.session.map_states import FeatureNow, map_now
 from partnership_game.session.session import Session
 from partnership_game.ui.game import Game
 from partnership_game.ui.strings import t
+from partnership_game.ui.widgets.map_features import MapMark
 from partnership_game.ui.widgets.meters import MeterView
 from partnership_game.ui.widgets.timeline_strip import TimelineMark
 
@@ -115,3 +118,27 @@ def map_state(game: Game) -> dict[str, bool]:
     """Each feature of the scenario's map open (True) or closed (False) now; hidden ones are left out. The states
     come from the scenario's `map:` section (session.map_states decides them for every front end)."""
     return {fid: now.shows != "closed" for fid, now in map_now(game.session).items() if now.shows != "hidden"}
+
+
+def map_marks(game: Game) -> tuple[MapMark, ...]:
+    """The map's features as the window draws them now (hidden ones left out), their texts chosen and made safe."""
+    return marks_from(map_now(game.session), lambda value: texts.shown(game.session, value))
+
+
+def marks_from(nows: Mapping[str, FeatureNow], shown: Callable[[str | None], str] = lambda v: v or ""
+               ) -> tuple[MapMark, ...]:
+    """MapMarks from each feature's state (`shown` chooses a scenario text's words). A closed or alert feature
+    whose state gives no word gets the plain one, so the state is never told by colour alone."""
+    marks = []
+    for now in nows.values():
+        if now.shows == "hidden":
+            continue
+        f = now.feature
+        status = now.status or {"closed": t("map.closed"), "alert": t("map.alert")}.get(now.shows, "")
+        marks.append(MapMark(
+            id=f.id, kind=f.kind, symbol=f.symbol, frame=f.frame, shows=now.shows, state=now.state,
+            label=inert_line(shown(f.label)), short=inert_line(shown(f.short)), status=inert_line(status),
+            description=inert(now.description), note=inert(now.note), priority=f.priority,
+            places=tuple((inert_line(shown(p.name)), inert_line(shown(p.short)), p.lon, p.lat) for p in f.places),
+            path=f.path, countries=f.countries, label_at=f.label_at))
+    return tuple(marks)

@@ -22,8 +22,8 @@ from partnership_game.ui.screens.turn_input import TurnInput
 from partnership_game.ui.screens.turn_motion import BarMotion
 from partnership_game.ui.screens.turn_tips import TurnTips
 from partnership_game.ui.strings import t
-from partnership_game.ui.views import map_state, meter_views, timeline_marks
-from partnership_game.ui.widgets.map_inset import draw_map
+from partnership_game.ui.views import meter_views, timeline_marks
+from partnership_game.ui.widgets.map_inset import MapInset
 from partnership_game.ui.widgets.meters import draw_meters
 from partnership_game.ui.widgets.timeline_strip import draw_timeline
 
@@ -53,6 +53,7 @@ class TurnScreen(TurnInput, TurnTips, TurnActions, Screen):
         self.focus: Focus | None = None
         self.event_title = EventTitle(app, game)
         self.header = Header(app, game, self.event_title)
+        self.map_inset = MapInset(app, game)  # the map: its fades, and what a feature is on hover or focus
 
     # ---- layout and widgets --------------------------------------------------------------------------------
 
@@ -119,8 +120,11 @@ class TurnScreen(TurnInput, TurnTips, TurnActions, Screen):
         self.badge_area.visible = self.event_title.badge_rect.width > 0
         self.meters_area = Area("meters", self.lay.meters, self._meters_key)
         self.timeline_area = Area("timeline", self.lay.strip, self._timeline_key)
+        self.map_area = Area("map", self.lay.map, self.map_inset.key)
+        self.map_area.visible = self.lay.map.height >= self.app.px(60)
         self.focus = Focus(self, [self.story_box, *self.card_areas, self.badge_area, self.meters_area,
-                                  self.timeline_area, self.menu_button, self.odds_button, self.decide_button])
+                                  self.map_area, self.timeline_area, self.menu_button, self.odds_button,
+                                  self.decide_button])
         if self.selected is not None and self.selected < len(self.card_areas):
             self.focus.focus(self.card_areas[self.selected])
 
@@ -152,8 +156,14 @@ class TurnScreen(TurnInput, TurnTips, TurnActions, Screen):
             if self.motion.done:
                 self.motion = None
             self.app.dirty = True
+        self.map_inset.update(dt, self.app.top is self)
         self.event_title.update_tip()
         self._glossary_tip()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.map_inset.skip()  # any key or click finishes the map's fade, as it does the bars'
+        return super().handle(event)
 
     def leave(self) -> None:
         self._kill_tips()
@@ -209,8 +219,7 @@ class TurnScreen(TurnInput, TurnTips, TurnActions, Screen):
         if lay.map.height < px(60):
             return
         drawing.paper(surface, lay.map, palette)
-        draw_map(surface, lay.map.inflate(-px(16), -px(16)), self.app.services.map_data, map_state(self.game),
-                 palette, px(12))
+        self.map_inset.draw(surface, lay.map.inflate(-px(16), -px(16)), px(12), self._focused() is self.map_area)
 
     def start_motion(self, before: dict[str, float]) -> None:
         """After the consequences close: the bars move from `before` to where they stand now (unless reduced)."""
