@@ -16,6 +16,7 @@ import pygame_gui
 from partnership_game.ui import redraw, theme
 from partnership_game.ui.screen import Screen
 from partnership_game.ui.settings import Settings, save_settings
+from partnership_game.ui.sound import Sound, Volumes, volumes_from
 
 # The smallest window every screen is laid out for: 90 % of a 1024×600 netbook desktop (the smallest screen the
 # game supports), so such a desktop still gets a window that fits beside its panels.
@@ -26,6 +27,7 @@ DESKTOP_SHARE = 0.9
 # a 30 ms slice keeps idle CPU near zero and input latency below one frame at 30 fps.
 IDLE_SLICE_S = 0.03
 BUSY_WAIT_MS = 16
+SOUND_SETTINGS = ("master_volume", "music_volume", "effects_volume", "mute")
 
 
 class App:
@@ -40,6 +42,9 @@ class App:
         limit_heap_growth()
         self.settings = settings
         self.services = services  # the game-side helpers screens need (scenarios, saves); see ui/run.py
+        # Nothing opens until the first sound is asked for (after the title's first frame, see ui/run.py).
+        self.volumes = volumes_from(settings)
+        self.sound = Sound(volumes=self.volumes)
         self.window = self._set_mode((settings.width, settings.height), settings.fullscreen)
         pygame.display.set_caption("A New Partnership?")
         self.size: tuple[int, int] = self.window.get_size()
@@ -51,11 +56,28 @@ class App:
         self.busy_until = 0.0  # keep drawing at full rate until then (after input, while hover effects settle)
         self.frame_hooks: list[Callable[[App], None]] = []
         # The class in force, if any (classroom.lesson.Lesson), and its clock, which a new game goes on with.
-        self.lesson: Any = None
+        self._lesson: Any = None
         self.class_clock: Any = None
         from partnership_game.ui.class_time import ClassTime
 
         self.class_time = ClassTime(self)  # a class game's clock: drawn over every screen, ticking on its own
+
+    @property
+    def lesson(self) -> Any:
+        return self._lesson
+
+    @lesson.setter
+    def lesson(self, lesson: Any) -> None:
+        self._lesson = lesson
+        self.apply_volumes()  # a class file may mute the game for the whole lesson
+
+    def apply_volumes(self) -> None:
+        """The settings' levels, silenced while a lesson whose class file says `mute: true` is in force."""
+        lesson = self._lesson
+        volumes: Volumes = volumes_from(self.settings, class_mute=bool(lesson is not None and lesson.model.mute))
+        if volumes != self.volumes:  # unchanged levels leave the sound alone (and unopened, before its first use)
+            self.volumes = volumes
+            self.sound.set_volumes(volumes)
 
     # ---- scale and theme -----------------------------------------------------------------------------------
 
@@ -83,7 +105,12 @@ class App:
         return max(8, round(base * self.scale))
 
     def apply_settings(self, settings: Settings) -> None:
-        """Take new settings: resize or go fullscreen, rebuild the theme and every screen's widgets."""
+        """Take new settings: resize or go fullscreen, rebuild the theme and every screen's widgets (a change of the
+        sound's levels or mute alone is only heard: nothing is laid out again)."""
+        from dataclasses import replace
+
+        old_sound = {name: getattr(self.settings, name) for name in SOUND_SETTINGS}
+        sound_only = settings != self.settings and replace(settings, **old_sound) == self.settings
         changed_mode = settings.fullscreen != self.settings.fullscreen or (settings.width, settings.height) != (
             self.settings.width,
             self.settings.height,
@@ -91,6 +118,9 @@ class App:
         self.settings = settings
         with contextlib.suppress(OSError):  # settings that cannot be stored still apply for this session
             save_settings(settings)
+        self.apply_volumes()
+        if sound_only:
+            return
         if changed_mode:
             size = (settings.width, settings.height)
             if not settings.fullscreen:  # a size the player picked: the whole desktop, never beyond it
@@ -235,7 +265,7 @@ class App:
         self.class_time.draw(surface)
         pygame.display.flip()
         self.dirty = False
-        for hook in self.frame_hooks:
+        for hook in list(self.frame_hooks):  # a hook may take itself off
             hook(self)
 
     def run(self) -> int:

@@ -75,6 +75,7 @@ def run_window(scenario: str | None = None, seed: int | None = None, load: Path 
 
     from partnership_game.ui.settings import load_settings
 
+    app: App | None = None
     try:
         try:
             pygame.display.init()
@@ -89,6 +90,8 @@ def run_window(scenario: str | None = None, seed: int | None = None, load: Path 
         open_first_screens(app, scenario, seed, load, classroom)
         return app.run()
     finally:
+        if app is not None:
+            app.sound.close()  # before pygame.quit(), which would pull the mixer from under a playing sound
         pygame.quit()
 
 
@@ -137,6 +140,7 @@ def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: P
     from partnership_game.ui.strings import t
 
     app.push(TitleScreen(app))
+    app.frame_hooks.append(_sound_after_first_frame)
     if classroom is not None:
         from partnership_game.ui.screens.classroom import open_lesson
 
@@ -168,3 +172,14 @@ def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: P
         app.replace(DebriefScreen(app, game))
     else:
         app.replace(TurnScreen(app, game))
+
+
+def _sound_after_first_frame(app: Any) -> None:
+    """Once the first screen shows, open the audio device in the background (so the first click is heard, and
+    start-up never waits for it); the title gets the calm bed (a turn screen has already set its own mood)."""
+    from partnership_game.ui.screens.title import TitleScreen
+
+    app.frame_hooks.remove(_sound_after_first_frame)
+    app.sound.warm_up()
+    if isinstance(app.top, TitleScreen):
+        app.sound.set_tension(0.0)

@@ -75,6 +75,11 @@ class ConsequencesScreen(TextDialog):
         self.landed = list(game.landed if landed is None else landed)
         self.button_key = "consequences.ending" if game.session.stopped else "consequences.continue"
 
+    def enter(self) -> None:
+        super().enter()
+        if any(item.news for item in self.landed):
+            self.app.sound.play("news", delay=0.35)  # the teleprinter after the decision's stamp, not over it
+
     def leave(self) -> None:
         self.game.close_outcome()  # closed: Continue no longer shows it (W2, issue 12)
         super().leave()

@@ -28,6 +28,10 @@ class HelpScreen(TextDialog):
         super().__init__(app)
         self.glossary = glossary
 
+    def enter(self) -> None:
+        self.app.sound.play("page")
+        super().enter()
+
     def build(self) -> None:
         from partnership_game.ui.screens import guide
 

@@ -87,6 +87,7 @@ class TurnScreen(TurnInput, TurnTips, TurnActions, Screen):
         self.built_for = self._pending_key()
         if session.pending is None:
             return
+        self.set_mood()  # every new decision (a choice, a step back, a date, a reload) is built here
         labels = self._labels()
         focuses = [None, *range(len(labels))]
         self.words = {focus: self._effect_words(focus) for focus in focuses}

@@ -10,8 +10,9 @@ from pygame_gui.core import ObjectID
 
 from partnership_game.ui import rich
 from partnership_game.ui.screens import turn_text
+from partnership_game.ui.sound import tension_of
 from partnership_game.ui.strings import t
-from partnership_game.ui.views import date_text
+from partnership_game.ui.views import date_text, meter_views
 
 
 class TurnActions:
@@ -24,6 +25,7 @@ class TurnActions:
     status: str
     card_rects: list[pygame.Rect]
     last_click: tuple[float, int]
+    event_title: Any
     term_tip: Any = None
 
     if TYPE_CHECKING:  # provided by TurnScreen and Screen; declared for the type checker only
@@ -33,6 +35,10 @@ class TurnActions:
         def start_motion(self, before: dict[str, float]) -> None: ...
 
         def add(self, element: Any) -> Any: ...
+
+    def set_mood(self) -> None:
+        """The ambient bed follows the state of play: tenser the further the meters have gone the bad way."""
+        self.app.sound.set_tension(tension_of(meter_views(self.game)))
 
     def _say(self, status: str) -> None:
         self.status = status
@@ -73,6 +79,7 @@ class TurnActions:
         if self.game.reviewing:
             # Looking back in a look-only class: Decide returns to where the game stands.
             self.game.return_to_present()
+            self.app.sound.play("page")
             self.status = ""
             self.selected = None
             self.rebuild()
@@ -89,6 +96,7 @@ class TurnActions:
             self._say(self.game.refused)
             return
         self.last_click = (0.0, -1)  # a click on the next turn's card is a new click, not the second of a double
+        self.app.sound.play("decide")
         from partnership_game.ui.screens.consequences import ConsequencesScreen
 
         self.app.push(ConsequencesScreen(self.app, self.game, entries),
@@ -106,10 +114,15 @@ class TurnActions:
         self.status = t("status.branch") if self.game.opened_branch else ""
         if before is not None:
             self.start_motion(before)  # the story of the numbers: the bars move to where the decision left them
+        if self.game.session.pending is not None:
+            # A random event asks the next decision as news (the teleprinter); otherwise the page turns.
+            self.app.sound.play("news" if self.event_title.is_news() else "page")
+            self.set_mood()
         self.app.dirty = True
 
     def step_back(self) -> None:
         if self.game.back():
+            self.app.sound.play("page")
             turn = self.game.session.scenario.model.turns[self.game.session.state.turn]
             self.status = t("status.back", date=date_text(self.game, turn))
             self.selected = None
@@ -122,6 +135,7 @@ class TurnActions:
 
     def go_to_turn(self, turn: int) -> None:
         if self.game.go_to_turn(turn):
+            self.app.sound.play("page")
             model_turn = self.game.session.scenario.model.turns[turn]
             self.status = t("status.back", date=date_text(self.game, model_turn))
             self.selected = None

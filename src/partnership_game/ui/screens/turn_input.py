@@ -115,6 +115,8 @@ class TurnInput:
         return False
 
     def select(self, k: int, move_focus: bool = True) -> None:
+        if k != self.selected:  # by key, arrow, Tab or click (hovering never selects); the same option again is quiet
+            self.app.sound.play("choose")
         self.selected = k
         if move_focus and self.focus is not None and k < len(self.card_areas):
             self.focus.focus(self.card_areas[k])
