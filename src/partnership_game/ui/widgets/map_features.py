@@ -83,6 +83,11 @@ def _style(mark: MapMark, palette: Palette, px: int) -> LabelStyle:
     return LabelStyle(wordings(mark), px, colour, mark.shows != "closed")
 
 
+def _rank(mark: MapMark) -> int:
+    """A feature on alert is news: its label goes ahead of quieter ones of the same weight."""
+    return mark.priority + (2 if mark.shows == "alert" else 0)
+
+
 def _sizes(style: LabelStyle) -> tuple[tuple[float, float], ...]:
     height = text_height(style.px, style.bold) + 2  # a pixel of halo each side
     return tuple((text_width(w, style.px, style.bold) + 2, height) for w in style.wordings)
@@ -137,7 +142,7 @@ def _point(plan: Plan, drawn: Drawn, project: Project, mark: MapMark, palette: P
         anchor = (sum(p[0] for p in points) / len(points), max(p[1] for p in points))
         spots = ("below", "left", "right", "above")
     gap = r * (2.3 if mark.shows == "alert" else 1.2) + 2
-    drawn.add_label(mark.frame, Label(mark.id, anchor, _sizes(style), mark.priority, gap, spots), style)
+    drawn.add_label(mark.frame, Label(mark.id, anchor, _sizes(style), _rank(mark), gap, spots), style)
     if len(points) > 1:
         tiny = max(7, round(px * 0.9))
         for k, ((name, short, _, _), point) in enumerate(zip(mark.places, points, strict=True)):
@@ -230,7 +235,7 @@ def _line(plan: Plan, drawn: Drawn, project: Project, mark: MapMark, palette: Pa
     drawn.lines.append((mark.id, points))
     style = _style(mark, palette, small_px(text_px))
     anchor = along(points, 0.35)
-    drawn.add_label(mark.frame, Label(mark.id, anchor, _sizes(style), mark.priority, width + 3,
+    drawn.add_label(mark.frame, Label(mark.id, anchor, _sizes(style), _rank(mark), width + 3,
                                       ("above", "below", "right", "left")), style)
 
 
@@ -275,7 +280,7 @@ def _region(image: pygame.Surface, plan: Plan, drawn: Drawn, base: Base, mark: M
     else:
         return
     style = _style(mark, palette, small_px(text_px))
-    drawn.add_label(mark.frame, Label(mark.id, anchor, _sizes(style), mark.priority, 0.0, CENTRED, False), style)
+    drawn.add_label(mark.frame, Label(mark.id, anchor, _sizes(style), _rank(mark), 0.0, CENTRED, False), style)
 
 
 def _hatch(image: pygame.Surface, rings: list[list[list[float]]], colour: Colour, both: bool) -> None:

@@ -23,6 +23,7 @@ from partnership_game.ui.widgets.map_labels import draw_labels, place
 
 TRANSITION_S = 0.3  # a state change fades in this long (under the 400 ms every motion keeps to)
 LINE_REACH = 5.0  # pixels from a line that still count as pointing at it
+CARD_GAP = 16  # the hover card keeps this far off the map's edge (past its paper and its focus ring)
 _PICTURES_MAX = 6
 
 
@@ -248,9 +249,10 @@ class MapInset:
         card = self._card[1]
         anchor = (self.picture.where(mark.id) if mark is not None else pygame.Rect(0, 0, self.rect.w, 1))
         anchor = anchor.move(self.rect.topleft)
-        box = card.get_rect(midbottom=(anchor.centerx, anchor.top - 6))
+        # Over the map's paper and focus ring, not on the map: the feature it explains stays in sight.
+        box = card.get_rect(midbottom=(anchor.centerx, self.rect.top - CARD_GAP))
         if box.top < 4:
-            box.top = anchor.bottom + 6
+            box.top = self.rect.bottom + CARD_GAP
         box.clamp_ip(surface.get_rect().inflate(-8, -8))
         surface.blit(card, box)
 
