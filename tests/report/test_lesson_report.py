@@ -12,6 +12,7 @@ import random
 import re
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -263,8 +264,7 @@ def test_times_are_local_with_their_zone(tmp_path: Path, lesson_run) -> None:  #
     save.write_text(json.dumps(data), encoding="utf-8")
     out = tmp_path / "one.html"
     env = dict(os.environ, TZ="CET-1CEST,M3.5.0,M10.5.0/3")  # a POSIX rule: no time zone database needed
-    result = subprocess.run([str(REPO / ".venv" / "bin" / "python") if (REPO / ".venv").is_dir() else "python3",
-                             "-m", "partnership_game", "class-report", save, "--out", out], env=env,
+    result = subprocess.run([sys.executable, "-m", "partnership_game", "class-report", save, "--out", out], env=env,
                             capture_output=True, text=True, timeout=HANG_GUARD)
     assert result.returncode == 0, result.stderr
     assert "2025-03-04 15:05 CET (UTC+1)" in assert_self_contained(out.read_text(encoding="utf-8")).text
