@@ -819,9 +819,14 @@ def test_picker_lists_a_broken_mod_with_its_first_error(title: Driver) -> None:
     broken = [e for e in picker.entries if e.loaded is None]
     assert {e.path.name for e in broken} == {"zz_broken.yaml", "zz_empty_turns.yaml"}
     for entry in broken:
+        # The row names the file and says it cannot be played (with its first error when that fits the row)...
         label = next(label for label in labels if label.startswith(entry.path.name))
         assert entry.first_error is not None
-        assert t("picker.broken", error=entry.first_error.format()) in label, label
+        assert t("picker.broken_short") in label or t("picker.broken", error=entry.first_error.format()) in label
+        # ...and the detail beside the list gives the error in full.
+        shown, picker.index = picker.index, picker.entries.index(entry)
+        assert rich.escape(entry.first_error.format()) in picker.detail_html()
+        picker.index = shown
 
     # Select a broken one with the arrow keys: its problems show, and Enter does not start it.
     target = next(k for k, e in enumerate(picker.entries) if e.path.name == "zz_broken.yaml")
