@@ -65,6 +65,8 @@ def test_settings_by_keyboard_alone(title: Driver) -> None:
         "previews": ("show_previews", False),
         "history": ("show_history", False),
         "motion": ("reduce_motion", True),
+        "sound": ("master_volume", 1.0),
+        "music": ("music_volume", 0.6),
     }
     for index, key in enumerate(keys):
         if key == "window":

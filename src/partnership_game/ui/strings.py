@@ -180,6 +180,8 @@ TEXT: dict[str, str] = {
     "dialog.cancel": "Cancel",
     "dialog.close": "Close",
     "settings.motion": "Reduce motion",
+    "settings.sound": "Sound",
+    "settings.music": "Music",
     "briefing.keys": "PageDown, arrows: read on · G: the terms explained · Tab: buttons · Enter: begin",
     "glossary.heading": "Terms on this screen",
     "glossary.none": "No glossary terms on this screen.",

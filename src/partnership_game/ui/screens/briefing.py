@@ -128,6 +128,8 @@ class BriefingScreen(Screen):
 
     def start(self, player: str | None) -> None:
         from partnership_game.ui.screens.classroom import new_game
+
+        self.app.sound.play("decide")  # the dossier opens
         from partnership_game.ui.screens.turn import TurnScreen
 
         game = new_game(self.app, self.scenario, player)  # a class game when a class is in force (issue 13)

@@ -302,7 +302,14 @@ class DebriefScreen(Screen):
         self.app.push(MessageScreen(self.app, t("debrief.exported_heading"),
                                     t("debrief.exported", html=folder / f"{name}.html", csv=folder / f"{name}.csv")))
 
+    def enter(self) -> None:
+        self.app.sound.stop_bed()  # quiet for the discussion
+        self.app.sound.play("page")
+        super().enter()
+
     def switch(self, tab: str) -> None:
+        if tab != self.tab:
+            self.app.sound.play("page")
         self.tab = tab
         self.rebuild()
 

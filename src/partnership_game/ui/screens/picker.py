@@ -185,14 +185,20 @@ class PickerScreen(Screen):
     def select(self, index: int) -> None:
         if not self.entries:
             return
-        self.index = index % len(self.entries)
+        new = index % len(self.entries)
+        if new != self.index:
+            self.app.sound.play("choose")
+        self.index = new
         self.rebuild()
 
     def on_ui(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and event.ui_element is self.list:
             labels = [self.label(e) for e in self.entries]
             if event.text in labels:
-                self.index = labels.index(event.text)
+                index = labels.index(event.text)
+                if index != self.index:
+                    self.app.sound.play("choose")
+                self.index = index
                 self.detail.set_text(self.detail_html())
         elif event.type == pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION:
             self.begin()

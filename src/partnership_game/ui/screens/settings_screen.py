@@ -48,6 +48,13 @@ class SettingsScreen(ModalScreen):
         ]
         if hasattr(settings, "reduce_motion"):
             rows.append(("motion", *switch(bool(settings.reduce_motion))))
+        # Sound in two rows, so every open list still stops above Done: the sound's level ("off" mutes it) and the
+        # music's share of it. Drop-downs, because the focus ring and the keyboard already work them.
+        levels = [f"{v * 20} %" for v in range(1, 6)]
+        sound = off if settings.mute else f"{round(settings.master_volume * 5) * 20} %"
+        rows.append(("sound", [off, *levels], sound))
+        rows.append(("music", [off, *levels], off if settings.music_volume == 0 else
+                     f"{round(settings.music_volume * 5) * 20} %"))
         return rows
 
     def build(self) -> None:
@@ -69,8 +76,9 @@ class SettingsScreen(ModalScreen):
         button_h = self.app.px(40)
         done_top = rect.height - pad - button_h
         top = pad + heading_h + self.app.px(12)
-        # Rows share what the heading and Done leave; a row never grows past its comfortable height.
-        step = min(self.app.px(50), (done_top - self.app.px(8) - top) // len(rows))
+        # Rows share what the heading and Done leave, less room for the last row's open list to stop above Done; a
+        # row never grows past its comfortable height.
+        step = min(self.app.px(50), (done_top - self.app.px(8) - self.app.px(60) - top) // len(rows))
         row = max(step - self.app.px(8), 1)
         label_w = int((rect.width - 2 * pad) * 0.42)
         control_w = rect.width - 2 * pad - label_w
@@ -142,4 +150,12 @@ class SettingsScreen(ModalScreen):
             settings = replace(settings, show_history=on)
         elif key == "motion":
             settings = replace(settings, reduce_motion=on)  # type: ignore[call-arg]
+        elif key == "sound":
+            settings = (replace(settings, mute=True) if value == t("settings.off") else
+                        replace(settings, mute=False, master_volume=int(value.rstrip(" %")) / 100))
+        elif key == "music":
+            settings = replace(settings, music_volume=0.0 if value == t("settings.off") else
+                               int(value.rstrip(" %")) / 100)
         self.app.apply_settings(settings.validated())
+        if key == "sound":
+            self.app.sound.play("choose")  # the new level, heard
