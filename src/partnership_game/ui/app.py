@@ -14,6 +14,7 @@ import pygame
 import pygame_gui
 
 from partnership_game.ui import redraw, theme
+from partnership_game.ui.motion import DialogMotion, dialog_layer
 from partnership_game.ui.screen import Screen
 from partnership_game.ui.settings import Settings, save_settings
 from partnership_game.ui.sound import Sound, Volumes, volumes_from
@@ -55,6 +56,7 @@ class App:
         self.dirty = True
         self.busy_until = 0.0  # keep drawing at full rate until then (after input, while hover effects settle)
         self.frame_hooks: list[Callable[[App], None]] = []
+        self.motion: DialogMotion | None = None  # a dialog opening or closing (ui/motion.py); None at rest
         # The class in force, if any (classroom.lesson.Lesson), and its clock, which a new game goes on with.
         self._lesson: Any = None
         self.class_clock: Any = None
@@ -156,6 +158,7 @@ class App:
             self.manager.set_window_resolution(self.size)
         for screen in self.stack:
             screen.build()
+        self.motion = None  # its pictures were drawn at the old size
         self.dirty = True
 
     def toggle_fullscreen(self) -> None:
@@ -173,22 +176,41 @@ class App:
         screen._on_result = on_result
         self.stack.append(screen)
         screen.enter()
+        # The dialog is on top and takes input at once; only its picture fades in, over the next few frames.
+        animate = not screen.opaque and len(self.stack) > 1 and not self.settings.reduce_motion
+        self.motion = DialogMotion(screen, closing=False) if animate else None
         self.dirty = True
         return screen
 
-    def pop(self, screen: Screen | None = None) -> None:
+    def pop(self, screen: Screen | None = None, animate: bool = True) -> None:
         target = screen or self.top
         if target is None or target not in self.stack:
             return
+        motion = None
+        if (animate and target is self.top and not target.opaque and len(self.stack) > 1 and self.running
+                and not self.settings.reduce_motion and target.elements):
+            motion = DialogMotion(target, closing=True)
+            motion.take_dialog(self)  # its picture at rest, while its widgets still exist
         self.stack.remove(target)
         target.leave()
+        if motion is not None or (self.motion is not None and self.motion.screen is target):
+            self.motion = motion
         self.dirty = True
 
     def replace(self, screen: Screen) -> Screen:
         """Clear the stack and show this screen alone."""
         while self.stack:
-            self.pop(self.stack[-1])
+            self.pop(self.stack[-1], animate=False)
         return self.push(screen)
+
+    def visible_screens(self) -> list[Screen]:
+        """The screens drawn: the top opaque one and every dialog over it."""
+        first = 0
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index].opaque:
+                first = index
+                break
+        return self.stack[first:]
 
     # ---- the loop ------------------------------------------------------------------------------------------
 
@@ -214,6 +236,9 @@ class App:
                 self.relayout(size)
             return
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            self.dirty = True
+        if self.motion is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.motion = None  # any key or click ends a dialog's movement; the key still does its job below
             self.dirty = True
         if event.type == pygame.KEYDOWN:
             ctrl = bool(event.mod & pygame.KMOD_CTRL)
@@ -242,6 +267,11 @@ class App:
         self.manager.update(dt)
         for screen in list(self.stack):
             screen.update(dt)
+        if self.motion is not None:
+            self.motion.advance(dt)
+            if self.motion.done:
+                self.motion = None
+            self.dirty = True
         # W1: the widgets' pictures changed (a hover, a tooltip, a scroll): draw; otherwise only a screen's own change.
         seen = redraw.widget_fingerprint(self.manager)
         if seen != getattr(self, "_widgets_seen", None):
@@ -249,19 +279,31 @@ class App:
             self.dirty = True
         if not self.dirty and time.perf_counter() > self.busy_until:
             return
-        self.draw()
+        if self.motion is not None:
+            self.draw_motion(self.motion)
+        else:
+            self.draw()
+
+    def draw_motion(self, motion: DialogMotion) -> None:
+        """A frame of a dialog opening or closing: its pictures are made on the first one, then only blitted."""
+        if motion.dimmed is None:
+            motion.take_dialog(self)
+        if motion.under is None:
+            motion.take_under(self, None if motion.closing else dialog_layer(self, motion.screen))
+        motion.draw(self.window)
+        self._present()
 
     def draw(self) -> None:
+        """The picture at rest (a dialog in its place, whatever its movement)."""
         surface = self.window
         surface.fill(self.palette.desk)
-        first = 0
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index].opaque:
-                first = index
-                break
-        for screen in self.stack[first:]:
+        for screen in self.visible_screens():
             screen.draw(surface)
         self.manager.draw_ui(surface)
+        self._present()
+
+    def _present(self) -> None:
+        surface = self.window
         self.class_time.draw(surface)
         pygame.display.flip()
         self.dirty = False
