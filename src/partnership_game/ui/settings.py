@@ -23,7 +23,7 @@ class Settings:
     palette: str = "dossier"
     show_previews: bool = True
     show_history: bool = True  # the historical marks and the ghost line (a class file can hide them as well)
-    reduce_motion: bool = False  # no animation of the bars after a decision
+    reduce_motion: bool = False  # no animation: the bars after a decision, the map's changes of state, dialogs
     last_scenario: str = ""  # the id of the scenario last started, which the picker offers first
     guide_seen: bool = False  # the guided first turn was offered (ui/screens/guide.py): not offered again
     master_volume: float = 0.8  # sound (ui/sound.py): each 0..1, the bed's and the effects' levels times the master
