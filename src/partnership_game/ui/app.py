@@ -15,6 +15,7 @@ import pygame_gui
 
 from partnership_game.ui import redraw, theme
 from partnership_game.ui.motion import DialogMotion, dialog_layer
+from partnership_game.ui.motion import release as release_motion
 from partnership_game.ui.screen import Screen
 from partnership_game.ui.settings import Settings, save_settings
 from partnership_game.ui.sound import Sound, Volumes, volumes_from
@@ -239,6 +240,7 @@ class App:
             self.dirty = True
         if self.motion is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
             self.motion = None  # any key or click ends a dialog's movement; the key still does its job below
+            release_motion()
             self.dirty = True
         if event.type == pygame.KEYDOWN:
             ctrl = bool(event.mod & pygame.KMOD_CTRL)
@@ -271,6 +273,7 @@ class App:
             self.motion.advance(dt)
             if self.motion.done:
                 self.motion = None
+                release_motion()
             self.dirty = True
         # W1: the widgets' pictures changed (a hover, a tooltip, a scroll): draw; otherwise only a screen's own change.
         seen = redraw.widget_fingerprint(self.manager)
