@@ -131,9 +131,11 @@ class LoadScreen(ModalScreen):
         saved = summary.saved.replace("T", " ")[:16]
         full = t("load.entry", scenario=summary.scenario_id, date=summary.date, turn=turn,
                  player=summary.player or "—", file=name, saved=saved)
-        forms = [t("class.load_entry", entry=full, title=summary.class_title)] if summary.class_title else []
-        return [*forms, full, t("load.entry_mid", date=summary.date, turn=turn, saved=saved, file=name),
-                t("load.entry_short", date=summary.date, turn=turn, file=name), name]
+        forms = [full, t("load.entry_mid", date=summary.date, turn=turn, saved=saved, file=name),
+                 t("load.entry_short", date=summary.date, turn=turn, file=name)]
+        if summary.class_title:  # a class game says so in every form that fits: it matters more than the time saved
+            forms = [t("class.load_entry", entry=form, title=summary.class_title) for form in forms] + forms[-1:]
+        return [*forms, name]
 
     def label(self, summary: SaveSummary) -> str:
         return fitting.row_label(self.label_forms(summary), self.app.px(fitting.LIST_ROW_SIZE), self.row_room)
