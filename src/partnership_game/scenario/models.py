@@ -23,6 +23,9 @@ METER_MIN_SPAN = 0.001
 AMOUNT_BOUND = 1e9
 WEIGHT_BOUND = 1e9
 PRIORITY_BOUND = 1_000_000
+METER_SHORT_CHARS = 24  # room for a meter's name in a narrow column at large text sizes
+
+MeterShort = Annotated[str, Field(min_length=1, max_length=METER_SHORT_CHARS)]
 
 
 def _meter_number(value: float) -> float:
@@ -68,6 +71,8 @@ class Threshold(Model):
 class Meter(Model):
     id: Id
     label: ShortText
+    short: MeterShort | None = Field(default=None, description="the label where the full one finds no room "
+                                     f"(at most {METER_SHORT_CHARS} characters)")
     description: Text | None = None
     min: MeterNumber = 0
     max: MeterNumber = 100

@@ -71,6 +71,7 @@ def meter_views(game: Game, preview: dict[str, float] | None = None,
             MeterView(
                 id=meter.id,
                 label=meter.label,
+                short=meter.short,
                 value=shown,
                 minimum=meter.min,
                 maximum=meter.max,

@@ -40,6 +40,7 @@ class MeterView:
     ghost: Sequence[float]  # the historical path's value at the end of each turn (whole campaign)
     thresholds: Sequence[float] = ()
     preview: float = 0.0  # what the focused option would change at once: a hatched ghost segment on the bar
+    short: str | None = None  # the name shown when the label finds no room (before anything is cut)
 
 
 # What a hit area returned by draw_meters covers: its code is meter index * HIT_KINDS + the kind.
@@ -93,7 +94,7 @@ def draw_meters(surface: pygame.Surface, rect: pygame.Rect, meters: Sequence[Met
 def _meter_key(m: MeterView) -> tuple[object, ...]:
     return (m.id, m.label, float(m.value), float(m.minimum), float(m.maximum), m.good, float(m.start),
             float(m.delta), tuple(float(v) for v in m.history), tuple(float(v) for v in m.ghost),
-            tuple(float(t) for t in m.thresholds), float(m.preview))
+            tuple(float(t) for t in m.thresholds), float(m.preview), m.short)
 
 
 @dataclass(frozen=True)
@@ -175,9 +176,15 @@ def _plan_label_line(plan: Plan, m: MeterView, line: pygame.Rect, c: _Columns, p
     if not compact:
         plan.text(words.good, small, palette.ink_soft, (hint_left + round(small * 0.9), mid), anchor="midleft")
     right = hint_left - c.gap
-    label = fit_text(m.label, px, min(right - line.left, label_w if label_w is not None else right))
+    room = min(right - line.left, label_w if label_w is not None else right)
+    label = fit_text(meter_name(m, px, room), px, room)
     plan.text(label, px, palette.ink, (line.left, mid), anchor="midleft")
     return right
+
+
+def meter_name(m: MeterView, px: int, room: float) -> str:
+    """The full label when it fits in `room`, else the short one if the scenario gives it (cut only after that)."""
+    return m.label if m.short is None or text_width(m.label, px) <= room else m.short
 
 
 def _plan_single_lines(plan: Plan, meters: Sequence[MeterView], rect: pygame.Rect, rows_h: int, c: _Columns,
