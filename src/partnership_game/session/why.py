@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partnership_game.engine import LedgerEntry
 from partnership_game.scenario import condition_tree as ct
 from partnership_game.scenario.compiled import CompiledEnding
-from partnership_game.session.session import Decision, Session
+from partnership_game.session.explain import decision_behind
+from partnership_game.session.session import Session
 from partnership_game.session.texts import decision_label, shown
 from partnership_game.text.layout import fit, wrap
 
@@ -185,20 +185,6 @@ def _nearest_missed(words: _Words, reached: CompiledEnding) -> EndingReasons | N
     return min(candidates, key=lambda e: (len(e.reasons), e.distance, e.ending.index))
 
 
-def _origin(decisions: list[Decision], entry: LedgerEntry) -> int | None:
-    """The index of the decision behind a ledger entry: the choice itself, or for a delayed effect the latest
-    decision of its origin's event and option taken on or before its turn."""
-    if entry.kind in ("decision", "outcome"):
-        return next((k for k, d in enumerate(decisions) if d.turn == entry.turn and d.event.id == entry.event),
-                    None)
-    if entry.kind == "delayed" and entry.origin is not None:
-        event_id, option_id = entry.origin
-        found = [k for k, d in enumerate(decisions) if d.turn <= entry.turn and d.event.id == event_id
-                 and d.event.options[d.option].id == option_id]
-        return found[-1] if found else None
-    return None
-
-
 def _movers(session: Session, meters: set[str]) -> tuple[Mover, ...]:
     ledger = session.state.ledger
     if ledger is None or not meters:
@@ -207,7 +193,7 @@ def _movers(session: Session, meters: set[str]) -> tuple[Mover, ...]:
     for entry in ledger.entries:
         if entry.meter not in meters:
             continue
-        k = _origin(session.decisions, entry)
+        k = decision_behind(session, entry)
         if k is not None:
             per_meter = sums.setdefault(k, {})
             per_meter[entry.meter] = per_meter.get(entry.meter, 0.0) + entry.delta

@@ -86,7 +86,9 @@ def _accuracy(event: CompiledEvent) -> str:
 def _path(session: Session, width: int) -> list[str]:
     model = session.scenario.model
     lines = wrap(explain.road_sentence(explain.road(session)), width)
-    floor = session.classroom.floor if session.classroom is not None else 0
+    from partnership_game.classroom.ending import set_by_class
+
+    floor = set_by_class(session)  # decisions the class took to history's choice before its start
     for number, decision in enumerate(session.decisions, 1):
         event = decision.event
         turn = model.turns[decision.turn]
