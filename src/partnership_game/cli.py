@@ -525,6 +525,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     from partnership_game.scenario import ScenarioError
     from partnership_game.session import SaveError, Session, read_save, write_save
     from partnership_game.text import play
+    from partnership_game.text.launch import player_terminal
 
     if not args.text and args.choices is None:
         from partnership_game.ui.run import run_window
@@ -563,25 +564,14 @@ def cmd_play(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(play.result_json(session), indent=1))
         return EXIT_OK
-    import io
 
     from partnership_game.session.autosaves import autosave_for
     from partnership_game.text.layout import terminal_size
     from partnership_game.text.resume import choose_autosave
-    from partnership_game.text.terminal import Stopped, Terminal, stop_signals_wait_for_prompt
+    from partnership_game.text.terminal import Stopped, stop_signals_wait_for_prompt
 
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):  # a scenario's stray lone surrogate is shown as '?', never a crash
-            stream.reconfigure(errors="replace")
-    # With a standard stream closed before start-up Python sets it to None: no input is an end of input.
-    stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
-    terminal = Terminal(stdin, sys.stdout or io.StringIO(), sys.stderr or io.StringIO())
-    # A player at a terminal gets a turn folded to one screen and long text in pages; anything else (a pipe, a file,
-    # --verbose) gets the whole game as it comes, for transcripts and tools.
-    at_terminal = sys.stdout is not None and sys.stdout.isatty()
-    width, height = terminal_size(at_terminal)
-    screen = play.Screen(width, height, folded=at_terminal and not args.verbose)
-    terminal.width = width
+    terminal, screen = player_terminal(args.verbose)
+    width = screen.width
     saves = paths.saves_dir()
     with stop_signals_wait_for_prompt():
         if args.load is not None:

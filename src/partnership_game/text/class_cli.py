@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from pathlib import Path
 
@@ -100,18 +99,13 @@ def _interactive(args: argparse.Namespace, lesson: object) -> int:
     from partnership_game.session.autosaves import autosave_for
     from partnership_game.text import play
     from partnership_game.text.class_mode import ask_name
-    from partnership_game.text.layout import fit, terminal_size
-    from partnership_game.text.terminal import Stopped, Terminal, stop_signals_wait_for_prompt
+    from partnership_game.text.launch import player_terminal
+    from partnership_game.text.layout import fit
+    from partnership_game.text.terminal import Stopped, stop_signals_wait_for_prompt
 
     assert isinstance(lesson, Lesson)
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-    stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
-    terminal = Terminal(stdin, sys.stdout or io.StringIO(), sys.stderr or io.StringIO())
-    at_terminal = sys.stdout is not None and sys.stdout.isatty()
-    width, height = terminal_size(at_terminal)
-    screen = play.Screen(width, height, folded=at_terminal and not args.verbose)
+    terminal, screen = player_terminal(args.verbose)
+    width = screen.width
     saves = paths.saves_dir()
     scenario_id = lesson.scenario.model.id
     with stop_signals_wait_for_prompt():
