@@ -3,7 +3,8 @@
     python benchmarks/engine.py --json [--scenario ID_OR_PATH] [--runs 100000]
 
 Targets (DESIGN.md, this 2-core machine): batch >= 5,000,000 game-decisions/s at N = 100,000, batch/single
-ratio >= 100, load and validate of new_partnership <= 200 ms, odds for one option (10,000 futures) <= 100 ms.
+ratio >= 100, load and validate of new_partnership <= 200 ms, odds for one option (10,000 futures) <= 100 ms,
+one decision of a counterpart (issue 16: every option rated by its simulated futures) <= 100 ms.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import json
 import statistics
 import time
 from pathlib import Path
+
+import numpy as np
 
 from partnership_game import paths
 from partnership_game.engine import Engine, uniform_random
@@ -85,6 +88,18 @@ def main() -> None:
         odds_for_option(engine, first, pending, option, uniform_random, future)
         odds_times.append((time.perf_counter() - started) * 1000)
 
+    # A counterpart's decisions over a whole game: each rates every option by LIVE_FUTURES futures.
+    from partnership_game.engine.counterpart import LIVE_FUTURES, Temperament, decide
+
+    cautious = Temperament("cautious", meters={engine.scenario.meter_ids[0]: 1.0})
+    ai_times = []
+    game = engine.start(seeds[:1])
+    while (waiting := engine.advance(game)) is not None:
+        started = time.perf_counter()
+        chosen = decide(engine, game, waiting, cautious, future_seeds(1, waiting.turn, waiting.slot, LIVE_FUTURES))
+        ai_times.append((time.perf_counter() - started) * 1000)
+        engine.choose(game, waiting, np.array([chosen.option], dtype=np.int64))
+
     result = {
         "scenario": loaded.model.id,
         "runs": args.runs,
@@ -95,6 +110,8 @@ def main() -> None:
         "load_validate_ms": round(1000 * statistics.median(load_times), 2),
         "decisions_per_game": round(decisions / args.runs, 2),
         "odds_ms_per_option": round(statistics.mean(odds_times), 1),
+        "ai_decision_ms": round(max(ai_times), 1),  # the slowest decision of the game; target <= 100
+        "ai_decision_ms_median": round(statistics.median(ai_times), 1),
     }
     if args.json:
         print(json.dumps(result))
