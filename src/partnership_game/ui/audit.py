@@ -90,11 +90,11 @@ class _RecordingSurface(pygame.Surface):
 def recording() -> Iterator[None]:
     """Fonts that note their text, and empty caches so every text is rendered (and noted) afresh."""
     global _rendered
-    from partnership_game.ui.widgets import chart
+    from partnership_game.ui.widgets import pen_text
 
     _rendered = {}
     theme.font_class = _RecordingFont
-    caches = [theme.font.cache_clear, drawing.rendered.cache_clear, chart._text_cache.clear]
+    caches = [theme.font.cache_clear, drawing.rendered.cache_clear, pen_text._text_cache.clear]
     caches += [cache.clear for cache in _plan_caches()]  # recorded draw calls hold text rendered before we looked
     for clear in caches:
         clear()
