@@ -50,12 +50,16 @@ def _extent(value: list[float]) -> list[float]:
 # [longitude, latitude] in degrees, east and north positive.
 LonLat = Annotated[
     list[float],
-    Field(min_length=2, max_length=2, description="[longitude, latitude] in degrees, east and north positive"),
+    Field(min_length=2, max_length=2, description="[longitude, latitude] in degrees, east and north positive",
+          json_schema_extra={"items": [{"type": "number", "minimum": -180, "maximum": 180},
+                                       {"type": "number", "minimum": -90, "maximum": 90}]}),
     AfterValidator(_lon_lat),
 ]
 Extent = Annotated[
     list[float],
-    Field(min_length=2, max_length=2, description="[width, height] in degrees of longitude and latitude"),
+    Field(min_length=2, max_length=2, description="[width, height] in degrees of longitude and latitude",
+          json_schema_extra={"items": [{"type": "number", "minimum": 0.1, "maximum": 360},
+                                       {"type": "number", "minimum": 0.1, "maximum": 180}]}),
     AfterValidator(_extent),
 ]
 
@@ -64,8 +68,10 @@ class View(Model):
     """`{region: eurasia}`, or `{centre: [55, 40], extent: [134, 64]}`: what part of the world a map shows."""
 
     region: Id | None = Field(default=None, description="a named region of the base map (eurasia, caribbean, ...)")
-    centre: LonLat | None = None
-    extent: Extent | None = None
+    centre: LonLat | None = Field(default=None, description="the middle of the view: [longitude, latitude] (with "
+                                  "`extent`, not with `region`)")
+    extent: Extent | None = Field(default=None, description="the view's [width, height] in degrees: at most 200 wide, "
+                                  "not past a pole (with `centre`)")
 
     @model_validator(mode="after")
     def _one_way(self) -> View:
@@ -83,18 +89,20 @@ class View(Model):
 class Inset(Model):
     """A detail box over a corner of the map, with a view of its own (Cuba is half a world from Moscow)."""
 
-    id: Id
-    title: ShortText
-    view: View
-    corner: Corner = "bottom-left"
+    id: Id = Field(description="unique among insets; a feature's `inset` names it")
+    title: ShortText = Field(description="the box's heading")
+    view: View = Field(description="what part of the world the box shows")
+    corner: Corner = Field(default="bottom-left", description="the corner of the map the box covers")
     width: Annotated[float, Field(ge=0.05, le=0.6, description="the box's width as a share of the map's")] = 0.25
 
 
 class MapState(Model):
     """One state of a feature: shown while `when` holds (the first that holds wins; the last has no `when`)."""
 
-    when: Condition | None = None
-    shows: Shows = "open"
+    when: Condition | None = Field(default=None, description="the feature is in this state while this holds (the "
+                                   "first state that holds wins); the last state has none")
+    shows: Shows = Field(default="open", description="`open`: drawn as active; `closed`: faded or crossed out; "
+                         "`alert`: drawn as urgent; `hidden`: not drawn")
     status: ShortText | None = Field(default=None, description="a word or two said beside the label ('closed')")
     note: Text | None = Field(default=None, description="why the feature is in this state, shown on hover")
 
@@ -102,30 +110,33 @@ class MapState(Model):
 class Place(Model):
     """One named point of a feature with several (the bases of a group, the cities of a meeting)."""
 
-    name: ShortText
-    short: ShortText | None = None
-    at: LonLat
+    name: ShortText = Field(description="the point's name")
+    short: ShortText | None = Field(default=None, description="the name where the full one finds no room")
+    at: LonLat = Field(description="where it is: [longitude, latitude]")
 
 
 class Feature(Model):
     """Something the scenario draws: a point (or a group of points), a line, or a region of countries."""
 
-    id: Id
-    kind: FeatureKind
-    label: ShortText
+    id: Id = Field(description="unique among the map's features; a flag's `map` link names it")
+    kind: FeatureKind = Field(description="`point` (`at` or `places`), `line` (`path`) or `region` (`countries`)")
+    label: ShortText = Field(description="the name drawn beside it")
     short: ShortText | None = Field(default=None, description="the label where the full one finds no room")
     description: Text | None = Field(default=None, description="what it is, shown on hover")
     symbol: Symbol | None = Field(default=None, description="point: site, city, capital, base, station, meeting; "
                                   "line: route, barrier; region: highlight")
-    priority: Annotated[int, Field(ge=0, le=PRIORITY_MAX)] = 5
+    priority: Annotated[int, Field(ge=0, le=PRIORITY_MAX)] = Field(
+        default=5, description="0 to 10: a higher one keeps its label when labels crowd")
     inset: Id | None = Field(default=None, description="the inset it is drawn in (the main map if left out)")
-    at: LonLat | None = None
-    places: list[Place] = Field(default=[], max_length=MAX_PLACES)
-    path: list[LonLat] = Field(default=[], max_length=MAX_PATH_POINTS)
+    at: LonLat | None = Field(default=None, description="a point's one position (not with `places`)")
+    places: list[Place] = Field(default=[], max_length=MAX_PLACES, description="a point's several named positions "
+                                "(not with `at`)")
+    path: list[LonLat] = Field(default=[], max_length=MAX_PATH_POINTS, description="a line's positions, 2 or more")
     countries: list[ShortText] = Field(default=[], max_length=MAX_COUNTRIES,
                                        description="ISO codes (CUB) or names (Cuba) from the base map's index")
-    label_at: LonLat | None = None
-    states: list[MapState] = Field(default=[], max_length=MAX_STATES)
+    label_at: LonLat | None = Field(default=None, description="a region's label position (regions only)")
+    states: list[MapState] = Field(default=[], max_length=MAX_STATES, description="what it shows as the game goes: "
+                                   "the first state whose `when` holds; without states, always open")
 
     @model_validator(mode="after")
     def _shape(self) -> Feature:
@@ -158,6 +169,7 @@ class Feature(Model):
 class GameMap(Model):
     """`map:`: the view, its insets and the features; positions are [longitude, latitude] in degrees."""
 
-    view: View
-    insets: list[Inset] = Field(default=[], max_length=MAX_INSETS)
-    features: list[Feature] = Field(default=[], max_length=MAX_FEATURES)
+    view: View = Field(description="what part of the world the map shows")
+    insets: list[Inset] = Field(default=[], max_length=MAX_INSETS, description="detail boxes over the map's corners")
+    features: list[Feature] = Field(default=[], max_length=MAX_FEATURES, description="what the map draws over the "
+                                    "base map")

@@ -1,27 +1,46 @@
-"""The scenario format v1 as strict, frozen pydantic models: the modders' contract in types."""
+"""The scenario format v1 as strict, frozen pydantic models: the modders' contract in types.
+
+Events live in event_models.py and the map in map_models.py; every field's description is also the guide's
+reference (scenario/reference.py writes it)."""
 
 from __future__ import annotations
 
 import datetime
-import math
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, field_validator, model_validator
 
-from partnership_game.scenario.emblems import EMBLEM_SCHEMA, MAX_EMBLEM_CHARS
+from partnership_game.scenario.emblems import BUILTIN_EMBLEMS, MAX_EMBLEM_CHARS
+from partnership_game.scenario.event_models import AMOUNT_BOUND as AMOUNT_BOUND
+from partnership_game.scenario.event_models import IMAGE_PATH_PATTERN, IMAGE_SUFFIX_PATTERN
+from partnership_game.scenario.event_models import MAX_VARIANTS as MAX_VARIANTS
+from partnership_game.scenario.event_models import WEIGHT_BOUND as WEIGHT_BOUND
+from partnership_game.scenario.event_models import AddEffect as AddEffect
+from partnership_game.scenario.event_models import ClearFlagEffect as ClearFlagEffect
+from partnership_game.scenario.event_models import Counsel as Counsel
+from partnership_game.scenario.event_models import DelayedEffect as DelayedEffect
+from partnership_game.scenario.event_models import Effect as Effect
+from partnership_game.scenario.event_models import Event as Event
+from partnership_game.scenario.event_models import Image as Image
+from partnership_game.scenario.event_models import Option as Option
+from partnership_game.scenario.event_models import Outcome as Outcome
+from partnership_game.scenario.event_models import Prose as Prose
+from partnership_game.scenario.event_models import Repeat as Repeat
+from partnership_game.scenario.event_models import ScheduleEffect as ScheduleEffect
+from partnership_game.scenario.event_models import SetFlagEffect as SetFlagEffect
+from partnership_game.scenario.event_models import ShortProse as ShortProse
+from partnership_game.scenario.event_models import ShortVariant as ShortVariant
+from partnership_game.scenario.event_models import Source as Source
+from partnership_game.scenario.event_models import Trigger as Trigger
+from partnership_game.scenario.event_models import Variant as Variant
 from partnership_game.scenario.map_models import GameMap
-from partnership_game.scenario.model_base import Condition, Id, ShortText, Text
-
-Turns = Annotated[int, Field(ge=1, le=50)]
-MAX_VARIANTS = 30
+from partnership_game.scenario.model_base import Condition, Id, Model, ShortText, Text
 
 # Bounds on every number a scenario holds, so that each sum and product the engine, the charts and the reports
 # compute stays finite (and far from float64's limit of about 1.8e308): meters within ±1e6 and at least 0.001 wide,
-# amounts and weights up to 1e9, and a condition's arithmetic within ±1e30 (conditions.py).
+# amounts and weights up to 1e9 (event_models.py), and a condition's arithmetic within ±1e30 (conditions.py).
 METER_BOUND = 1_000_000
 METER_MIN_SPAN = 0.001
-AMOUNT_BOUND = 1e9
-WEIGHT_BOUND = 1e9
 PRIORITY_BOUND = 1_000_000
 METER_SHORT_CHARS = 24  # room for a meter's name in a narrow column at large text sizes
 
@@ -49,37 +68,38 @@ Priority = Annotated[
 ]
 
 
-class Model(BaseModel):
-    """Strict: no coercion, no unknown keys, immutable once loaded (the same rules as model_base.Model)."""
-
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
-
-
 class Role(Model):
-    id: Id
-    label: ShortText
+    """A playable side."""
+
+    id: Id = Field(description="the role's id; an event's `role` names it")
+    label: ShortText = Field(description="the side's name as players read it")
 
 
 class Threshold(Model):
     """`{value: 75, warning: "...", direction: up}`: a mark on a meter, with words shown when a change crosses it."""
 
-    value: MeterNumber
-    warning: ShortText | None = None
-    direction: Literal["up", "down"] = "up"
+    value: MeterNumber = Field(description="where the mark sits, within the meter's range")
+    warning: ShortText | None = Field(default=None, description="the words shown when a change crosses the mark")
+    direction: Literal["up", "down"] = Field(default="up", description="`up`: warn when the meter rises to the "
+                                             "value or past it; `down`: when it falls to it or below")
 
 
 class Meter(Model):
-    id: Id
-    label: ShortText
+    """A number the game tracks (trust, resistance...), shown with its label, trend and marks."""
+
+    id: Id = Field(description="unique among meters and flags; conditions and `add` effects name it")
+    label: ShortText = Field(description="the meter's name as players read it")
     short: MeterShort | None = Field(default=None, description="the label where the full one finds no room "
                                      f"(at most {METER_SHORT_CHARS} characters)")
-    description: Text | None = None
-    min: MeterNumber = 0
-    max: MeterNumber = 100
-    start: MeterNumber
-    good: Literal["up", "down"]
-    drift: MeterNumber = 0
-    thresholds: list[MeterNumber | Threshold] = Field(default=[], max_length=50)
+    description: Text | None = Field(default=None, description="what the meter measures, in a sentence or two")
+    min: MeterNumber = Field(default=0, description="the lowest value; effects are clamped to it")
+    max: MeterNumber = Field(default=100, description="the highest value (at least 0.001 above `min`); effects are "
+                             "clamped to it")
+    start: MeterNumber = Field(description="the value at the start, between `min` and `max`")
+    good: Literal["up", "down"] = Field(description="which way is better for the player")
+    drift: MeterNumber = Field(default=0, description="added at the end of every turn")
+    thresholds: list[MeterNumber | Threshold] = Field(default=[], max_length=50, description="values marked on the "
+                                                      "meter: a bare number, or a threshold with a warning")
 
     @model_validator(mode="after")
     def _range(self) -> Meter:
@@ -100,65 +120,60 @@ class MapLink(Model):
     """`map: {feature: lourdes, shows: closed}`: while the flag is true, the scenario's map shows that feature open
     or closed (the short form of a feature's `states`)."""
 
-    feature: Id
-    shows: Literal["open", "closed"] = "open"
+    feature: Id = Field(description="a feature of the scenario's map that has no `states` of its own")
+    shows: Literal["open", "closed"] = Field(default="open", description="how the feature is drawn while the flag "
+                                             "is true (the other way while no linked flag is)")
 
 
 class Flag(Model):
-    id: Id
-    label: ShortText
-    description: Text | None = None
-    start: bool = False
-    hidden: bool = False
-    map: MapLink | None = None
+    """A yes/no fact of the world; a visible one that is true is shown as the state of the world."""
+
+    id: Id = Field(description="unique among meters and flags; conditions and flag effects name it")
+    label: ShortText = Field(description="the fact as players read it while it is true")
+    description: Text | None = Field(default=None, description="what the fact means, in a sentence or two")
+    start: bool = Field(default=False, description="its value at the start")
+    hidden: bool = Field(default=False, description="`true`: bookkeeping only, never shown to the player")
+    map: MapLink | None = Field(default=None, description="a map feature it opens or closes")
 
 
 # An advisor's emblem: a built-in name (`duma`) or an image file of the mod (`faces/minister.png`), checked in
-# scenario/emblems.py; the schema lists the names so that editors complete them.
+# scenario/emblems.py. The schema lists the names so that editors complete them, and gives a file the image rule.
+EMBLEM_SCHEMA: dict[str, Any] = {"anyOf": [
+    {"type": "string", "enum": list(BUILTIN_EMBLEMS)},
+    {"type": "string", "maxLength": MAX_EMBLEM_CHARS, "allOf": [
+        {"pattern": IMAGE_SUFFIX_PATTERN}, {"pattern": IMAGE_PATH_PATTERN}]},
+]}
 Emblem = Annotated[str, Field(min_length=1, max_length=MAX_EMBLEM_CHARS), WithJsonSchema(EMBLEM_SCHEMA)]
 
 
 class Advisor(Model):
-    id: Id
-    office: ShortText
-    faction: ShortText
-    emblem: Emblem | None = None
+    """A voice who gives counsel, speaking for an office and a faction."""
+
+    id: Id = Field(description="unique among advisors; counsel names it")
+    office: ShortText = Field(description="the office that speaks (Minister of Defence)")
+    faction: ShortText = Field(description="the faction this voice speaks for (free text)")
+    emblem: Emblem | None = Field(default=None, description="a built-in emblem's name (`duma`), or a PNG or JPEG "
+                                  "inside the scenario's folder (`faces/envoy.png`); left out, the office's initials")
 
 
 class GlossaryTerm(Model):
-    term: ShortText
-    text: Text
-    aliases: list[ShortText] = []
+    """A term the texts use, explained on hover and in the help."""
 
-
-class Variant(Model):
-    """One wording of a text: shown when `when` holds (the last variant has no `when`); `assumes` states what the
-    wording takes for granted, checked by `analyze`."""
-
-    when: Condition | None = None
-    text: Text
-    assumes: Condition | None = None
-
-
-class ShortVariant(Model):
-    """A variant of a short text (an option's label)."""
-
-    when: Condition | None = None
-    text: ShortText
-    assumes: Condition | None = None
-
-
-# A text a player reads: plain, or variants chosen by the state of the game (the first whose `when` holds).
-Prose = Text | Annotated[list[Variant], Field(min_length=1, max_length=MAX_VARIANTS)]
-ShortProse = ShortText | Annotated[list[ShortVariant], Field(min_length=1, max_length=MAX_VARIANTS)]
+    term: ShortText = Field(description="the term as the texts write it")
+    text: Text = Field(description="what it means")
+    aliases: list[ShortText] = Field(default=[], description="other spellings to recognise in the texts")
 
 
 class Turn(Model):
-    id: Id
-    date: str = Field(description="YYYY-MM-DD")
-    date_label: ShortText | None = None
-    place: ShortText
-    title: ShortText
+    """A dated step of the story; turns run in date order."""
+
+    id: Id = Field(description="unique among turns; an event's `turn` names it")
+    date: str = Field(description="YYYY-MM-DD, a real date, quoted; not before the turn above it", json_schema_extra={
+        "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"})
+    date_label: ShortText | None = Field(default=None, description="how the date is shown (Sept 24–27, 2001); it "
+                                         "starts on `date`")
+    place: ShortText = Field(description="where the turn is played")
+    title: ShortText = Field(description="the turn's heading")
 
     @field_validator("date")
     @classmethod
@@ -172,190 +187,22 @@ class Turn(Model):
         return value
 
 
-class AddEffect(Model):
-    """`{type: add, meter: trust, amount: 5}`: adds to a meter (negative subtracts); clamped once a choice lands."""
-
-    type: Literal["add"]
-    meter: Id
-    amount: Annotated[float, Field(json_schema_extra={"minimum": -AMOUNT_BOUND, "maximum": AMOUNT_BOUND})]
-
-    @field_validator("amount")
-    @classmethod
-    def _finite(cls, value: float) -> float:
-        if not math.isfinite(value) or abs(value) > AMOUNT_BOUND:
-            raise ValueError(f"amount must be a number between -1e9 and 1e9, not {value:g}")
-        return value
-
-
-class SetFlagEffect(Model):
-    """`{type: set_flag, flag: bases_open}`: the flag becomes true."""
-
-    type: Literal["set_flag"]
-    flag: Id
-
-
-class ClearFlagEffect(Model):
-    """`{type: clear_flag, flag: bases_open}`: the flag becomes false."""
-
-    type: Literal["clear_flag"]
-    flag: Id
-
-
-class ScheduleEffect(Model):
-    """`{type: schedule, event: duma_revolt, after_turns: 2}`: the event fires that many turns later."""
-
-    type: Literal["schedule"]
-    event: Id
-    after_turns: Turns
-
-
-class DelayedEffect(Model):
-    """`{type: delayed, after_turns: 3, text: "...", effects: [...]}`: effects that land later, with the reason."""
-
-    type: Literal["delayed"]
-    after_turns: Turns
-    text: Prose
-    effects: list[Effect] = Field(min_length=1)
-
-
-Effect = Annotated[
-    AddEffect | SetFlagEffect | ClearFlagEffect | ScheduleEffect | DelayedEffect,
-    Field(discriminator="type"),
-]
-
-
-class Outcome(Model):
-    weight: Annotated[float, Field(json_schema_extra={"exclusiveMinimum": 0, "maximum": WEIGHT_BOUND})]
-    text: Prose | None = None
-    effects: list[Effect] = []
-
-    @field_validator("weight")
-    @classmethod
-    def _positive(cls, value: float) -> float:
-        if not math.isfinite(value) or value <= 0 or value > WEIGHT_BOUND:
-            raise ValueError(f"weight must be a positive number up to 1e9, not {value}")
-        return value
-
-
-class Option(Model):
-    id: Id
-    label: ShortProse
-    text: Prose | None = None
-    result: Prose | None = Field(default=None, description="what happened and who answered, shown after choosing")
-    historical: bool = False
-    condition: Condition | None = None
-    unavailable_text: ShortText | None = None
-    effects: list[Effect] = []
-    outcomes: list[Outcome] = []
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> Option:
-        if self.effects and self.outcomes:
-            raise ValueError("an option has either 'effects' or 'outcomes', not both")
-        return self
-
-
-class Counsel(Model):
-    advisor: Id
-    text: Prose
-
-
-class Source(Model):
-    """Where a fact comes from; shown as "author, title, outlet, date", with the link on its own line."""
-
-    title: ShortText
-    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=1000)] | None = None
-    author: ShortText | None = Field(default=None, description="who wrote or said it (a person or an office)")
-    outlet: ShortText | None = Field(default=None, description="where it appeared: a paper, an archive, a site")
-    date: ShortText | None = Field(default=None, description="when it appeared, as text (e.g. 14 Nov 2001)")
-
-
-class Image(Model):
-    """`image: {file: images/station.png, caption: ..., credit: ...}`: a picture shown with the event."""
-
-    file: Annotated[str, Field(min_length=1, max_length=300)]
-    caption: ShortText | None = None
-    credit: ShortText
-
-
-class Trigger(Model):
-    condition: Condition
-    chance: float | Condition = 1.0
-    from_turn: Id | None = None
-    until_turn: Id | None = None
-
-
-class Repeat(Model):
-    """How often an event may fire. A triggered event (a random one) never fires on two consecutive turns unless
-    `consecutive: true`; `min_gap: N` asks for at least N turns from one firing to the next (1 allows consecutive)."""
-
-    max_times: Annotated[int, Field(ge=1, le=50)]
-    consecutive: bool = False
-    min_gap: Annotated[int, Field(ge=1, le=50)] | None = None
-
-    @model_validator(mode="after")
-    def _gap(self) -> Repeat:
-        if self.consecutive and self.min_gap is not None and self.min_gap != 1:
-            raise ValueError(
-                f"'consecutive: true' allows firing on the next turn; 'min_gap: {self.min_gap}' forbids it"
-            )
-        return self
-
-    @property
-    def gap(self) -> int:
-        """Turns from one firing to the earliest next one."""
-        if self.min_gap is not None:
-            return self.min_gap
-        return 1 if self.consecutive else 2
-
-
-class Event(Model):
-    id: Id
-    title: ShortText
-    turn: Id | None = None
-    trigger: Trigger | None = None
-    condition: Condition | None = None
-    repeat: Repeat | None = None
-    role: Id | None = None
-    accuracy: Literal["historical", "documented_proposal", "disputed", "invented"]
-    situation: Prose
-    advisors: list[Counsel] = Field(default=[], max_length=30)
-    sources: list[Source] = Field(default=[], max_length=50)
-    notes: list[Text] = Field(default=[], max_length=30)
-    image: Image | None = None
-    options: list[Option] = []
-    effects: list[Effect] = []
-    outcomes: list[Outcome] = []
-
-    @model_validator(mode="after")
-    def _shape(self) -> Event:
-        if self.turn is not None and self.trigger is not None:
-            raise ValueError("an event fires either on a 'turn' or by a 'trigger', not both")
-        if self.trigger is not None and self.condition is not None:
-            raise ValueError("a triggered event keeps its condition inside 'trigger'")
-        if self.options:
-            if self.effects or self.outcomes:
-                raise ValueError("a decision has 'options'; its effects belong to the options")
-            if not 2 <= len(self.options) <= 5:
-                raise ValueError(f"a decision needs 2 to 5 options, not {len(self.options)}")
-        elif self.effects and self.outcomes:
-            raise ValueError("a happening has either 'effects' or 'outcomes', not both")
-        elif not self.effects and not self.outcomes:
-            raise ValueError("an event needs 'options' (a decision) or 'effects' or 'outcomes' (a happening)")
-        return self
-
-
 class Ending(Model):
-    id: Id
-    title: ShortText
-    text: Prose
-    condition: Condition | None = None
+    """How the game ends: the highest `priority` whose condition holds after the last turn, or the fallback."""
+
+    id: Id = Field(description="unique among endings")
+    title: ShortText = Field(description="the ending's heading")
+    text: Prose = Field(description="the epilogue (text or variants)")
+    condition: Condition | None = Field(default=None, description="the ending is reached when this holds; every "
+                                        "ending but the fallback has one")
     assumes: Condition | None = Field(default=None, description="what the ending takes for granted, e.g. "
                                       "'not treaty_signed'; checked by analyze")
-    priority: Priority = 0
-    fallback: bool = False
-    historical: bool = False
-    immediate: bool = False
+    priority: Priority = Field(default=0, description="higher is checked first; equal priorities go in file order")
+    fallback: bool = Field(default=False, description="`true` on exactly one ending, reached when no other is; it "
+                           "has no condition")
+    historical: bool = Field(default=False, description="`true` on where history went (at most one ending)")
+    immediate: bool = Field(default=False, description="checked after every change: the game ends at once when it "
+                            "holds (not the fallback)")
 
     @model_validator(mode="after")
     def _fallback(self) -> Ending:
@@ -369,27 +216,23 @@ class Ending(Model):
 
 
 class Scenario(Model):
-    format_version: Literal[1]
-    id: Id
-    title: ShortText
-    description: Text
-    briefing: Text | None = None
-    authors: list[ShortText] = Field(min_length=1)
-    roles: list[Role] = Field(min_length=1, max_length=20)
-    meters: list[Meter] = Field(min_length=1, max_length=64)
-    flags: list[Flag] = Field(default=[], max_length=256)
-    advisors: list[Advisor] = Field(default=[], max_length=100)
-    glossary: list[GlossaryTerm] = Field(default=[], max_length=1000)
-    turns: list[Turn] = Field(min_length=1, max_length=64)
-    events: list[Event] = Field(min_length=1, max_length=2000)
-    endings: list[Ending] = Field(min_length=1, max_length=100)
-    questions: list[Text] = []
+    """A scenario for the game A New Partnership? (format version 1)."""
+
+    format_version: Literal[1] = Field(description="always 1 for this format")
+    id: Id = Field(description="the scenario's id, unique among built-ins and mods; `--scenario` and saves use it")
+    title: ShortText = Field(description="shown on the title and picker screens")
+    description: Text = Field(description="a paragraph for the picker and the briefing")
+    briefing: Text | None = Field(default=None, description="the longer text shown before the first turn")
+    authors: list[ShortText] = Field(min_length=1, description="who wrote it")
+    roles: list[Role] = Field(min_length=1, max_length=20, description="the playable sides")
+    meters: list[Meter] = Field(min_length=1, max_length=64, description="the numbers the game tracks")
+    flags: list[Flag] = Field(default=[], max_length=256, description="yes/no facts of the world")
+    advisors: list[Advisor] = Field(default=[], max_length=100, description="who gives counsel")
+    glossary: list[GlossaryTerm] = Field(default=[], max_length=1000, description="terms the texts use")
+    turns: list[Turn] = Field(min_length=1, max_length=64, description="the dated turns, in order")
+    events: list[Event] = Field(min_length=1, max_length=2000, description="what happens and what is asked")
+    endings: list[Ending] = Field(min_length=1, max_length=100, description="how it ends; exactly one is the fallback")
+    questions: list[Text] = Field(default=[], description="questions for discussion, shown in the debrief")
     map: GameMap | None = Field(default=None, description="what the map shows: the view, insets and features")
     silence_warnings: list[Annotated[str, Field(pattern=r"^W[0-9]{3}$")]] = Field(
         default=[], description="warning codes this scenario does not want reported (errors cannot be silenced)")
-
-
-DelayedEffect.model_rebuild()
-Outcome.model_rebuild()
-Option.model_rebuild()
-Event.model_rebuild()

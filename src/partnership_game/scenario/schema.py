@@ -5,35 +5,65 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
 from partnership_game.scenario.models import Scenario
+from partnership_game.scenario.schema_rules import PROPERTY_RULES, RULES, effect_schema
+from partnership_game.scenario.semantics import WARNING_CODES
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_ID = "https://partnership-game.invalid/scenario.schema.json"
 
 
+class _FileShapes(GenerateJsonSchema):
+    """An optional key is left out, never written as null: the schema says what a file holds, so that a client's
+    message about a wrong value is not followed by "is not of type 'null'"."""
+
+    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
+        return self.generate_inner(schema["schema"])
+
+
 def _to_draft_07(node: Any) -> Any:
-    """Pydantic writes 2020-12: `$defs` becomes `definitions`, and keywords draft-07 lacks are dropped."""
-    if isinstance(node, dict):
-        out: dict[str, Any] = {}
-        for key, value in node.items():
-            if key == "$defs":
-                out["definitions"] = _to_draft_07(value)
-            elif key == "$ref" and isinstance(value, str):
-                out[key] = value.replace("#/$defs/", "#/definitions/")
-            elif key == "discriminator":
-                continue  # an OpenAPI keyword; oneOf with const tags already says the same in draft-07
-            elif key == "prefixItems":
-                out["items"] = _to_draft_07(value)
-            else:
-                out[key] = _to_draft_07(value)
-        return out
+    """Pydantic writes 2020-12: `$defs` becomes `definitions`, a discriminated union becomes a reference to the
+    dispatching `Effect`, a `$ref` with siblings is wrapped (draft-07 ignores them), null defaults go."""
     if isinstance(node, list):
         return [_to_draft_07(item) for item in node]
-    return node
+    if not isinstance(node, dict):
+        return node
+    if "discriminator" in node:
+        return {"$ref": "#/definitions/Effect"}
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "$defs":
+            out["definitions"] = _to_draft_07(value)
+        elif key == "$ref" and isinstance(value, str):
+            out[key] = value.replace("#/$defs/", "#/definitions/")
+        elif key == "default" and value is None:
+            continue
+        else:
+            out[key] = _to_draft_07(value)
+    if "$ref" in out and len(out) > 1:
+        out = {"allOf": [{"$ref": out.pop("$ref")}], **out}
+    return out
+
+
+def _add_rules(schema: dict[str, Any]) -> None:
+    """The cross-field rules of schema_rules.py, the effect dispatch, and the warning codes that may be silenced."""
+    definitions = schema["definitions"]
+    definitions["Effect"] = effect_schema()
+    for name, rule in RULES.items():
+        definitions[name].update(rule)
+    for (name, key), extra in PROPERTY_RULES.items():
+        holder = schema if name == "Scenario" else definitions[name]
+        holder["properties"][key].update(extra)
+    schema["properties"]["silence_warnings"]["items"] = {"enum": list(WARNING_CODES)}
 
 
 def scenario_schema() -> dict[str, Any]:
-    schema: dict[str, Any] = _to_draft_07(Scenario.model_json_schema(mode="validation"))
+    schema: dict[str, Any] = _to_draft_07(Scenario.model_json_schema(mode="validation",
+                                                                     schema_generator=_FileShapes))
+    _add_rules(schema)
     schema = {"$schema": DRAFT_07, "$id": SCHEMA_ID, **schema}
     schema["title"] = "A New Partnership? scenario (format version 1)"
     schema["description"] = "A scenario for the game A New Partnership?; see docs/scenario-format.md and MODDING.md."
