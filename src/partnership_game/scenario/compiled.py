@@ -13,6 +13,7 @@ from partnership_game.scenario.compiled_map import CompiledMap, undeclared_map
 from partnership_game.scenario.conditions import Compiled, Context
 from partnership_game.scenario.models import Event, Prose, Scenario, ShortProse
 from partnership_game.scenario.prose import Moment
+from partnership_game.scenario.sides import UNSET, Sides, format1_sides
 from partnership_game.scenario.yaml_tree import Path
 
 FloatArray = npt.NDArray[np.float64]
@@ -211,6 +212,13 @@ class CompiledScenario:
     warning_marks: tuple[WarningMark, ...] = ()
     # What the map shows: frames, features and each feature's state for a game (scenario.compiled_map).
     map: CompiledMap = field(default_factory=undeclared_map)
+    # The sides (issue 16): each role's view, joint decisions, news, verdicts, temperaments. Left out, the
+    # format-1 default is built from the model: its roles, everyone seeing everything (scenario.sides).
+    sides: Sides = UNSET
+
+    def __post_init__(self) -> None:
+        if not self.sides.roles:
+            object.__setattr__(self, "sides", format1_sides(self.model, len(self.events)))
 
     @property
     def turn_count(self) -> int:
