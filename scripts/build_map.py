@@ -3,16 +3,20 @@
     python scripts/build_map.py [--from DIR] [--out assets/map]
 
 Without --from, fetches world-atlas@2.0.2 with `npm pack` into a temporary folder (needs npm and the network once);
-with --from, reads countries-50m.json from DIR (an unpacked package). Writes world.bin (the shared arcs, their
-points and each point's detail level; the rings of every country as arc references: little-endian arrays back to
-back) and index.json (where each array lies in world.bin; countries by ISO code and name, the dated merges, the
-named views). The asset is committed: players and CI never need npm.
+with --from, reads countries-50m.json from DIR (an unpacked package). The large lakes come from
+scripts/data/lakes_50m.json (picked from Natural Earth's lakes by scripts/map_lakes.py, committed). Writes world.bin
+(the shared arcs, their points and each point's detail level; the rings of every country as arc references; the
+lakes' rings: little-endian arrays back to back) and index.json (where each array lies in world.bin; the map's
+units by ISO code and name, the era table of past states, the lakes, the named views). The asset is committed:
+players and CI never need npm.
 
-What it does: decodes the TopoJSON (delta-encoded arcs, quantization transform), records which countries use each
-arc (an arc used by two is a border, by one a coast), builds the shapes of past states (for 2001: Serbia and
-Montenegro with Kosovo, Sudan undivided) by cancelling the arcs their members share, ranks every point by its
-Visvalingam-Whyatt area so a view keeps only the points that matter at its scale, drops detail finer than any
-view draws, and packs the points as 16-bit grid coordinates.
+What it does: decodes the TopoJSON (delta-encoded arcs, quantization transform); cuts Germany, Yemen and Vietnam in
+two along our own approximate dividing lines (map_split.py), so their divided years can be drawn; records which
+units use each arc (an arc used by two is a border, by one a coast); builds the shapes of the era table's states
+(map_codes.MERGES: the Soviet Union, Yugoslavia, Czechoslovakia, the two Germanys... and Serbia and Montenegro,
+Sudan undivided for 2001) by cancelling the arcs their members share; ranks every point by its Visvalingam-Whyatt
+area so a view keeps only the points that matter at its scale, drops detail finer than any view draws, and packs
+the points as 16-bit grid coordinates.
 """
 
 from __future__ import annotations
@@ -30,7 +34,12 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from map_codes import BY_NAME, ISO3, MERGES, VIEWS
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from map_codes import BORDERS_FROM, BY_NAME, ISO3, MERGES, SPLITS, VIEWS, Merge
+from map_lakes import read as read_lakes
+from map_split import split
+
+from partnership_game.geo.eras import Era, era_problems
 
 PACKAGE = "world-atlas"
 VERSION = "2.0.2"
@@ -60,6 +69,8 @@ def decode_arcs(topology: dict) -> list[np.ndarray]:
 
 
 def country_code(geometry: dict) -> str:
+    if "code" in geometry:
+        return str(geometry["code"])
     name = geometry["properties"]["name"]
     if name in BY_NAME:
         return BY_NAME[name]
@@ -161,17 +172,63 @@ def levels(area: np.ndarray) -> np.ndarray:
     return out
 
 
+def simplified(lonlat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A line's points that some view draws, as 16-bit grid steps, and their detail levels."""
+    level = levels(visvalingam(lonlat))
+    keep = level > 0
+    grid = np.empty((int(keep.sum()), 2), dtype=np.uint16)
+    grid[:, 0] = np.round((lonlat[keep, 0] + 180) / 360 * GRID)
+    grid[:, 1] = np.round((lonlat[keep, 1] + 90) / 180 * GRID)
+    return grid, level[keep]
+
+
+def check_eras(units: list[str], merges: tuple[Merge, ...]) -> None:
+    """The era table against the map's units (partnership_game.geo.eras: the loader checks the same)."""
+    problems = era_problems(units, [Era(m.name, m.members, m.since, m.until) for m in merges])
+    if problems:
+        sys.exit("build_map: error: " + "\nbuild_map: error: ".join(problems))
+
+
+def pack_lakes(lakes: list[dict]) -> tuple[list[dict], dict[str, np.ndarray]]:
+    """Each lake's rings as grid points with detail levels, like the arcs (a ring's first and last point kept)."""
+    entries: list[dict] = []
+    points: list[np.ndarray] = []
+    level: list[np.ndarray] = []
+    owner: list[int] = []
+    for k, lake in enumerate(lakes):
+        entries.append({"name": lake["name"], "since": lake.get("since"), "until": lake.get("until")})
+        for ring in lake["rings"]:
+            grid, ranks = simplified(np.asarray(ring, dtype=float))
+            points.append(grid)
+            level.append(ranks)
+            owner.append(k)
+    boxes = np.asarray([[p[:, 0].min(), p[:, 1].min(), p[:, 0].max(), p[:, 1].max()] for p in points], dtype=float)
+    boxes = boxes / GRID * np.array([360, 180, 360, 180]) - np.array([180, 90, 180, 90])
+    return entries, {
+        "lake_points": np.concatenate(points),
+        "lake_level": np.concatenate(level),
+        "lake_start": np.concatenate([[0], np.cumsum([len(p) for p in points])]).astype(np.int32),
+        "lake_owner": np.asarray(owner, dtype=np.int16),
+        "lake_box": boxes.astype(np.float32),
+    }
+
+
 def build(topology: dict) -> tuple[dict[str, np.ndarray], dict]:
     transform = topology["transform"]
     scale, translate = np.asarray(transform["scale"]), np.asarray(transform["translate"])
     quantized = decode_arcs(topology)
     geometries = [g for g in topology["objects"]["countries"]["geometries"] if polygons_of(g)]
+    for geometry in geometries:
+        geometry["code"] = country_code(geometry)
+    for spec in SPLITS:
+        geometries = split(geometries, quantized, spec, scale, translate)
 
     entities: list[dict] = []
     ring_refs: list[list[int]] = []
     ring_entity: list[int] = []
     ring_hole: list[bool] = []
     users = np.full((len(quantized), 2), -1, dtype=np.int16)
+    check_eras([country_code(g) for g in geometries], MERGES)
     exterior_sign = 0.0
     by_code: dict[str, int] = {}
     for index, geometry in enumerate(geometries):
@@ -198,7 +255,7 @@ def build(topology: dict) -> tuple[dict[str, np.ndarray], dict]:
     for merge in MERGES:
         index = len(entities)
         entities.append({"iso": merge.iso, "numeric": merge.numeric, "name": merge.name, "since": merge.since,
-                         "until": merge.until, "members": list(merge.members)})
+                         "until": merge.until, "members": list(merge.members), "also": list(merge.also)})
         members = [by_code[m] for m in merge.members]
         member_rings = [r for r, e in zip(ring_refs, ring_entity, strict=True) if e in members]
         for ring in merged_rings(member_rings, quantized):
@@ -211,14 +268,10 @@ def build(topology: dict) -> tuple[dict[str, np.ndarray], dict]:
     grid_points: list[np.ndarray] = []
     grid_levels: list[np.ndarray] = []
     for arc in quantized:
-        lonlat = arc * scale + translate
-        level = levels(visvalingam(lonlat))
-        keep = level > 0
-        grid = np.empty((int(keep.sum()), 2), dtype=np.uint16)
-        grid[:, 0] = np.round((lonlat[keep, 0] + 180) / 360 * GRID)
-        grid[:, 1] = np.round((lonlat[keep, 1] + 90) / 180 * GRID)
+        grid, ranks = simplified(arc * scale + translate)
         grid_points.append(grid)
-        grid_levels.append(level[keep])
+        grid_levels.append(ranks)
+    lakes, lake_arrays = pack_lakes(read_lakes())
     arc_start = np.concatenate([[0], np.cumsum([len(p) for p in grid_points])]).astype(np.int32)
     points = np.concatenate(grid_points)
     lon = points[:, 0] / GRID * 360 - 180
@@ -238,16 +291,19 @@ def build(topology: dict) -> tuple[dict[str, np.ndarray], dict]:
         "ring_entity": np.asarray(ring_entity, dtype=np.int16),
         "ring_hole": np.asarray(ring_hole, dtype=bool),
         "ring_box": boxes,
+        **lake_arrays,
     }
     index_doc = {
-        "format_version": 1,
-        "source": {"data": "Natural Earth 1:50m admin-0 countries (public domain)",
-                   "package": f"{PACKAGE}@{VERSION}", "file": SOURCE_FILE},
+        "format_version": 2,
+        "source": {"data": "Natural Earth 1:50m admin-0 countries and lakes (public domain)",
+                   "package": f"{PACKAGE}@{VERSION}", "file": SOURCE_FILE, "lakes": "scripts/data/lakes_50m.json"},
+        "borders_from": BORDERS_FROM,
         "grid": GRID,
         "min_area": MIN_AREA,
         "levels_per_octave": LEVELS_PER_OCTAVE,
         "countries": len(geometries),
         "entities": entities,
+        "lakes": lakes,
         "views": VIEWS,
     }
     return arrays, index_doc
@@ -279,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "index.json").write_text(json.dumps(index_doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     size = (args.out / "world.bin").stat().st_size + (args.out / "index.json").stat().st_size
     print(json.dumps({"points": len(arrays["points"]), "arcs": len(arrays["arc_start"]) - 1,
-                      "rings": len(arrays["ring_entity"]), "bytes": size}))
+                      "rings": len(arrays["ring_entity"]), "lake_points": len(arrays["lake_points"]),
+                      "bytes": size}))
     return 0
 
 

@@ -1,4 +1,4 @@
-"""The country codes and dated borders that scripts/build_map.py writes into the map asset's index."""
+"""The country codes, dated borders and dividing lines that scripts/build_map.py writes into the map asset."""
 
 from __future__ import annotations
 
@@ -40,23 +40,96 @@ BY_NAME = {
 
 @dataclass(frozen=True)
 class Merge:
-    """A state of the past drawn as one shape from today's countries, for dates from `since` up to `until`."""
+    """A state drawn as one shape from the base map's units, for dates from `since` up to `until` (not included)."""
 
     iso: str
-    numeric: str
-    name: str
+    numeric: str | None
+    name: str  # the state's name at those dates
     members: tuple[str, ...]
     since: str | None
-    until: str
+    until: str | None
+    also: tuple[str, ...] = ()  # other codes and names a scenario may use for it (FRG, USSR...)
 
 
-# The borders of the game's dates where they differ from today's. A country that belongs to a merge in force at
-# a date is drawn as part of it; otherwise as itself. Dates are ISO days, `until` not included.
+@dataclass(frozen=True)
+class Split:
+    """One of today's countries cut in two along a line of our own, so the years it was divided can be drawn.
+
+    The line runs from one point of the country's outline to another (its first and last points snap to the nearest
+    point of the outline) through points inside the country. The piece holding `probe` is `pieces[0]`; islands go to
+    the piece nearest them. The pieces are units of the base map, never drawn alone: every date gives them to a
+    Merge (the divided state, or the whole country)."""
+
+    country: str
+    pieces: tuple[str, str]
+    probe: tuple[float, float]
+    line: tuple[tuple[float, float], ...]
+
+
+# Our own approximate dividing lines (about 5 to 20 km off in places), drawn from the towns on each side; no
+# official boundary data went into them.
+SPLITS = (
+    # The inner German border, from the Baltic at Priwall to the tripoint with Czechoslovakia near Prex.
+    Split("DEU", ("DEU.W", "DEU.E"), (7.1, 50.7), (
+        (10.92, 54.0), (10.90, 53.85), (10.82, 53.70), (10.90, 53.58), (10.62, 53.37), (10.75, 53.33),
+        (10.95, 53.25), (11.10, 53.18), (11.30, 53.12), (11.45, 53.06), (11.57, 53.03), (11.55, 52.95),
+        (11.40, 52.90), (11.20, 52.88), (10.95, 52.85), (10.78, 52.70), (10.76, 52.55), (10.95, 52.45),
+        (11.00, 52.30), (11.05, 52.20), (10.95, 52.05), (10.75, 51.95), (10.58, 51.82), (10.60, 51.59),
+        (10.33, 51.52), (10.00, 51.40), (10.12, 51.15), (10.22, 51.02), (10.05, 50.92), (9.99, 50.83),
+        (9.95, 50.74), (10.05, 50.62), (10.30, 50.50), (10.55, 50.36), (10.80, 50.30), (11.05, 50.33),
+        (11.25, 50.45), (11.42, 50.50), (11.60, 50.40), (11.85, 50.42), (12.0, 50.36), (12.10, 50.31))),
+    # North and South Yemen, from the coast by the Bab-el-Mandeb to the desert (never fixed there before 1990).
+    Split("YEM", ("YEM.N", "YEM.S"), (44.2, 15.35), (
+        (43.49, 12.70), (43.9, 13.05), (44.35, 13.40), (44.7, 13.78), (45.1, 13.88), (45.5, 14.05),
+        (45.65, 14.5), (45.75, 15.0), (46.0, 15.6), (46.3, 16.3), (46.51, 17.25))),
+    # The demarcation line of 1954 near the 17th parallel, along the Ben Hai river to the border of Laos.
+    Split("VNM", ("VNM.N", "VNM.S"), (105.85, 21.03), (
+        (107.12, 17.06), (107.0, 17.0), (106.8, 16.99), (106.6, 16.97), (106.47, 16.98))),
+)
+
+_USSR = ("RUS", "UKR", "BLR", "MDA", "GEO", "ARM", "AZE", "KAZ", "UZB", "TKM", "KGZ", "TJK")
+_BALTIC = ("EST", "LVA", "LTU")
+
+# The borders of past dates where they differ from today's. A unit that belongs to a merge in force at a date is
+# drawn as part of it; otherwise as itself (today's country). Dates are ISO days, `until` not included; entries
+# with no `since` hold from the start of the data (BORDERS_FROM: before it the map shows that day's borders).
+BORDERS_FROM = "1949-10-07"  # the day both German states existed; older borders (1945-49 and before) are not here
 MERGES = (
-    Merge("SCG", "891", "Serbia and Montenegro", ("SRB", "MNE", "XKX"), None, "2006-06-03"),
+    Merge("SUN", "810", "Soviet Union", _USSR + _BALTIC, None, "1991-09-06", ("USSR",)),
+    # The Baltic states were recognised on 1991-09-06; the rest of the Union ended on 1991-12-26.
+    Merge("SUN", "810", "Soviet Union", _USSR, "1991-09-06", "1991-12-26", ("USSR",)),
+    Merge("YUG", "890", "Yugoslavia", ("SVN", "HRV", "BIH", "SRB", "MNE", "MKD", "XKX"), None, "1991-06-25"),
+    # Slovenia and Croatia declared independence on 1991-06-25, Macedonia on 1991-09-08, Bosnia on 1992-03-03.
+    Merge("YUG", "890", "Yugoslavia", ("BIH", "SRB", "MNE", "MKD", "XKX"), "1991-06-25", "1991-09-08"),
+    Merge("YUG", "890", "Yugoslavia", ("BIH", "SRB", "MNE", "XKX"), "1991-09-08", "1992-03-03"),
+    # The Federal Republic of Yugoslavia (1992), renamed Serbia and Montenegro in 2003; SCG is its code in both.
+    Merge("SCG", "891", "Yugoslavia", ("SRB", "MNE", "XKX"), "1992-03-03", "2003-02-04",
+          ("YUG", "Serbia and Montenegro", "FR Yugoslavia")),
+    Merge("SCG", "891", "Serbia and Montenegro", ("SRB", "MNE", "XKX"), "2003-02-04", "2006-06-03"),
     # From Montenegro's independence to Kosovo's declaration, Kosovo was drawn as part of Serbia.
     Merge("SRB", "688", "Serbia", ("SRB", "XKX"), "2006-06-03", "2008-02-17"),
+    Merge("CSK", "200", "Czechoslovakia", ("CZE", "SVK"), None, "1993-01-01"),
+    # Eritrea was federated with Ethiopia in 1952 (annexed 1962) and independent from 1993-05-24.
+    Merge("ETH", "231", "Ethiopia", ("ETH", "ERI"), "1952-09-15", "1993-05-24"),
     Merge("SDN", "736", "Sudan", ("SDN", "SSD"), None, "2011-07-09"),
+    Merge("PAK", "586", "Pakistan", ("PAK", "BGD"), None, "1971-12-16", ("East Pakistan",)),
+    Merge("UAR", "818", "United Arab Republic", ("EGY", "SYR"), "1958-02-22", "1961-09-28", ("EGY", "SYR")),
+    # British and Italian Somaliland united on 1960-07-01; Somaliland broke away (unrecognised) on 1991-05-18.
+    Merge("SOM", "706", "Somalia", ("SOM", "SOL"), "1960-07-01", "1991-05-18"),
+    # The ceasefire line of 1974-08-16 divides the island since.
+    Merge("CYP", "196", "Cyprus", ("CYP", "CYN"), None, "1974-08-16"),
+    Merge("DEU", "280", "West Germany", ("DEU.W",), None, "1990-10-03", ("FRG", "Federal Republic of Germany")),
+    Merge("DDR", "278", "East Germany", ("DEU.E",), None, "1990-10-03", ("GDR", "German Democratic Republic")),
+    Merge("DEU", "276", "Germany", ("DEU.W", "DEU.E"), "1990-10-03", None),
+    Merge("YEM", "886", "North Yemen", ("YEM.N",), None, "1990-05-22", ("Yemen Arab Republic", "Yemen")),
+    # Aden and the protectorates (the Federation of South Arabia from 1962) until independence on 1967-11-30.
+    Merge("YMD", "720", "South Arabia", ("YEM.S",), None, "1967-11-30", ("Aden", "South Yemen")),
+    Merge("YMD", "720", "South Yemen", ("YEM.S",), "1967-11-30", "1990-05-22", ("Democratic Yemen", "PDRY")),
+    Merge("YEM", "887", "Yemen", ("YEM.N", "YEM.S"), "1990-05-22", None),
+    Merge("VNM", "704", "Vietnam", ("VNM.N", "VNM.S"), None, "1954-07-21"),
+    Merge("VDR", None, "North Vietnam", ("VNM.N",), "1954-07-21", "1976-07-02", ("Democratic Republic of Vietnam",)),
+    Merge("VNM", "704", "South Vietnam", ("VNM.S",), "1954-07-21", "1976-07-02", ("Republic of Vietnam",)),
+    Merge("VNM", "704", "Vietnam", ("VNM.N", "VNM.S"), "1976-07-02", None),
 )
 
 # Named views a scenario may ask for: [west, east] longitudes and [south, north] latitudes, in degrees.

@@ -169,8 +169,8 @@ def test_a_missing_or_damaged_asset_is_named_in_the_message(tmp_path: Path) -> N
     (tmp_path / "index.json").write_text(json.dumps(index), encoding="utf-8")
     with pytest.raises(MapAssetError, match="'points' is missing or not <u2"):
         basemap.load(tmp_path)
-    (tmp_path / "index.json").write_text('{"format_version": 2}', encoding="utf-8")
-    with pytest.raises(MapAssetError, match="not a version 1 map index"):
+    (tmp_path / "index.json").write_text('{"format_version": 1}', encoding="utf-8")
+    with pytest.raises(MapAssetError, match="not a version 2 map index"):
         basemap.load(tmp_path)
     (tmp_path / "index.json").write_text('{"format_version": 1,', encoding="utf-8")
     with pytest.raises(MapAssetError, match=r"index\.json: error: "):

@@ -20,8 +20,9 @@ _MARGIN = 0.25  # beyond what the rect shows, a fraction of the view's span stil
 
 @dataclass
 class MapLayers:
-    """Everything the base map draws in one frame. Fill `land`, then `holes` in the sea colour, then stroke
-    `coasts` and `borders`. `regions` holds each shown country's own rings (exteriors, holes) for highlighting."""
+    """Everything the base map draws in one frame. Fill `land`, then `holes` and `lakes` in the water's colour, then
+    stroke `borders`, `coasts` and the lakes' shores. `regions` holds each shown country's own rings (exteriors,
+    holes) for highlighting."""
 
     frame: Frame
     day: str
@@ -29,6 +30,7 @@ class MapLayers:
     holes: list[Line] = field(default_factory=list)
     coasts: list[Line] = field(default_factory=list)
     borders: list[Line] = field(default_factory=list)
+    lakes: list[Line] = field(default_factory=list)
     regions: dict[int, tuple[list[Line], list[Line]]] = field(default_factory=dict)
     base: BaseMap | None = None
 
@@ -76,14 +78,19 @@ def _crosses_seam(box: NDArray[np.float64], lon0: float) -> NDArray[np.bool_]:
     return (box[:, 0] < seam) & (seam < box[:, 2])
 
 
+def _lowest_level(base: BaseMap, frame: Frame) -> int:
+    """The detail level a point needs to be drawn in this frame (finer points would fall within a pixel)."""
+    area = (DETAIL_PX * frame.degrees_per_pixel) ** 2
+    lowest = math.floor(base.levels_per_octave * math.log2(max(area, 1e-30) / base.min_area)) + 1
+    return min(max(lowest, 1), 255)
+
+
 class _Arcs:
     """The points of the arcs in view, kept at the frame's detail level, projected once into one list of pairs."""
 
     def __init__(self, base: BaseMap, frame: Frame, needed: NDArray[np.bool_]) -> None:
-        area = (DETAIL_PX * frame.degrees_per_pixel) ** 2
-        lowest = math.floor(base.levels_per_octave * math.log2(max(area, 1e-30) / base.min_area)) + 1
         in_needed_arc = np.repeat(needed, np.diff(base.arc_start))
-        kept = np.flatnonzero((base.level >= min(max(lowest, 1), 255)) & in_needed_arc)
+        kept = np.flatnonzero((base.level >= _lowest_level(base, frame)) & in_needed_arc)
         self.kept = kept
         self.starts = np.searchsorted(kept, base.arc_start).tolist()
         self.base = base
@@ -160,7 +167,26 @@ def project_map(base: BaseMap, frame: Frame, date: DateLike = None) -> MapLayers
     for arc in np.flatnonzero(lines).tolist():
         line = arcs.polyline([arc], bool(arc_seam[arc]))
         (layers.coasts if second[arc] < 0 else layers.borders).append(line)
+    layers.lakes = _lakes(base, frame, day, window)
     return layers
+
+
+def _lakes(base: BaseMap, frame: Frame, day: str, window: tuple[float, float, float, float]) -> list[Line]:
+    """The lakes of `day` in view and big enough to see, at the frame's detail."""
+    box = base.lake_box
+    size_px = np.maximum((box[:, 2] - box[:, 0]) * np.cos(np.radians((box[:, 1] + box[:, 3]) / 2)),
+                         box[:, 3] - box[:, 1]) / frame.degrees_per_pixel
+    shown = np.isin(np.asarray(base.lake_owner), base.lakes_at(day))
+    wanted = np.flatnonzero(_overlaps(box, frame.projection.lon0, window) & (size_px >= 2 * MIN_RING_PX) & shown)
+    lowest = _lowest_level(base, frame)
+    lines: list[Line] = []
+    for ring in wanted.tolist():
+        start, end = base.lake_start[ring], base.lake_start[ring + 1]
+        keep = np.flatnonzero(base.lake_level[start:end] >= lowest) + start
+        if len(keep) >= 3:
+            x, y = frame.project(base.lake_lon[keep], base.lake_lat[keep])
+            lines.append(np.column_stack([x, y]).tolist())
+    return lines
 
 
 def _polar(base: BaseMap, refs: list[int]) -> bool:

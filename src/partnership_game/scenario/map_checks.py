@@ -8,11 +8,12 @@ from typing import Protocol
 from partnership_game.scenario.conditions import Kind
 from partnership_game.scenario.diagnostics import did_you_mean
 from partnership_game.scenario.map_models import Feature, GameMap, View
-from partnership_game.scenario.map_regions import MAX_SPAN_LON, Box, find_country, named_regions
+from partnership_game.scenario.map_regions import MAX_SPAN_LON, Box, borders_from, find_country, named_regions
 from partnership_game.scenario.models import Scenario
 from partnership_game.scenario.yaml_tree import Path
 
 W_MAP_LINK = "W006"
+W_MAP_BORDERS = "W009"  # the map's date lies before the base map's era data
 MAIN = "main"
 
 
@@ -49,6 +50,7 @@ def check_map(c: Reporter) -> None:
                          " but this scenario declares no 'map': the game's map has no features of its own; declare "
                          "it under 'map: features:' (MODDING.md, Maps), or remove the link", "warning", W_MAP_LINK)
         return
+    _borders_known(c)
     frames = {MAIN: _frame(c, game_map.view, ("map", "view"))}
     c.unique(((inset.id, ("map", "insets", i, "id")) for i, inset in enumerate(game_map.insets)), "inset")
     for i, inset in enumerate(game_map.insets):
@@ -138,8 +140,22 @@ def _countries(c: Reporter, f: Feature, here: Path) -> None:
 
 
 def map_date(scenario: Scenario) -> str:
-    """The day whose borders the map draws: the scenario's first turn."""
+    """The day whose borders the map draws: the map's `borders`, or the scenario's first turn."""
+    if scenario.map is not None and scenario.map.borders is not None:
+        return scenario.map.borders
     return scenario.turns[0].date
+
+
+def _borders_known(c: Reporter) -> None:
+    """A warning when the map's date lies before the base map's era data (it then draws that data's first day)."""
+    earliest = borders_from()
+    date = map_date(c.s)
+    if earliest is None or date >= earliest:
+        return
+    given = c.s.map is not None and c.s.map.borders is not None
+    c.report(("map", "borders") if given else ("turns", 0, "date"),
+             f"the base map knows the borders of {earliest} and later, not of {date}: it draws those of {earliest}"
+             " (the two Germanys, the Soviet Union...); older borders are not in it", "warning", W_MAP_BORDERS)
 
 
 def _states(c: Reporter, f: Feature, here: Path) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from partnership_game.scenario.model_base import Condition, Id, Model, ShortText, Text
 
@@ -173,3 +174,25 @@ class GameMap(Model):
     insets: list[Inset] = Field(default=[], max_length=MAX_INSETS, description="detail boxes over the map's corners")
     features: list[Feature] = Field(default=[], max_length=MAX_FEATURES, description="what the map draws over the "
                                     "base map")
+
+    # --- the day whose borders the base map draws (engineer B1) ---
+    borders: str | None = Field(default=None, description="YYYY-MM-DD, quoted: the day whose borders the base map "
+                                "draws (the Soviet Union in 1962, Serbia and Montenegro in 2001); by default the "
+                                "first turn's date", json_schema_extra={
+                                    "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"})
+
+    @field_validator("borders")
+    @classmethod
+    def _borders_day(cls, value: str | None) -> str | None:
+        if value is not None and (len(value) != 10 or not _is_day(value)):
+            raise ValueError(f"'{value}' is not a date written YYYY-MM-DD")
+        return value
+
+
+def _is_day(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+# --- end of the borders key ---

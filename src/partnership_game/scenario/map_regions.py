@@ -83,6 +83,12 @@ class Country:
     suggestions: tuple[str, ...] = ()
 
 
+def borders_from() -> str | None:
+    """The earliest day whose borders the base map knows, or None when its asset cannot be read."""
+    base = _base_map()
+    return None if base is None else base.borders_from
+
+
 def find_country(name: str, date: str) -> Country | None:
     """The country an ISO code or a name means on the base map at `date` (borders of that day: 'SCG' in 2001, not
     'SRB'), or None when the base map's asset cannot be read."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from partnership_game.scenario.conditions import Compiled, ConditionError, Kind, Names, compile_condition
 from partnership_game.scenario.diagnostics import Diagnostic, did_you_mean
 from partnership_game.scenario.emblems import check_emblems
-from partnership_game.scenario.map_checks import W_MAP_LINK, check_map
+from partnership_game.scenario.map_checks import W_MAP_BORDERS, W_MAP_LINK, check_map
 from partnership_game.scenario.models import (
     AddEffect,
     ClearFlagEffect,
@@ -33,7 +33,7 @@ W_FLAG_NEVER_SET = "W005"
 W_UNKNOWN_MAP_FEATURE = W_MAP_LINK  # a flag links to a map feature the scenario does not declare
 W_HISTORICAL_MARK = "W007"
 WARNING_CODES = (W_FLAG_NEVER_READ, W_NO_SOURCES, W_NEVER_FIRES, W_CONSTANT_CONDITION, W_FLAG_NEVER_SET,
-                 W_UNKNOWN_MAP_FEATURE, W_HISTORICAL_MARK, W_DATE_LABEL)
+                 W_UNKNOWN_MAP_FEATURE, W_HISTORICAL_MARK, W_DATE_LABEL, W_MAP_BORDERS)
 
 
 @dataclass

@@ -132,10 +132,14 @@ def _draw_layers(image: pygame.Surface, layers: MapLayers, palette: Palette) -> 
         pygame.draw.polygon(image, palette.land, ring)
     for ring in layers.holes:
         pygame.draw.polygon(image, palette.water, ring)
+    for ring in layers.lakes:
+        pygame.draw.polygon(image, palette.water, ring)
     for line in layers.borders:
         pygame.draw.lines(image, border, False, line)
     for line in layers.coasts:
         pygame.draw.aalines(image, coast, False, line)
+    for ring in layers.lakes:
+        pygame.draw.aalines(image, coast, True, ring)
 
 
 def _inset_box(image: pygame.Surface, pane: Pane, palette: Palette, text_px: int) -> None:
