@@ -14,6 +14,7 @@ import pygame
 import pygame_gui
 
 from partnership_game.ui import redraw, theme
+from partnership_game.ui.lean_gui import LeanUIManager
 from partnership_game.ui.motion import DialogMotion, dialog_layer
 from partnership_game.ui.motion import release as release_motion
 from partnership_game.ui.screen import Screen
@@ -98,8 +99,8 @@ class App:
         sizes = sorted({self._theme_size(s) for s in (14, 16, 17, 18, 22)})
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # pygame_gui's notes about fonts it has loaded already
-            manager = pygame_gui.UIManager(self.size, theme.widget_theme(self.palette, self.scale),
-                                           enable_live_theme_updates=False)
+            manager = LeanUIManager(self.size, theme.widget_theme(self.palette, self.scale),
+                                    enable_live_theme_updates=False)
             manager.preload_fonts([{"name": "noto_sans", "point_size": size, "style": style}
                                    for size in sizes for style in ("bold", "italic", "regular")])
         return manager
