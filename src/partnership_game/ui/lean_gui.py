@@ -42,7 +42,7 @@ class LeanTheme(UIAppearanceTheme):
     def __init__(self, resource_loader: Any, locale: str) -> None:
         super().__init__(resource_loader, locale)
         self._combined_ids: dict[tuple[IdList, IdList, IdList, IdList], list[str]] = {}
-        fonts = self.get_font_dictionary()
+        fonts: Any = self.get_font_dictionary()  # the library's font dictionary, beyond its interface
         for name, styles in fonts.known_font_paths.items():
             fonts.known_font_paths[name] = [(_on_disk(location), forced) for location, forced in styles]
         for font in fonts.loaded_fonts.values():  # the default faces, opened before the paths above were known
