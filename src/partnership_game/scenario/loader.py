@@ -178,6 +178,10 @@ def structure_problems(
 def load_bytes(data: bytes, path_label: str = "<scenario>") -> LoadedScenario:
     """Load a scenario from bytes; raise ScenarioError with every problem, sorted by position."""
     doc = read_document(data, path_label)
+    if isinstance(doc.data, dict) and doc.data.get("format_version") == 2:  # two sides (issue 16): its own models
+        from partnership_game.scenario.format2_loader import load_format2
+
+        return load_format2(doc, data, path_label)
     try:
         model = models.Scenario.model_validate(doc.data)
     except ValidationError as exc:

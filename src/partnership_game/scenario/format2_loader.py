@@ -1,0 +1,53 @@
+"""Loading a format-2 file: its models and checks, then desugared to the format-1 model, checked and compiled as
+format 1 is (problems reported at the file's positions), with the sides compiled beside it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pydantic import ValidationError
+
+from partnership_game.scenario import format2_models as f2
+from partnership_game.scenario.compiler import compile_scenario
+from partnership_game.scenario.diagnostics import Diagnostic, ScenarioError
+from partnership_game.scenario.format2_checks import check_format2
+from partnership_game.scenario.format2_desugar import desugar, moved_document
+from partnership_game.scenario.format2_sides import build_sides, joint_availability
+from partnership_game.scenario.loader import LoadedScenario, content_hash, structure_problems
+from partnership_game.scenario.semantics import W_FLAG_NEVER_READ, W_HISTORICAL_MARK, check
+from partnership_game.scenario.sides import JOINT
+from partnership_game.scenario.yaml_tree import Document
+
+
+def _redundant(problem: Diagnostic, s: f2.Scenario, read_here: set[str]) -> bool:
+    """A format-1 finding the format-2 checks say better: the historical marks of a joint event (checked per
+    side), a hidden flag read only by a side's option, a duplicate side option seen again in the product."""
+    if problem.code == W_HISTORICAL_MARK:
+        return any(f"event '{e.id}'" in problem.message for e in s.events if e.role == JOINT)
+    if problem.code == W_FLAG_NEVER_READ:
+        return any(f"flag '{name}'" in problem.message for name in read_here)
+    return problem.message.startswith("duplicate option id '") and "+" in problem.message
+
+
+def load_format2(doc: Document, data: bytes, path_label: str) -> LoadedScenario:
+    """A format-2 scenario, loaded; ScenarioError with every problem otherwise."""
+    try:
+        model = f2.Scenario.model_validate(doc.data)
+    except ValidationError as exc:
+        raise ScenarioError(structure_problems(exc, doc, path_label, f2.Scenario)) from None
+    own = check_format2(model, doc, path_label)
+    d = desugar(model)
+    checked = check(d.scenario, moved_document(doc, d.moves), path_label)
+    read_here = {name for c in own.conditions.values() for name in c.reads}
+    problems = {(p.line, p.col, p.message): p for p in own.problems}
+    for p in checked.problems:
+        if not _redundant(p, model, read_here):
+            problems.setdefault((p.line, p.col, p.message), p)
+    if any(p.severity == "error" for p in problems.values()):
+        raise ScenarioError(problems.values())
+    conditions = {**checked.conditions, **own.conditions, **joint_availability(model, d, own.conditions)}
+    digest = content_hash(data)
+    compiled = compile_scenario(d.scenario, conditions, digest)
+    compiled = replace(compiled, sides=build_sides(model, d, len(compiled.events), own.conditions))
+    warnings = tuple(sorted(p for p in problems.values() if p.severity != "error"))
+    return LoadedScenario(path_label, data.decode("utf-8"), digest, d.scenario, compiled, warnings)
