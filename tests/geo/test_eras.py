@@ -105,8 +105,8 @@ def test_a_country_within_a_state_of_that_date_is_pointed_to_it() -> None:
     world = base_map()
     assert world.suggest("Ukraine", "1962-10-22")[0] == "SUN"
     assert world.suggest("SRB", "2001-09-11")[0] == "SCG"
-    assert world.part_of("Kosovo", "2001-09-11") == world.entity("SCG", "2001-09-11")
-    assert world.part_of("Cuba", "1962-10-22") is None
+    assert world.suggest("Kosovo", "2001-09-11")[0] == "SCG"
+    assert world.suggest("Cubaa", "1962-10-22")[0] == "Cuba"  # a country shown itself: only close names
 
 
 def test_every_unit_belongs_to_one_state_at_most_on_any_day() -> None:
@@ -196,3 +196,10 @@ def test_a_date_before_the_era_data_is_warned_about_where_it_is_written() -> Non
     assert next(w.message for w in overridden.warnings if w.code == "W009").startswith(
         "the base map knows the borders of 1949-10-07 and later, not of 1930-01-01")
     assert not [w for w in load_bytes(_scenario().encode(), "c.yaml").warnings if w.code == "W009"]
+
+
+def test_a_region_naming_a_country_of_today_is_pointed_to_the_state_of_the_maps_date() -> None:
+    text = _scenario().replace("countries: [CUB]", "countries: [UKR]")
+    with pytest.raises(ScenarioError) as caught:
+        load_bytes(text.encode(), "c.yaml")
+    assert "'UKR' is not a country of the base map on 1962-10-16 (did you mean 'SUN'?)" in str(caught.value)

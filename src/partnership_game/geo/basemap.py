@@ -157,11 +157,6 @@ class BaseMap:
         words = [w for e in self.active(date) for w in (e.iso, e.name)]
         return within + [w for w in difflib.get_close_matches(code, words, n=3, cutoff=0.6) if w not in within]
 
-    def part_of(self, code: str, date: DateLike = None) -> Entity | None:
-        """The state a country (by code or name, of any date) was part of at `date`, when it was not shown itself."""
-        suggestion = self.suggest(code, date)[:1]
-        return self.entity(suggestion[0], date) if suggestion and self.entity(code, date) is None else None
-
     def lakes_at(self, date: DateLike = None) -> list[int]:
         """The lakes drawn at `date` (their indices)."""
         day = iso_day(date)
