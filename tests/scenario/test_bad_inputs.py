@@ -171,15 +171,18 @@ def test_unclosed_bracket(tmp_path: Path) -> None:
     ((line, _col, message),) = errors(load_error(tmp_path, text))
     # The parser notices on the next line (where `roles:` cannot continue the list) and names where it began.
     assert line == opened + 1
-    assert message == f"did not find expected ',' or ']' (while parsing a flow sequence that starts at line {opened})"
+    assert message == (f"the list that opens with '[' at line {opened} is not closed with ']' here (or an item in it "
+                       "holding ': ' needs quotes)")
 
 
 def test_unclosed_quote(tmp_path: Path) -> None:
     text = edit("  - Was it worth it?", '  - "Was it worth it?')
     opened = where(text, '"Was it')
     ((line, _col, message),) = errors(load_error(tmp_path, text))
-    assert message == f"found unexpected end of stream (while scanning a quoted scalar that starts at line {opened[0]})"
-    assert line == text.count("\n") + 1
+    # Reported where the quote opens, not at the end of the file where the parser gave up.
+    assert message == "a quote opened on this line is never closed: close it, or, inside '...', write an apostrophe " \
+                      "twice ('Don''t')"
+    assert line == opened[0]
 
 
 def test_nesting_5000_deep(tmp_path: Path) -> None:
@@ -393,8 +396,9 @@ def test_text_where_a_number_is_needed(tmp_path: Path, written: str) -> None:
     text = edit("start: 40", f"start: {written}")
     shown = written.strip("\"'")
     line, col = where(text, f"start: {written}")
+    hint = "; write a number without quotes" if shown == "40" else ""
     assert errors(load_error(tmp_path, text)) == [
-        (line, col + len("start: "), f"expected a number, got the text '{shown}'")
+        (line, col + len("start: "), f"expected a number, got the text '{shown}'{hint}")
     ]
 
 
@@ -405,7 +409,9 @@ def test_a_boolean_where_a_number_is_needed(tmp_path: Path) -> None:
 
 def test_a_number_where_text_is_needed(tmp_path: Path) -> None:
     text = edit("title: Tiny test scenario", "title: 5")
-    assert errors(load_error(tmp_path, text)) == [(3, 8, "expected text, got the number 5")]
+    assert errors(load_error(tmp_path, text)) == [
+        (3, 8, "expected text, got the number 5; put text that looks like a number or true/false in quotes")
+    ]
 
 
 def test_null_where_text_is_needed(tmp_path: Path) -> None:
@@ -708,7 +714,7 @@ def test_a_two_event_cycle_is_reported_on_both_events(tmp_path: Path) -> None:
 
 def test_repeat_above_50_is_refused(tmp_path: Path) -> None:
     text = edit("    effects: [{type: add, meter: trust, amount: 3}]", "    repeat: {max_times: 51}\n" + SELF_SCHEDULE)
-    assert errors(load_error(tmp_path, text)) == [(*where(text, "51"), "input should be less than or equal to 50")]
+    assert errors(load_error(tmp_path, text)) == [(*where(text, "51"), "'max_times' must be 50 or less (got 51)")]
 
 
 # --- Every problem at once, in file order ------------------------------------------------------------------------

@@ -220,7 +220,8 @@ def test_capitalised_booleans_get_a_suggestion(word: str, offset: int) -> None:
         ("(x := 1) > 0", "assignment (':=') is not allowed", 3),
         ("trust / 2 > 1", "division is not allowed; multiply by a fraction instead (0.5 * x)", 6),
         ("trust // 2 > 1", "division is not allowed; multiply by a fraction instead (0.5 * x)", 6),
-        ("trust % 2 > 1", "'%' is not allowed", 6),
+        ("trust % 2 > 1", "'%' is not allowed (no remainders or percentages; a share is a fraction: 0.25 for "
+         "25%)", 6),
         ("'a' == 'a'", "text in quotes is not allowed; conditions compare numbers and flags", 0),
         ("trust = 1", "'=' is not a comparison; write '=='", 6),
         ("!open", "'!' is not allowed; write 'not'", 0),

@@ -333,7 +333,7 @@ def test_a_view_must_say_one_stretch_of_the_globe(view: str, message: str) -> No
     ("{id: r, kind: region, label: R, countries: [CUB], symbol: base}", "a region's symbol is one of highlight"),
     ("{id: p, kind: point, label: P, at: [-80, 20], label_at: [-80, 21]}", "'label_at' belongs to a region"),
     ("{id: p, kind: blob, label: P}", "expected 'point', 'line' or 'region'"),
-    ("{id: p, kind: point, label: P, at: [-80, 20], priority: 11}", "less than or equal to 10"),
+    ("{id: p, kind: point, label: P, at: [-80, 20], priority: 11}", "'priority' must be 10 or less (got 11)"),
     ("{id: p, kind: point, label: P, at: [-80, 20], states: [{shows: glowing}]}", "expected 'open', 'closed'"),
 ])
 def test_a_feature_has_the_keys_of_its_kind(feature: str, message: str) -> None:

@@ -81,6 +81,7 @@ class Compiled:
 _TOKEN = re.compile(
     r"""\s*(?:
       (?P<number>\d+(?:\.\d+)?|\.\d+)
+    | (?P<slip>>>|<<|=>|=<|<>|===)
     | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
     | (?P<op><=|>=|==|!=|<|>|\+|-|\*(?!\*)|\(|\))
     | (?P<bad>\*\*|:=|//|/|%|\.|\[|\]|\{|\}|,|'|"|=|!|&&|&|\|\||\||\^|~|@|:|;|\S)
@@ -89,11 +90,17 @@ _TOKEN = re.compile(
 )
 
 _BAD_HINTS = {
+    ">>": "'>>' is not a comparison; write '>' or '>='",
+    "<<": "'<<' is not a comparison; write '<' or '<='",
+    "=>": "'=>' is not a comparison; write '>='",
+    "=<": "'=<' is not a comparison; write '<='",
+    "<>": "'<>' is not a comparison; write '!='",
+    "===": "'===' is not a comparison; write '=='",
+    "%": "'%' is not allowed (no remainders or percentages; a share is a fraction: 0.25 for 25%)",
     "**": "the power operator '**' is not allowed",
     ":=": "assignment (':=') is not allowed",
     "/": "division is not allowed; multiply by a fraction instead (0.5 * x)",
     "//": "division is not allowed; multiply by a fraction instead (0.5 * x)",
-    "%": "'%' is not allowed",
     ".": "attribute access ('.') is not allowed",
     "[": "subscripts ('[ ]') are not allowed",
     "]": "subscripts ('[ ]') are not allowed",
@@ -142,7 +149,11 @@ def _tokenize(source: str) -> list[_Token]:
         kind = match.lastgroup or "bad"
         text = match.group(kind)
         offset = match.start(kind)
-        if kind == "bad":
+        if kind == "bad" and text == "%" and tokens and tokens[-1].kind == "number":
+            number = tokens[-1]
+            raise ConditionError(f"'%' is not allowed: write {float(number.text) / 100:g} for {number.text}%, "
+                                 "a share as a fraction", number.offset)
+        if kind in ("bad", "slip"):
             raise ConditionError(_BAD_HINTS.get(text, f"'{text}' is not allowed in a condition"), offset)
         if kind == "name":
             if text in _FORBIDDEN_WORDS:

@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-import types
-import typing
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from partnership_game.files import FileProblem, read_regular
-from partnership_game.scenario import models
+from partnership_game.scenario import models, structure_messages
 from partnership_game.scenario.compiled import CompiledScenario
 from partnership_game.scenario.compiler import compile_scenario
-from partnership_game.scenario.diagnostics import Diagnostic, ScenarioError, did_you_mean
+from partnership_game.scenario.diagnostics import Diagnostic, ScenarioError
+from partnership_game.scenario.salvage import salvage
 from partnership_game.scenario.semantics import MAX_PROBLEMS, check
 from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES, Document, read_document
-
-_EFFECTS_BY_TAG: dict[str, type[BaseModel]] = {
-    "add": models.AddEffect,
-    "set_flag": models.SetFlagEffect,
-    "clear_flag": models.ClearFlagEffect,
-    "schedule": models.ScheduleEffect,
-    "delayed": models.DelayedEffect,
-}
-_EFFECT_UNION = "effect"
 
 
 @dataclass(frozen=True)
@@ -52,106 +42,22 @@ def content_hash(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | str | None:
-    """The model (or the effect union) a field holds, looking through lists, optionals and Annotated."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _inner_model(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        found = [m for m in (_inner_model(a) for a in typing.get_args(annotation)) if m is not None]
-        models_found = {m for m in found if not isinstance(m, str)}
-        if len(models_found) > 1:
-            return _EFFECT_UNION
-        return found[0] if found else None
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return None
-
-
-def _model_at(loc: tuple[Any, ...], root: type[BaseModel]) -> type[BaseModel] | None:
-    current: type[BaseModel] | str | None = root
+def _key_of(loc: tuple[object, ...], doc: Document) -> tuple[tuple[str | int, ...], str | None]:
+    """The path in the file a location leads to, and the key the value is written under (pydantic's location
+    also names union members, which the file does not have)."""
+    path: tuple[str | int, ...] = ()
+    key = None
     for part in loc:
-        if isinstance(part, int) or current is None:
-            continue
-        if current == _EFFECT_UNION:
-            current = _EFFECTS_BY_TAG.get(part)
-            continue
-        if isinstance(current, str):
-            return None
-        field = current.model_fields.get(part)
-        if field is None:
-            continue  # a union member name such as 'str' or 'float' in pydantic's location
-        current = _inner_model(field.annotation)
-    return current if isinstance(current, type) else None
+        if isinstance(part, (str, int)) and (*path, part) in doc.values:
+            path = (*path, part)
+            if isinstance(part, str):
+                key = part
+    return path, key
 
 
-def _describe(value: object) -> str:
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text '{shown}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-_EXPECTED = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "model_type": "a mapping of keys",
-    "dict_type": "a mapping of keys",
-    "model_attributes_type": "a mapping of keys",
-}
-
-
-def _message(error: Any, root: type[BaseModel]) -> str:
-    kind = error["type"]
-    loc = error["loc"]
-    value = error.get("input")
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        model = _model_at(loc[:-1], root)
-        allowed = list(model.model_fields) if model is not None else []
-        return f"unknown key '{key}'{did_you_mean(key, allowed)}"
-    if kind == "missing":
-        return f"missing required key '{loc[-1]}'"
-    if kind in _EXPECTED:
-        return f"expected {_EXPECTED[kind]}, got {_describe(value)}"
-    if (
-        kind == "string_pattern_mismatch"
-        and loc
-        and loc[-1] in ("id", "meter", "flag", "event", "turn", "role", "advisor", "from_turn", "until_turn")
-    ):
-        return (
-            f"'{value}' is not a valid id: use lower-case letters, digits and '_', starting with a letter, "
-            "at most 40 characters"
-        )
-    if kind == "string_pattern_mismatch" and "silence_warnings" in loc:
-        return f"'{value}' is not a warning code: only warnings (W and three digits, such as W001) can be silenced"
-    if kind == "string_pattern_mismatch" and loc and loc[-1] == "url":
-        return f"'{value}' is not a web address starting with http:// or https://"
-    if kind == "union_tag_not_found":
-        return f"an effect needs a 'type' (one of {', '.join(_EFFECTS_BY_TAG)})"
-    if kind == "union_tag_invalid":
-        tag = error.get("ctx", {}).get("tag", "?")
-        hint = did_you_mean(str(tag), _EFFECTS_BY_TAG)
-        return f"unknown effect type '{tag}'{hint} (one of {', '.join(_EFFECTS_BY_TAG)})"
-    if kind == "literal_error":
-        return f"{error['msg'].replace('Input should be', 'expected')}, got {_describe(value)}"
-    message = str(error["msg"])
-    for prefix in ("Value error, ", "Assertion failed, "):
-        message = message.removeprefix(prefix)
-    return message[0].lower() + message[1:] if message else "invalid value"
+# A comma in a one-line mapping ends the value: `{text: It is costly, and late.}` has a key 'and late.'.
+_FLOW_HINT = (": in a one-line {...} mapping a ',' ends the value before it; put that text in quotes, or write the "
+              "mapping in block style (one key per line)")
 
 
 def structure_problems(
@@ -164,14 +70,17 @@ def structure_problems(
         loc = tuple(error["loc"])
         at_key = error["type"] == "extra_forbidden"
         mark = doc.locate(loc, at_key=at_key)
-        message = _message(error, root)
-        problems.setdefault(
-            (mark.line, mark.col, message), Diagnostic(mark.line, mark.col, message, path=path_label)
-        )
-    # A union (such as a number-or-expression) fails once per member; keep one message per place.
-    by_place: dict[tuple[int, int], Diagnostic] = {}
+        path, key = _key_of(loc, doc)
+        text = structure_messages.message(error, root, key)
+        if at_key and path[:-1] in doc.flow and not str(loc[-1]).isidentifier():
+            text += _FLOW_HINT
+        problems.setdefault((mark.line, mark.col, text), Diagnostic(mark.line, mark.col, text, path=path_label))
+    # A union (such as a number-or-expression) fails once per member; keep one message per place. Missing keys
+    # are all reported where their mapping starts, so each keeps its own message.
+    by_place: dict[tuple[int, int, str], Diagnostic] = {}
     for diag in problems.values():
-        by_place.setdefault((diag.line, diag.col), diag)
+        missing = diag.message.startswith("missing required key")
+        by_place.setdefault((diag.line, diag.col, diag.message if missing else ""), diag)
     return list(by_place.values())
 
 
@@ -185,7 +94,8 @@ def load_bytes(data: bytes, path_label: str = "<scenario>") -> LoadedScenario:
     try:
         model = models.Scenario.model_validate(doc.data)
     except ValidationError as exc:
-        raise ScenarioError(structure_problems(exc, doc, path_label)) from None
+        raise ScenarioError(structure_problems(exc, doc, path_label) + _checks_of_valid_parts(doc, path_label)) \
+            from None
     checked = check(model, doc, path_label)
     errors = [d for d in checked.problems if d.severity == "error"]
     if errors:
@@ -196,6 +106,27 @@ def load_bytes(data: bytes, path_label: str = "<scenario>") -> LoadedScenario:
     # The text keeps a byte-order mark if the file had one, so that it encodes back to the hashed bytes exactly.
     text = data.decode("utf-8")
     return LoadedScenario(path_label, text, digest, model, compiled, warnings)
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def _checks_of_valid_parts(doc: Document, path_label: str) -> list[Diagnostic]:
+    """The errors of names, references and conditions in the parts of a file that are valid in structure, so
+    that one run reports them all. Warnings wait until the structure is right (a part left out could be what
+    sets a flag or schedules an event), and so does a reference to an item left out (it has its own error)."""
+    salvaged = salvage(doc)
+    if salvaged is None:
+        return []
+    checked = check(salvaged.model, salvaged.doc, path_label)
+    kept = []
+    for problem in checked.problems:
+        if problem.severity != "error" or not salvaged.left_out_ids.isdisjoint(_QUOTED.findall(problem.message)):
+            continue
+        if problem.message.startswith("no fallback ending") and "endings" in salvaged.touched_keys:
+            continue
+        kept.append(problem)
+    return kept
 
 
 def load_path(path: Path) -> LoadedScenario:

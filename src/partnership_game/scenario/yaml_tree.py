@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from partnership_game.inert import first_control, inert_line
 from partnership_game.scenario.diagnostics import Diagnostic, ScenarioError
+from partnership_game.scenario.yaml_messages import explain
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -49,6 +50,7 @@ class Document:
     data: object
     values: dict[Path, Mark]
     keys: dict[Path, Mark]
+    flow: set[Path] = field(default_factory=set)  # the mappings written in one-line {...} style
 
     def locate(self, loc: tuple[object, ...], at_key: bool = False) -> Mark:
         """The closest known position for a path that may hold extra parts (as pydantic's locations do)."""
@@ -109,6 +111,7 @@ class _Builder:
         self.problems: list[Diagnostic] = []
         self.values: dict[Path, Mark] = {}
         self.keys: dict[Path, Mark] = {}
+        self.flow: set[Path] = set()
         # Each frame: [container, its path, the pending key (mappings), where each key was first seen].
         self.stack: list[list[Any]] = []
         self.root: object = None
@@ -195,6 +198,8 @@ class _Builder:
                 self.error(mark, f"nesting is deeper than {MAX_DEPTH} levels")
                 return False
             path = self._child_path()
+            if isinstance(event, yaml.MappingStartEvent) and event.flow_style and path is not None:
+                self.flow.add(path)
             container: object = {} if isinstance(event, yaml.MappingStartEvent) else []
             self._attach(container, mark)
             self.stack.append([container, path, None, {}])
@@ -303,12 +308,16 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, path_label: str) -> Diagnostic
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)
-    line_text = (
-        text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
-    )
+    lines = text.splitlines()
+    line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     if "\t" in line_text[: mark.column + 1 if mark is not None else 0] or "tab" in problem:
         problem = "a tab character here: indent with spaces, YAML does not allow tabs for indentation"
-    elif context:
+    elif mark is not None:
+        explained = explain(problem, context or "", lines, mark.line, mark.column,
+                            context_mark.line if context_mark is not None else None)
+        if explained is not None:
+            return Diagnostic(*explained, path=path_label)
+    if context and not problem.startswith("a tab character"):
         where = f" that starts at line {context_mark.line + 1}" if context_mark is not None else ""
         problem = f"{problem} ({context}{where})"
     if mark is None:
@@ -368,4 +377,4 @@ def read_document(data: bytes, path_label: str, kind: str = "scenario") -> Docum
         raise ScenarioError(
             [Diagnostic(1, 1, f"the top level must be a mapping of keys, not {kind}", path=path_label)]
         )
-    return Document(builder.root, builder.values, builder.keys)
+    return Document(builder.root, builder.values, builder.keys, builder.flow)
