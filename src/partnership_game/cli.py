@@ -16,6 +16,7 @@ from partnership_game import __version__
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from partnership_game.cli_common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, print_problems, resolve, shown
+from partnership_game.cli_migrate import add_migrate_parser, cmd_migrate
 from partnership_game.cli_modding import cmd_analyze, cmd_new_scenario, cmd_scenarios, cmd_schema, cmd_validate
 from partnership_game.cli_reports import cmd_check_class, cmd_class_report, cmd_explore, cmd_report
 
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     new_scenario.add_argument("name", metavar="NAME", help="the new scenario's id: lower case letters, digits and _")
 
     commands.add_parser("schema", help="print the scenario format's JSON Schema (draft-07)")
+    add_migrate_parser(commands)
 
     scenarios = commands.add_parser("scenarios", help="list the built-in scenarios and your mods")
     scenarios.add_argument("--json", action="store_true")
@@ -253,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore, "check-class": cmd_check_class,
                 "schema": cmd_schema, "scenarios": cmd_scenarios, "analyze": cmd_analyze,
                 "new-scenario": cmd_new_scenario, "report": cmd_report, "class-report": cmd_class_report}
+    handlers["migrate"] = cmd_migrate
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
