@@ -190,3 +190,21 @@ def test_format_2_warnings_can_be_silenced() -> None:
     assert "W010" in {p.code for p in found(text)}
     assert "W010" not in {p.code for p in found(text + "silence_warnings: [W010, W002]\n")}
     assert found(text + "silence_warnings: [W010, W002]\n") == []
+
+
+@pytest.mark.parametrize(("key", "message"), [
+    ("outcomes: [{weight: 1}]", "a side's option in a joint event has only its own 'effects'; what the pair draws "
+                                "goes in an entry of 'resolve' ('outcomes')"),
+    ("result: Done", "a side's option in a joint event has no 'result': the pair's 'result' goes in its entry of "
+                     "'resolve'"),
+    ("news: Told", "a side's option in a joint event needs no 'news': the reveal shows both choices"),
+])
+def test_a_side_option_has_only_its_own_effects(key: str, message: str) -> None:
+    text = edit(("          - id: thanks\n", f"          - id: thanks\n            {key}\n"))
+    assert_reported(text, message, at(text, key))
+
+
+def test_sides_and_resolve_belong_to_joint_events() -> None:
+    text = edit(("  - id: w_chechnya\n    title: A line on Chechnya\n",
+                 "  - id: w_chechnya\n    title: A line on Chechnya\n    resolve: []\n"))
+    assert_reported(text, "'resolve' belongs to a joint event ('role: joint')", at(text, "resolve: []"))

@@ -125,6 +125,9 @@ class Format2Checker:
                 self.ref_role(name, (*here, "role", j))
         if e.role == JOINT:
             return self.joint(i, e)
+        for key in ("sides", "resolve"):
+            if key in e.model_fields_set:
+                self.report((*here, key), f"'{key}' belongs to a joint event ('role: joint')", at_key=True)
         for j, option in enumerate(e.options):
             self.texts((*here, "options", j, "news"), option.news)
             if option.news is None and len(self.s.roles) > 1:

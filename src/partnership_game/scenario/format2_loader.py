@@ -18,6 +18,13 @@ from partnership_game.scenario.semantics import W_FLAG_NEVER_READ, W_HISTORICAL_
 from partnership_game.scenario.sides import JOINT
 from partnership_game.scenario.yaml_tree import Document
 
+_NOT_ON_SIDE_OPTIONS = {
+    "outcomes": "a side's option in a joint event has only its own 'effects'; what the pair draws goes in an "
+                "entry of 'resolve' ('outcomes')",
+    "result": "a side's option in a joint event has no 'result': the pair's 'result' goes in its entry of 'resolve'",
+    "news": "a side's option in a joint event needs no 'news': the reveal shows both choices",
+}
+
 
 def _redundant(problem: Diagnostic, s: f2.Scenario, read_here: set[str]) -> bool:
     """A format-1 finding the format-2 checks say better: the historical marks of a joint event (checked per
@@ -29,12 +36,31 @@ def _redundant(problem: Diagnostic, s: f2.Scenario, read_here: set[str]) -> bool
     return problem.message.startswith("duplicate option id '") and "+" in problem.message
 
 
+def _side_option_keys(doc: Document, path_label: str, problems: list[Diagnostic]) -> list[Diagnostic]:
+    """A joint event's side option with `outcomes`, `result` or `news`: said in words that point to `resolve`
+    (instead of "unknown key")."""
+    better: dict[tuple[int, int], Diagnostic] = {}
+    events = doc.data.get("events") if isinstance(doc.data, dict) else None
+    for i, event in enumerate(events if isinstance(events, list) else []):
+        sides = event.get("sides") if isinstance(event, dict) else None
+        for role, side in (sides.items() if isinstance(sides, dict) else ()):
+            options = side.get("options") if isinstance(side, dict) else None
+            for j, option in enumerate(options if isinstance(options, list) else []):
+                for key in _NOT_ON_SIDE_OPTIONS:
+                    if isinstance(option, dict) and key in option:
+                        mark = doc.locate(("events", i, "sides", role, "options", j, key), at_key=True)
+                        better[(mark.line, mark.col)] = Diagnostic(mark.line, mark.col, _NOT_ON_SIDE_OPTIONS[key],
+                                                                   path=path_label)
+    return [better.pop((p.line, p.col), p) if p.message.startswith("unknown key") else p for p in problems]
+
+
 def load_format2(doc: Document, data: bytes, path_label: str) -> LoadedScenario:
     """A format-2 scenario, loaded; ScenarioError with every problem otherwise."""
     try:
         model = f2.Scenario.model_validate(doc.data)
     except ValidationError as exc:
-        raise ScenarioError(structure_problems(exc, doc, path_label, f2.Scenario)) from None
+        raise ScenarioError(_side_option_keys(doc, path_label, structure_problems(exc, doc, path_label,
+                                                                                    f2.Scenario))) from None
     own = check_format2(model, doc, path_label)
     d = desugar(model)
     checked = check(d.scenario, moved_document(doc, d.moves), path_label)

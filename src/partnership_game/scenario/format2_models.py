@@ -104,8 +104,6 @@ class Event(models.Event):
             if self.turn is not None and self.trigger is not None:
                 raise ValueError("an event fires either on a 'turn' or by a 'trigger', not both")
             return self
-        if self.sides is not None or self.resolve:
-            raise ValueError("'sides' and 'resolve' belong to a joint event ('role: joint')")
         if self.situation is None:
             raise ValueError("missing required key 'situation'")
         if isinstance(self.role, list) and self.options:
