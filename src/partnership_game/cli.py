@@ -16,6 +16,7 @@ from partnership_game import __version__
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from partnership_game.cli_common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, print_problems, resolve, shown
+from partnership_game.cli_graph import add_graph_parser, cmd_graph
 from partnership_game.cli_migrate import add_migrate_parser, cmd_migrate
 from partnership_game.cli_modding import cmd_analyze, cmd_new_scenario, cmd_scenarios, cmd_schema, cmd_validate
 from partnership_game.cli_reports import cmd_check_class, cmd_class_report, cmd_explore, cmd_report
@@ -141,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument("--per-option", action="store_true",
                          help="for every option of every decision: the endings when that option is taken")
     explore.add_argument("--json", action="store_true")
+
+    add_graph_parser(commands, _runs, _seed)
     return parser
 
 
@@ -254,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
         args.play_class = args.class_file
     handlers = {"play": cmd_play, "validate": cmd_validate, "explore": cmd_explore, "check-class": cmd_check_class,
                 "schema": cmd_schema, "scenarios": cmd_scenarios, "analyze": cmd_analyze,
-                "new-scenario": cmd_new_scenario, "report": cmd_report, "class-report": cmd_class_report}
+                "new-scenario": cmd_new_scenario, "report": cmd_report, "class-report": cmd_class_report,
+                "graph": cmd_graph}
     handlers["migrate"] = cmd_migrate
     try:
         return handlers[args.command](args)
