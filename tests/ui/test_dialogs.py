@@ -65,9 +65,12 @@ def test_settings_by_keyboard_alone(title: Driver) -> None:
         "previews": ("show_previews", False),
         "history": ("show_history", False),
         "motion": ("reduce_motion", True),
-        "sound": ("master_volume", 1.0),
-        "music": ("music_volume", 0.6),
+        "mute": ("mute", True),
+        "master": ("master_volume", 1.0),
+        "music": ("music_volume", 0.6),  # from 50 %, kept in its place among the 20 % steps
+        "effects": ("effects_volume", 1.0),
     }
+    assert set(keys) == {"window", *expected}  # every setting has its control, and this test changes each one
     for index, key in enumerate(keys):
         if key == "window":
             continue  # the window size is W3's to check (the desktop may hold it back)
@@ -81,6 +84,7 @@ def test_settings_by_keyboard_alone(title: Driver) -> None:
         done = title.top.done
         listing = title.top.controls[key].current_state.options_selection_list
         assert not listing.rect.colliderect(done.rect), "the open list covers Done"
+        assert title.top.panel_rect().contains(listing.rect), "the open list leaves the dialog"
         title.key(pygame.K_DOWN)
         title.key(pygame.K_RETURN)  # Enter takes the value and closes the list, not the dialog
         assert title.names() == ["TitleScreen", "SettingsScreen"]
@@ -89,6 +93,16 @@ def test_settings_by_keyboard_alone(title: Driver) -> None:
         assert title.top.focus.index == index  # the dialog was rebuilt; the focus stayed on the control
     stored = load_settings()
     assert (stored.text_scale, stored.palette, stored.reduce_motion) == (1.2, "colour_safe", True)
+    assert (stored.mute, stored.master_volume, stored.music_volume, stored.effects_volume) == (True, 1.0, 0.6, 1.0)
+    # The arrows step a closed control's value: Left from 100 % is 80 %.
+    screen = title.top
+    screen.focus.focus(keys.index("effects"))
+    title.key(pygame.K_LEFT)
+    assert title.app.settings.effects_volume == 0.8 and not title.top.focus.is_open()
+    assert title.app.volumes.effects_gain == 0.0  # still muted: the sound hears the mute, not just the levels
+    title.key(pygame.K_TAB, pygame.KMOD_SHIFT)
+    title.key(pygame.K_RIGHT)
+    assert title.app.settings.music_volume == 0.8
     # Esc closes an open list first, then the dialog.
     title.key(pygame.K_RETURN)
     assert title.top.focus.is_open()
