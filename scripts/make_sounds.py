@@ -4,9 +4,11 @@
     python scripts/make_sounds.py --check    # only check the committed files
 
 Every sound is made here from sine waves and seeded noise: nothing is sampled, so every sound is the project's own.
-Effects (a typewriter key, a rubber stamp, a page turning, a teleprinter) are short and share one loudness; the
-ambient bed is three string-like layers of different lengths, each an exact loop (every frequency and every
-modulation makes whole cycles over the layer, noise is made periodic in the frequency domain), mixed by tension.
+Effects (a typewriter key, a rubber stamp, a page turning, a teleprinter) are short and share one loudness (the
+loudest 100 ms at -18 dBFS RMS, peaks softly held under -1 dBFS); the ambient bed is three string-like layers of
+different lengths, each an exact loop (every frequency and every modulation makes whole cycles over the layer,
+noise is made periodic in the frequency domain), mixed by tension, each at -30 dBFS RMS under the effects. Nothing
+is left above about 7 kHz (small speakers make it harsh), and every effect starts and ends in silence.
 """
 
 from __future__ import annotations
@@ -22,9 +24,14 @@ import numpy as np
 
 RATE = 22050
 OUT = Path(__file__).resolve().parent.parent / "assets" / "sound"
-EFFECT_LOUDNESS_DB = -23.0  # the loudest 100 ms of every effect, after a 150 Hz high-pass (see loudness_db)
+EFFECT_LOUDNESS_DB = -18.0  # the loudest 100 ms of every effect, RMS (see loudness_db)
 BED_RMS_DB = -30.0  # each bed layer's RMS: quiet under the effects, and the music volume is the player's
-PEAK_LIMIT = 0.9
+LEVEL_TOLERANCE_DB = 1.0  # how far a file may sit from its target level
+PEAK_LIMIT = 0.9  # -0.9 dBFS: room for the 16-bit rounding and the mixer
+TOP_HZ = 6500  # the top of every sound: an 8th-order roll-off from here leaves nothing harsh above 8 kHz
+HARSH_HZ, HARSH_SHARE = 8000, 0.002  # at most 0.2 % of a sound's energy above 8 kHz
+EDGE_MS, EDGE_DB = 2, -40.0  # an effect's first and last 2 ms stay 40 dB under its peak: no click at either end
+LEAD_S = 0.003  # every effect begins with this much silence, so its first sample is never its attack
 SEAM_MS = 10
 F = np.float64
 
@@ -73,7 +80,7 @@ def fade_ends(x: np.ndarray, fade_in: float = 0.002, fade_out: float = 0.02) -> 
 
 def key_strike(t: np.ndarray, at: float, rng: np.random.Generator, bright: float = 1.0) -> np.ndarray:
     """One typewriter type-bar hitting the platen: a sharp tick, a metallic ring, a low knock of the body."""
-    tick = band(rng.standard_normal(len(t)), 2000, 7000) * decay(t, 0.0015, at)
+    tick = band(rng.standard_normal(len(t)), 2000, 5500) * decay(t, 0.0015, at, attack=0.001)
     metal = ring(t, 1450 * bright, 0.012, at) * 0.35 + ring(t, 3150 * bright, 0.006, at) * 0.2
     body = ring(t, 150, 0.025, at) * 0.5 + ring(t, 620, 0.018, at) * 0.25
     return tick * 1.4 + metal + body
@@ -82,15 +89,17 @@ def key_strike(t: np.ndarray, at: float, rng: np.random.Generator, bright: float
 def choose(rng: np.random.Generator) -> np.ndarray:
     """Choosing an option: a single soft typewriter key, short enough to repeat while moving through the options."""
     t = times(0.14)
-    return key_strike(t, 0.001, rng)
+    return key_strike(t, 0.0, rng)
 
 
 def decide(rng: np.random.Generator) -> np.ndarray:
     """Deciding: a rubber stamp pressed onto a dossier on a wooden desk, a low thud with a paper slap."""
     t = times(0.42)
-    sweep = 2 * np.pi * np.cumsum(60 + 55 * np.exp(-t / 0.03)) / RATE  # the thud's pitch drops as the desk settles
+    # The thud's pitch drops as the desk settles; it ends near 95 Hz, low enough to be a desk and high enough for a
+    # laptop's speakers to carry (a 60 Hz thud was all but lost there, though it measured loudest of the effects).
+    sweep = 2 * np.pi * np.cumsum(95 + 60 * np.exp(-t / 0.03)) / RATE
     thud = np.sin(sweep) * decay(t, 0.07, 0.0, attack=0.002)
-    slap = band(rng.standard_normal(len(t)), 300, 3200) * decay(t, 0.022, 0.0, attack=0.001)
+    slap = band(rng.standard_normal(len(t)), 300, 3200) * decay(t, 0.022, 0.0, attack=0.0015)
     desk = ring(t, 210, 0.09, 0.002) * 0.3 + ring(t, 340, 0.05, 0.002) * 0.15
     lift = band(rng.standard_normal(len(t)), 800, 2600) * decay(t, 0.01, 0.16, attack=0.004) * 0.12
     return thud * 1.0 + slap * 0.55 + desk + lift
@@ -101,7 +110,7 @@ def page(rng: np.random.Generator) -> np.ndarray:
     t = times(0.5)
     shape = np.sin(np.pi * np.clip(t / 0.42, 0, 1)) ** 2 * np.exp(-t / 0.5)
     low = band(rng.standard_normal(len(t)), 400, 1800)
-    high = band(rng.standard_normal(len(t)), 1800, 6500)
+    high = band(rng.standard_normal(len(t)), 1800, 4800)  # a hiss above this is what made the page harsh
     lift = np.clip(t / 0.3, 0, 1)
     swish = (low * (1 - lift) + high * lift * 0.8) * shape
     grains = np.zeros(len(t))  # the crinkle: sparse ticks, densest where the sheet bends most
@@ -109,7 +118,7 @@ def page(rng: np.random.Generator) -> np.ndarray:
         i = round(at * RATE)
         if rng.random() < shape[i] * 1.6:
             grains[i] = rng.choice([-1.0, 1.0]) * rng.uniform(0.3, 1.0)
-    crinkle = band(grains, 2500, 8000) * 6
+    crinkle = band(grains, 2000, 5500) * 6
     flap = band(rng.standard_normal(len(t)), 150, 900) * decay(t, 0.03, 0.4, attack=0.01)
     return swish + crinkle * shape + flap * 0.7
 
@@ -209,8 +218,9 @@ BED: dict[str, Callable[[np.random.Generator], np.ndarray]] = {
 # ---- measuring -----------------------------------------------------------------------------------------------
 
 def loudness_db(x: np.ndarray) -> float:
-    """The loudest 100 ms of a sound, RMS in dBFS after a 150 Hz high-pass (a rough stand-in for K-weighting)."""
-    y = band(x, 150, RATE / 2)
+    """The loudest 100 ms of a sound, RMS in dBFS (a short effect's level: its whole-file RMS would mostly measure
+    how long its tail is)."""
+    y = x - x.mean()
     win = round(0.1 * RATE)
     energy = np.convolve(y * y, np.ones(win) / win, mode="valid") if len(y) > win else np.array([np.mean(y * y)])
     return float(10 * np.log10(max(float(energy.max()), 1e-20)))
@@ -218,6 +228,22 @@ def loudness_db(x: np.ndarray) -> float:
 
 def rms_db(x: np.ndarray) -> float:
     return float(10 * np.log10(max(float(np.mean(x * x)), 1e-20)))
+
+
+def spectrum(x: np.ndarray) -> dict[str, float]:
+    """Where the sound's energy sits: its spectral centroid and the share of its energy above HARSH_HZ."""
+    power = np.abs(np.fft.rfft(x * np.hanning(len(x)))) ** 2
+    freqs = np.fft.rfftfreq(len(x), 1 / RATE)
+    total = max(float(power.sum()), 1e-30)
+    harsh = float(power[freqs > HARSH_HZ].sum())
+    return {"centroid_hz": float((power * freqs).sum() / total), "harsh_share": harsh / total}
+
+
+def edges_db(x: np.ndarray) -> tuple[float, float]:
+    """The peak of the first and of the last EDGE_MS, in dB under the whole sound's peak."""
+    n = round(EDGE_MS / 1000 * RATE)
+    peak = max(float(np.abs(x).max()), 1e-12)
+    return tuple(float(20 * np.log10(max(float(np.abs(part).max()), 1e-12) / peak)) for part in (x[:n], x[-n:]))
 
 
 def seam(x: np.ndarray) -> dict[str, float]:
@@ -265,9 +291,15 @@ def write_wav(path: Path, x: np.ndarray, rng: np.random.Generator) -> None:
 
 def measure(path: Path) -> dict[str, float]:
     x = read_wav(path)
+    peak = float(np.abs(x).max())
+    shape = spectrum(x)
+    start, end = edges_db(x)
     row = {
-        "bytes": path.stat().st_size, "seconds": round(len(x) / RATE, 3), "peak": round(float(np.abs(x).max()), 4),
-        "dc": round(float(x.mean()), 6), "loudness_db": round(loudness_db(x), 2), "rms_db": round(rms_db(x), 2)}
+        "bytes": path.stat().st_size, "seconds": round(len(x) / RATE, 3), "peak": round(peak, 4),
+        "peak_db": round(20 * np.log10(max(peak, 1e-12)), 2), "clipped": int(np.sum(np.abs(x) >= 0.999)),
+        "dc": round(float(x.mean()), 6), "loudness_db": round(loudness_db(x), 2), "rms_db": round(rms_db(x), 2),
+        "centroid_hz": round(shape["centroid_hz"]), "harsh_share": round(shape["harsh_share"], 5),
+        "start_db": round(start, 1), "end_db": round(end, 1)}
     if path.stem.startswith("bed_"):
         row.update({k: round(v, 5) for k, v in seam(x).items()})
     return row
@@ -275,14 +307,34 @@ def measure(path: Path) -> dict[str, float]:
 
 # ---- making ----------------------------------------------------------------------------------------------------
 
+def top_cut(x: np.ndarray, circular: bool = False) -> np.ndarray:
+    """An 8th-order low-pass at TOP_HZ (-14 dB at 8 kHz, -30 dB at 10 kHz), zero-phase, as band() does it."""
+    size = len(x) if circular else 2 * len(x)
+    freqs = np.fft.rfftfreq(size, 1 / RATE)
+    return np.fft.irfft(np.fft.rfft(x, size) / np.sqrt(1 + (freqs / TOP_HZ) ** 16), size)[:len(x)]
+
+
+def soft_limit(x: np.ndarray, ceiling: float = PEAK_LIMIT * 0.98, knee: float = 0.6) -> np.ndarray:
+    """Peaks above `knee` bent smoothly under `ceiling` (a tanh curve with slope 1 at the knee): a typewriter's tick
+    or a crinkle's grain is a few samples, so bending them is not heard, and the rest is untouched."""
+    over = np.abs(x) - knee
+    room = ceiling - knee
+    bent = np.sign(x) * (knee + room * np.tanh(np.maximum(over, 0) / room))
+    return np.where(over > 0, bent, x)
+
+
 def finish_effect(x: np.ndarray) -> np.ndarray:
-    x = fade_ends(x - x.mean())
-    x *= 10 ** ((EFFECT_LOUDNESS_DB - loudness_db(x)) / 20)
-    return x
+    """Silence first, nothing harsh, no DC, faded ends, the shared loudness, peaks held under the limit."""
+    x = np.concatenate([np.zeros(round(LEAD_S * RATE)), x])
+    x = fade_ends(top_cut(x - x.mean()), fade_in=LEAD_S)
+    for _ in range(4):  # the limiter takes a little off the loudness: aim again
+        x = soft_limit(x * 10 ** ((EFFECT_LOUDNESS_DB - loudness_db(x)) / 20))
+    return x - x.mean()
 
 
 def finish_bed(x: np.ndarray) -> np.ndarray:
     x = band(x - x.mean(), 25, RATE / 2, circular=True)  # below 25 Hz is felt, not heard: and it is where DC hides
+    x = top_cut(x, circular=True)  # circular, so the loop still joins
     return x * 10 ** ((BED_RMS_DB - rms_db(x)) / 20)
 
 
@@ -301,10 +353,16 @@ def check(out: Path) -> tuple[dict[str, object], list[str]]:
     rows = {p.stem: measure(p) for p in sorted(out.glob("*.wav"))}
     problems = []
     for name, row in rows.items():
-        if row["peak"] > PEAK_LIMIT:
-            problems.append(f"{name}: peak {row['peak']} above {PEAK_LIMIT}")
+        if row["peak"] > PEAK_LIMIT or row["clipped"]:
+            problems.append(f"{name}: peak {row['peak']} above {PEAK_LIMIT} ({row['clipped']} samples clipped)")
         if abs(row["dc"]) > 0.001:
             problems.append(f"{name}: DC offset {row['dc']}")
+        if row["harsh_share"] > HARSH_SHARE:
+            problems.append(f"{name}: {row['harsh_share']:.1%} of its energy above {HARSH_HZ} Hz")
+        level, target = (row["rms_db"], BED_RMS_DB) if name.startswith("bed_") else (row["loudness_db"],
+                                                                                      EFFECT_LOUDNESS_DB)
+        if abs(level - target) > LEVEL_TOLERANCE_DB:
+            problems.append(f"{name}: level {level} dBFS, not {target}")
         if name.startswith("bed_"):
             if row["seam_step"] > row["step_p99"]:
                 problems.append(f"{name}: a step at the loop's seam")
@@ -312,8 +370,11 @@ def check(out: Path) -> tuple[dict[str, object], list[str]]:
                 problems.append(f"{name}: a click at the loop's seam")
             if row["seam_level_db"] > row["level_p999_db"]:
                 problems.append(f"{name}: first and last {SEAM_MS} ms differ in level")
-        elif row["seconds"] > 1.5:
-            problems.append(f"{name}: longer than 1.5 s")
+        else:
+            if row["seconds"] > 1.5:
+                problems.append(f"{name}: longer than 1.5 s")
+            if max(row["start_db"], row["end_db"]) > EDGE_DB:
+                problems.append(f"{name}: a click at its start or end ({row['start_db']}, {row['end_db']} dB)")
     levels = [r["loudness_db"] for n, r in rows.items() if not n.startswith("bed_")]
     if levels and max(levels) - min(levels) > 3:
         problems.append(f"effects' loudness spreads over {max(levels) - min(levels):.1f} dB")
