@@ -101,9 +101,9 @@ def test_a_missing_oversized_or_outside_image_is_refused_with_its_position(
 
 def test_the_schema_lists_the_built_in_names() -> None:
     emblem = scenario_schema()["definitions"]["Advisor"]["properties"]["emblem"]
-    choices = emblem["anyOf"]  # a built-in name, or an image file (its patterns: scenario/event_models.py)
-    assert choices[0]["enum"] == list(BUILTIN_EMBLEMS)
-    assert all(rule["pattern"].endswith("$") for rule in choices[1]["allOf"])
+    # a name with an extension is an image file (its patterns: scenario/event_models.py), any other a built-in name
+    assert emblem["else"]["enum"] == list(BUILTIN_EMBLEMS)
+    assert all(rule["pattern"].endswith("$") for rule in emblem["then"]["allOf"])
 
 
 def test_the_built_in_scenarios_give_every_advisor_an_emblem() -> None:

@@ -137,12 +137,14 @@ class Flag(Model):
 
 
 # An advisor's emblem: a built-in name (`duma`) or an image file of the mod (`faces/minister.png`), checked in
-# scenario/emblems.py. The schema lists the names so that editors complete them, and gives a file the image rule.
-EMBLEM_SCHEMA: dict[str, Any] = {"anyOf": [
-    {"type": "string", "enum": list(BUILTIN_EMBLEMS)},
-    {"type": "string", "maxLength": MAX_EMBLEM_CHARS, "allOf": [
-        {"pattern": IMAGE_SUFFIX_PATTERN}, {"pattern": IMAGE_PATH_PATTERN}]},
-]}
+# scenario/emblems.py: a name with an extension is a file. The schema chooses the same way, so a client says either
+# "not one of" the names (completed by editors) or what is wrong with the file name.
+EMBLEM_SCHEMA: dict[str, Any] = {
+    "type": "string", "minLength": 1, "maxLength": MAX_EMBLEM_CHARS,
+    "if": {"pattern": r"[^/]\.[^/.]+$"},
+    "then": {"allOf": [{"pattern": IMAGE_SUFFIX_PATTERN}, {"pattern": IMAGE_PATH_PATTERN}]},
+    "else": {"enum": list(BUILTIN_EMBLEMS)},
+}
 Emblem = Annotated[str, Field(min_length=1, max_length=MAX_EMBLEM_CHARS), WithJsonSchema(EMBLEM_SCHEMA)]
 
 

@@ -57,6 +57,8 @@ def _string(node: dict[str, Any]) -> str:
     pattern = node.get("pattern", "")
     if "enum" in node:
         return " or ".join(f"`{v}`" for v in node["enum"])
+    if "else" in node:  # the emblem: a built-in name or an image file
+        return f"{_string(node['else'])} or image file"
     if pattern.startswith("^[a-z]"):
         return "id"
     if pattern.startswith("^[0-9]{4}"):
@@ -81,6 +83,8 @@ def type_of(node: dict[str, Any]) -> str:
         return f"`{node['const']}`"
     if "anyOf" in node:
         return " or ".join(type_of(option) for option in node["anyOf"])
+    if isinstance(node.get("type"), list):  # a choice by type (schema._by_type)
+        return " or ".join(type_of(rule["then"]) for rule in node["allOf"])
     kind = node.get("type")
     if "enum" in node and kind is None:
         return " or ".join(f"`{v}`" for v in node["enum"])

@@ -45,7 +45,28 @@ def _to_draft_07(node: Any) -> Any:
             out[key] = _to_draft_07(value)
     if "$ref" in out and len(out) > 1:
         out = {"allOf": [{"$ref": out.pop("$ref")}], **out}
-    return out
+    return _by_type(out)
+
+
+def _type_of(option: dict[str, Any]) -> str | None:
+    if "$ref" in option:
+        return "object"  # every definition is a mapping
+    kind = option.get("type")
+    return kind if isinstance(kind, str) else None
+
+
+def _by_type(node: dict[str, Any]) -> dict[str, Any]:
+    """`anyOf` over different types (a number or a condition, a text or variants) becomes a choice by type: a client
+    then reports the one relevant error ("1.5 is greater than the maximum of 1") instead of "not valid under any"."""
+    options = node.get("anyOf")
+    if not options:
+        return node
+    kinds = [_type_of(option) for option in options]
+    if None in kinds or len(set(kinds)) != len(kinds):
+        return node
+    rest = {key: value for key, value in node.items() if key != "anyOf"}
+    return {**rest, "type": kinds, "allOf": [{"if": {"type": kind}, "then": option}
+                                             for kind, option in zip(kinds, options, strict=True)]}
 
 
 def _add_rules(schema: dict[str, Any]) -> None:
