@@ -70,7 +70,8 @@ def _string(node: dict[str, Any]) -> str:
     most = int(node.get("maxLength", 0))
     if most == CONDITION_MAX_CHARS:  # only conditions have this bound (image paths share it, but have patterns)
         return "condition"
-    return {SHORT_TEXT_CHARS: "short text", TEXT_CHARS: "text"}.get(most, f"text of at most {most} characters" if most else "text")
+    named = {SHORT_TEXT_CHARS: "short text", TEXT_CHARS: "text", 0: "text"}
+    return named.get(most, f"text of at most {most} characters")
 
 
 def type_of(node: dict[str, Any]) -> str:
