@@ -12,6 +12,7 @@ from partnership_game.scenario.compiled import CompiledEvent
 from partnership_game.session import Session, explain
 from partnership_game.session.explain import Bound, Change
 from partnership_game.session.texts import crossed
+from partnership_game.session.this_turn import choice_entries, earlier_this_turn
 from partnership_game.text.layout import paragraphs, wrap
 from partnership_game.text.wording import ACCURACY_WORDS, moved, moved_change, say, say_line, sentence
 
@@ -182,10 +183,37 @@ def _net(session: Session, meter_id: str, mine: list[LedgerEntry]) -> str | None
     return moved(session, meter_id, delta, mine[-1].after, last if pushed else None)
 
 
+def this_turn(session: Session, width: int, news: bool = False) -> str:
+    """The player's own decisions taken earlier in the turn in hand, each as the player's choice with what it
+    changed ("Your decision this turn: The first question, “Share the files”: Trust up 7 to 47."), never as news;
+    with `news`, the news that landed in the turn as news. '' when there is none."""
+    blocks: list[str] = []
+    for item in earlier_this_turn(session):
+        moves = "; ".join(moved_change(session, c) for c in item.changes)
+        if item.kind == "choice":
+            told = f"Your decision this turn: {say_line(session, item.title)}, “{inert_line(item.label)}”: "
+            blocks.append("\n".join(wrap(told + (moves or "no meter changed") + ".", width, "", "  ")))
+        elif news:
+            event = session.compiled.events[session.compiled.event_index(item.event)]
+            lines = wrap(_news_line(session, event, ""), width, "", "  ")
+            if item.text:
+                lines.append(paragraphs(inert(item.text), width))
+            if moves:
+                lines += wrap(f"What it changed: {moves}.", width, "", "  ")
+            blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
 def since_last(session: Session, entries: list[LedgerEntry], width: int) -> str:
-    """One sentence: the net change of each meter over these entries ("" when there are none)."""
+    """The player's own decisions earlier in this turn, told as such (this_turn), then one sentence: the net change
+    of each meter over the rest of these entries ("" when there are none)."""
     if not entries:
         return ""
+    own = choice_entries(session)
+    told_own = this_turn(session, width) if any(id(e) in own for e in entries) else ""
+    entries = [e for e in entries if id(e) not in own]
+    if not entries:
+        return told_own
     start = "Since your last decision" if session.decisions else "Since the game began"
     parts = []
     for item in session.scenario.model.meters:
@@ -200,7 +228,7 @@ def since_last(session: Session, entries: list[LedgerEntry], width: int) -> str:
         lines[-1] += " " + hint
     else:
         lines.append("  " + hint)
-    return "\n".join(lines)
+    return "\n".join(([told_own] if told_own else []) + lines)
 
 
 def _cause(session: Session, entry: LedgerEntry) -> str:

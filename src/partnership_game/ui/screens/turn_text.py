@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from partnership_game.session import texts
+from partnership_game.session.this_turn import earlier_this_turn
 from partnership_game.ui import rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.screens.turn_counsel import counsel_paragraph
@@ -39,6 +40,24 @@ def paragraph_gap(gap_px: int) -> str:
     return f"<font pixel_size={gap_px}><br><br></font>"
 
 
+def earlier_html(game: Game) -> list[str]:
+    """What landed earlier in this turn, above the decision in hand: the player's own choices, each told as their
+    decision ("Your decision this turn: The first question, “Share the files” · Trust +7"), never as news; before
+    the game's first decision also the news it opened with (later news is told after the decision before it)."""
+    session = game.session
+    parts = []
+    for item in earlier_this_turn(session):
+        changes = " · ".join(f"{c.meter_label} {signed(c.delta)}" for c in item.changes) or t("turn.no_change")
+        if item.kind == "choice":
+            parts.append(f"<b>{t('turn.earlier_choice')}:</b> {rich.escape(item.title)}, "
+                         f"“{rich.escape(item.label)}” · {rich.escape(changes)}")
+        elif not session.decisions:
+            words = f"<br>{rich.escape(item.text)}" if item.text else ""
+            parts.append(f"<b>{t('turn.earlier_news')}: {rich.escape(item.title)}</b>{words}<br>"
+                         f"<i>{rich.escape(changes)}</i>")
+    return parts
+
+
 def story_html(game: Game, stamp_hex: str, show_history: bool, gap_px: int = 8) -> str:
     """Situation, counsel, then every option with its full text: all of it reading, in one scrolling column."""
     session = game.session
@@ -51,6 +70,7 @@ def story_html(game: Game, stamp_hex: str, show_history: bool, gap_px: int = 8) 
     parts: list[str] = []
     if game.note:
         parts.append(f"<i>{rich.escape(game.note)}</i>")
+    parts += earlier_html(game)
     if event is not None and event.image is not None and pending.event.id in game.scenario.images:
         caption = f"{rich.escape(event.image.caption)} " if event.image.caption else ""
         parts.append(f"<i>{caption}(Picture: {rich.escape(event.image.credit)})</i>")
