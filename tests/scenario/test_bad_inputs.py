@@ -420,8 +420,8 @@ def test_null_where_text_is_needed(tmp_path: Path) -> None:
 
 
 def test_format_version_must_be_the_number_one(tmp_path: Path) -> None:
-    assert errors(load_error(tmp_path, edit("format_version: 1", "format_version: 2"))) == [
-        (1, 17, "expected 1, got the number 2")
+    assert errors(load_error(tmp_path, edit("format_version: 1", "format_version: 3"))) == [
+        (1, 17, "expected 1, got the number 3")
     ]
     assert errors(load_error(tmp_path, edit("format_version: 1", "format_version: '1'"))) == [
         (1, 17, "expected 1, got the text '1'")

@@ -151,7 +151,7 @@ def test_a_side_option_condition_is_checked_where_it_is_written() -> None:
     assert [p.line for p in problems if "'>>'" in p.message] == [at(text, "trust >> 20")[0]]
 
 
-def test_w009_an_entry_no_pair_reaches() -> None:
+def test_w013_an_entry_no_pair_reaches() -> None:
     text = edit(('      - {result: "Moscow offers words', '      - {when: {kremlin: open}, result: Too late}\n'
                  '      - {result: "Moscow offers words'))
     assert_reported(text, "resolve entry 3 is never reached: the entries above it cover every pair it matches",
@@ -208,3 +208,32 @@ def test_sides_and_resolve_belong_to_joint_events() -> None:
     text = edit(("  - id: w_chechnya\n    title: A line on Chechnya\n",
                  "  - id: w_chechnya\n    title: A line on Chechnya\n    resolve: []\n"))
     assert_reported(text, "'resolve' belongs to a joint event ('role: joint')", at(text, "resolve: []"))
+
+
+def test_any_one_line_left_out_gives_messages_never_a_traceback() -> None:
+    lines = CORRIDOR.splitlines(keepends=True)
+    for n in range(len(lines)):
+        text = "".join(lines[:n] + lines[n + 1:])
+        try:
+            load_bytes(text.encode("utf-8"), "c.yaml")
+        except ScenarioError as exc:
+            assert exc.diagnostics and all(d.line >= 1 and d.col >= 1 for d in exc.diagnostics)
+
+
+def test_a_format_1_file_marked_version_2_is_told_to_migrate() -> None:
+    text = (Path(__file__).resolve().parents[1] / "data" / "tiny.yaml").read_text(encoding="utf-8")
+    text = text.replace("format_version: 1", "format_version: 2")
+    hint = ("format_version 2 needs 'good' and 'sees' on every role; meters no longer carry 'good' (run "
+            "partnership-game migrate)")
+    assert_reported(text, hint, at(text, "good: up"))
+
+
+def test_silencing_w013_and_an_unknown_code() -> None:
+    text = edit(('      - {result: "Moscow offers words', '      - {when: {kremlin: open}, result: Too late}\n'
+                 '      - {result: "Moscow offers words'))
+    assert "W013" in {p.code for p in found(text)}
+    assert "W013" not in {p.code for p in found(text + "silence_warnings: [W013]\n")}
+    bad = text + "silence_warnings: [W013, W099]\n"
+    (error,) = [p for p in found(bad) if p.severity == "error"]
+    assert error.message.startswith("'W099' is not a warning code")
+    assert (error.line, error.col) == at(bad, "W099")

@@ -15,10 +15,12 @@ from partnership_game.scenario.prose import variants
 from partnership_game.scenario.sides import BUILTIN_TEMPERAMENTS, JOINT
 from partnership_game.scenario.yaml_tree import Document, Path
 
-W_UNREACHED_ENTRY = "W009"
+W_UNREACHED_ENTRY = "W013"  # sides.md named it W009, which the map's borders warning took first
 W_NO_NEWS = "W010"
 W_UNSEEN_METER = "W011"
 W_ROLE_IDLE = "W012"
+MIGRATE_HINT = ("format_version 2 needs 'good' and 'sees' on every role; meters no longer carry 'good' (run "
+                "partnership-game migrate)")
 _JOINT_ONLY_ELSEWHERE = ("options", "situation", "advisors", "effects", "outcomes")
 
 
@@ -72,8 +74,7 @@ class Format2Checker:
         self.roles()
         for i, m in enumerate(self.s.meters):
             if m.good is not None:
-                self.report(("meters", i, "good"), "format_version 2 needs 'good' and 'sees' on every role; meters "
-                            "no longer carry 'good' (run partnership-game migrate)", at_key=True)
+                self.report(("meters", i, "good"), MIGRATE_HINT, at_key=True)
             if not any(m.id in seen for seen in self.sees.values()):
                 self.report(("meters", i, "id"), f"meter '{m.id}' is seen by no role: it shows only in the debrief",
                             "warning", W_UNSEEN_METER)

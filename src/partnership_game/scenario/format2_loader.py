@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from partnership_game.scenario import format2_models as f2
 from partnership_game.scenario.compiler import compile_scenario
 from partnership_game.scenario.diagnostics import Diagnostic, ScenarioError
-from partnership_game.scenario.format2_checks import check_format2
+from partnership_game.scenario.format2_checks import MIGRATE_HINT, check_format2
 from partnership_game.scenario.format2_desugar import desugar, moved_document
 from partnership_game.scenario.format2_sides import build_sides, joint_availability
 from partnership_game.scenario.loader import LoadedScenario, content_hash, structure_problems
@@ -54,13 +54,24 @@ def _side_option_keys(doc: Document, path_label: str, problems: list[Diagnostic]
     return [better.pop((p.line, p.col), p) if p.message.startswith("unknown key") else p for p in problems]
 
 
+def _meters_with_good(doc: Document, path_label: str) -> list[Diagnostic]:
+    """A format-1 file whose version was set to 2 by hand: the hint to migrate, at each meter's `good`."""
+    meters = doc.data.get("meters") if isinstance(doc.data, dict) else None
+    found = []
+    for i, meter in enumerate(meters if isinstance(meters, list) else []):
+        if isinstance(meter, dict) and "good" in meter:
+            mark = doc.locate(("meters", i, "good"), at_key=True)
+            found.append(Diagnostic(mark.line, mark.col, MIGRATE_HINT, path=path_label))
+    return found
+
+
 def load_format2(doc: Document, data: bytes, path_label: str) -> LoadedScenario:
     """A format-2 scenario, loaded; ScenarioError with every problem otherwise."""
     try:
         model = f2.Scenario.model_validate(doc.data)
     except ValidationError as exc:
-        raise ScenarioError(_side_option_keys(doc, path_label, structure_problems(exc, doc, path_label,
-                                                                                    f2.Scenario))) from None
+        found = _side_option_keys(doc, path_label, structure_problems(exc, doc, path_label, f2.Scenario))
+        raise ScenarioError(found + _meters_with_good(doc, path_label)) from None
     own = check_format2(model, doc, path_label)
     d = desugar(model)
     checked = check(d.scenario, moved_document(doc, d.moves), path_label)
