@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any, get_args
 
 from partnership_game.scenario.event_models import EFFECT_KINDS
+from partnership_game.scenario.map_checks import MAIN
 from partnership_game.scenario.map_models import SYMBOLS
+from partnership_game.scenario.map_regions import MAX_SPAN_LON
 
 MAX_OPTIONS = 5
 
@@ -80,6 +82,10 @@ PROPERTY_RULES: dict[tuple[str, str], dict[str, Any]] = {
     # semantics.py: 'turn' is the turn number in conditions.
     ("Meter", "id"): {"not": {"const": "turn"}},
     ("Flag", "id"): {"not": {"const": "turn"}},
+    # map_checks.py: 'main' names the main map; a view shows at most MAX_SPAN_LON degrees of longitude.
+    ("Inset", "id"): {"not": {"const": MAIN}},
+    ("View", "extent"): {"items": [{"type": "number", "minimum": 0.1, "maximum": MAX_SPAN_LON},
+                                   {"type": "number", "minimum": 0.1, "maximum": 180}]},
     # semantics.py: exactly one fallback (draft-07 can say "at least one"; "at most one" is the game's).
     ("Scenario", "endings"): {"contains": {"required": ["fallback"], "properties": {"fallback": {"const": True}}}},
 }
