@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--class", dest="play_class", type=Path, metavar="FILE",
                       help="play a teacher's class file: its scenario, seed, start, end, rules, clock and hand in")
 
-    validate = commands.add_parser("validate", help="check scenario files")
+    validate = commands.add_parser("validate", help="check scenario files (a folder: every scenario in it and in its "
+                                                    "subfolders)")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.add_argument("--json", action="store_true")
 
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     new_scenario = commands.add_parser("new-scenario", help="write a small, commented scenario into the mods folder")
     new_scenario.add_argument("name", metavar="NAME", help="the new scenario's id: lower case letters, digits and _")
+    new_scenario.add_argument("--folder", action="store_true", help="make a folder mod: mods/NAME/NAME.yaml and images/")
 
     commands.add_parser("schema", help="print the scenario format's JSON Schema (draft-07)")
     add_migrate_parser(commands)

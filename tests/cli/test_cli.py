@@ -166,7 +166,7 @@ def test_play_a_broken_scenario(tmp_path: Path) -> None:
 def test_play_an_unknown_scenario_id(tmp_path: Path) -> None:
     result = cli("play", "--text", "--scenario", "no_such_scenario", "--choices", "historical", tmp_path=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.startswith("no_such_scenario:1:1: error: no scenario with id 'no_such_scenario'")
+    assert result.stderr.startswith("no_such_scenario: error: no scenario with id 'no_such_scenario'")
 
 
 @pytest.mark.parametrize(

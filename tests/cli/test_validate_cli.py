@@ -145,11 +145,11 @@ def test_warnings_do_not_fail_validation(tmp_path: Path) -> None:
     line = text.splitlines().index("    accuracy: historical", text.splitlines().index("  - id: third")) + 1
     result = cli("validate", str(path), tmp_path=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.splitlines() == [
+    # Diagnostics, warnings too, go to stderr; the verdict to stdout.
+    assert result.stderr.splitlines() == [
         f"{path}:{line}:15: warning: event 'third' is marked historical but lists no sources [W002]",
-        f"{path}: valid (1 warning)",
     ]
-    assert result.stderr == ""
+    assert result.stdout.splitlines() == [f"{path}: valid (1 warning)"]
     json_result = cli("validate", "--json", str(path), tmp_path=tmp_path)
     assert json_result.returncode == 0
     report = json.loads(json_result.stdout)
@@ -212,4 +212,4 @@ def test_the_python_tag_runs_nothing(tmp_path: Path) -> None:
 def test_a_folder_is_reported_not_crashed_on(tmp_path: Path) -> None:
     result = cli("validate", str(tmp_path), tmp_path=tmp_path)
     assert result.returncode == 1
-    assert result.stderr == f"{tmp_path}:1:1: error: is a folder, not a scenario file\n"
+    assert result.stderr == f"{tmp_path}: error: no scenario files (.yaml, .yml) in this folder or in its subfolders\n"

@@ -12,7 +12,8 @@ from partnership_game.inert import inert_line
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem at one place: printed as `path:line:col: severity: message`."""
+    """One problem at one place: printed as `path:line:col: severity: message`, or `path: severity: message`
+    when it has no place in a file (line 0: a scenario id that names nothing, a file broken as a whole)."""
 
     line: int
     col: int
@@ -25,7 +26,8 @@ class Diagnostic:
         """One line for a terminal: the path and message echo a file's keys, ids and names, so control characters
         in them are written as escapes (`\\x1b`), never obeyed. `as_json` keeps them raw: JSON escapes them."""
         code = f" [{self.code}]" if self.code else ""
-        return f"{inert_line(self.path)}:{self.line}:{self.col}: {self.severity}: {inert_line(self.message)}{code}"
+        where = f"{inert_line(self.path)}:{self.line}:{self.col}" if self.line else inert_line(self.path)
+        return f"{where}: {self.severity}: {inert_line(self.message)}{code}"
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -1,7 +1,9 @@
-"""Finding scenarios: the built-in ones and the user's mods folder, each with its validation state."""
+"""Finding scenarios: the built-in ones and the user's mods folder, each with its validation state; ids are unique
+across both (a built-in keeps its id, and a mod that takes it, or two mods sharing one, are listed as broken)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -12,20 +14,26 @@ from partnership_game.scenario.loader import LoadedScenario, load_path
 Origin = Literal["built-in", "mod"]
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 MAX_MOD_FILES = 200
+# A scenario's id as the top level writes it; read without loading the file, to know which files to load for an id.
+_TOP_LEVEL_ID = re.compile(r"^id:[ \t]*([\"']?)([a-z][a-z0-9_]{0,39})\1[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
 class ScenarioEntry:
-    """One scenario file found on disk: loaded, or broken with its problems (never hidden)."""
+    """One scenario file found on disk: loaded, or broken with its problems (never hidden). `declared_id` is the
+    id the file gives itself, when it could be read (a mod broken by an id clash still has one)."""
 
     path: Path
     origin: Origin
     loaded: LoadedScenario | None
     error: ScenarioError | None
+    declared_id: str | None = None
 
     @property
     def id(self) -> str:
-        return self.loaded.model.id if self.loaded is not None else self.path.stem
+        if self.loaded is not None:
+            return self.loaded.model.id
+        return self.declared_id or self.path.stem
 
     @property
     def first_error(self) -> Diagnostic | None:
@@ -51,16 +59,68 @@ def candidate_files(builtin: Path, mods: Path) -> list[tuple[Path, Origin]]:
     return found
 
 
+def _id_position(text: str) -> tuple[int, int]:
+    match = _TOP_LEVEL_ID.search(text)
+    if match is None:
+        return 1, 1
+    return text.count("\n", 0, match.start()) + 1, match.start(2) - match.start() + 1 - len(match.group(1))
+
+
+def declared_id(path: Path) -> str | None:
+    """The id a scenario file declares at its top level, read without loading it (None if it cannot be read)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    match = _TOP_LEVEL_ID.search(head)
+    return match.group(2) if match else None
+
+
 def _load(path: Path, origin: Origin) -> ScenarioEntry:
     try:
-        return ScenarioEntry(path, origin, load_path(path), None)
+        loaded = load_path(path)
+        return ScenarioEntry(path, origin, loaded, None, loaded.model.id)
     except ScenarioError as exc:
-        return ScenarioEntry(path, origin, None, exc)
+        return ScenarioEntry(path, origin, None, exc, declared_id(path))
+
+
+def _clashing(entry: ScenarioEntry, others: list[ScenarioEntry]) -> ScenarioEntry:
+    """The mod entry broken by its id, naming the file that holds it too."""
+    assert entry.loaded is not None
+    ident = entry.loaded.model.id
+    line, col = _id_position(entry.loaded.text)
+    builtin = next((o for o in others if o.origin == "built-in"), None)
+    if builtin is not None:
+        message = (f"the id '{ident}' belongs to the built-in scenario {builtin.path}; a built-in keeps its id, so "
+                   "this mod cannot be played until you give it another id")
+    else:
+        names = ", ".join(str(o.path) for o in others)
+        message = (f"the id '{ident}' is also the id of {names}; two mods cannot share an id, so neither can be "
+                   "played until one is given another id")
+    error = ScenarioError([Diagnostic(line, col, message, path=str(entry.path))])
+    return ScenarioEntry(entry.path, entry.origin, None, error, ident)
+
+
+def with_unique_ids(entries: list[ScenarioEntry]) -> list[ScenarioEntry]:
+    """The entries, with every mod whose id is taken by a built-in, or by another mod, marked broken."""
+    holders: dict[str, list[ScenarioEntry]] = {}
+    for entry in entries:
+        if entry.loaded is not None:
+            holders.setdefault(entry.loaded.model.id, []).append(entry)
+    result = []
+    for entry in entries:
+        if entry.loaded is None or entry.origin == "built-in":
+            result.append(entry)
+            continue
+        others = [o for o in holders[entry.loaded.model.id] if o is not entry]
+        result.append(_clashing(entry, others) if others else entry)
+    return result
 
 
 def discover(builtin: Path, mods: Path) -> list[ScenarioEntry]:
-    """Every scenario file, loaded and validated."""
-    return [_load(path, origin) for path, origin in candidate_files(builtin, mods)]
+    """Every scenario file, loaded and validated, with ids unique across built-ins and mods."""
+    return with_unique_ids([_load(path, origin) for path, origin in candidate_files(builtin, mods)])
 
 
 def resolve(id_or_path: str, builtin: Path, mods: Path) -> LoadedScenario:
@@ -70,20 +130,24 @@ def resolve(id_or_path: str, builtin: Path, mods: Path) -> LoadedScenario:
     if as_path.suffix in SCENARIO_SUFFIXES or as_path.is_file() or "/" in id_or_path or "\\" in id_or_path:
         return load_path(as_path)
     candidates = candidate_files(builtin, mods)
-    # A file named after the id is the usual case; only when that fails are the others opened to read their ids.
-    for path, _ in candidates:
-        if path.stem == id_or_path:
-            loaded = load_path(path)
-            if loaded.model.id == id_or_path:
-                return loaded
-    known: set[str] = set()
-    for path, origin in candidates:
-        entry = _load(path, origin)
-        if entry.loaded is not None:
-            if entry.loaded.model.id == id_or_path:
-                return entry.loaded
-            known.add(entry.loaded.model.id)
+    ids = {path: declared_id(path) for path, _ in candidates}
+    # Only the files that declare this id (or whose id cannot be read without loading them) are loaded.
+    wanted = [(p, o) for p, o in candidates if ids[p] in (id_or_path, None)]
+    entries = [e for e in with_unique_ids([_load(p, o) for p, o in wanted]) if e.id == id_or_path]
+    playable = [e for e in entries if e.loaded is not None]
+    if playable:
+        assert playable[0].loaded is not None
+        return playable[0].loaded
+    if entries:
+        broken = entries[0]
+        assert broken.error is not None
+        count = len(broken.error.diagnostics)
+        lead = Diagnostic(0, 0, f"the scenario '{id_or_path}' is broken ({count} problem{'s' * (count != 1)}, "
+                                "listed below); fix it and check it with partnership-game validate",
+                          path=str(broken.path))
+        raise ScenarioError([lead, *broken.error.diagnostics])
+    known = {i for i in ids.values() if i is not None}
     hint = did_you_mean(id_or_path, known)
     listing = ", ".join(sorted(known)) or "none"
-    raise ScenarioError([Diagnostic(1, 1, f"no scenario with id '{id_or_path}'{hint}; known: {listing}",
+    raise ScenarioError([Diagnostic(0, 0, f"no scenario with id '{id_or_path}'{hint}; known: {listing}",
                                     path=id_or_path)])
