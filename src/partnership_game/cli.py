@@ -103,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     new_scenario = commands.add_parser("new-scenario", help="write a small, commented scenario into the mods folder")
     new_scenario.add_argument("name", metavar="NAME", help="the new scenario's id: lower case letters, digits and _")
-    new_scenario.add_argument("--folder", action="store_true", help="make a folder mod: mods/NAME/NAME.yaml and images/")
+    new_scenario.add_argument("--folder", action="store_true",
+                              help="make a folder mod: mods/NAME/NAME.yaml and images/")
 
     commands.add_parser("schema", help="print the scenario format's JSON Schema (draft-07)")
     add_migrate_parser(commands)
