@@ -116,8 +116,11 @@ class Watch:
         if not sites:
             return
         idx = np.flatnonzero(games)
-        rows = engine.result_rows(state, event, options, idx)
         context = _context(state, idx, state.turn)
+        if event.origin is not None:  # a delayed effect's text: every game it lands on reads it (its sites' paths
+            self._read(sites, context, None)  # name the option of the event that caused it, not of this one)
+            return
+        rows = engine.result_rows(state, event, options, idx)
         self._read(sites, context, (event, options[idx], rows))
 
     def turn_ended(self, state: State, was_playing: BoolArray) -> None:
