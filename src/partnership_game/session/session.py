@@ -12,10 +12,11 @@ from partnership_game.engine import Engine, IllegalChoice, Pending, State
 from partnership_game.scenario import CompiledEvent, CompiledScenario, LoadedScenario
 from partnership_game.scenario.compiled import CompiledEnding
 from partnership_game.session.limits import MAX_PLAYER_CHARS
-from partnership_game.session.timeline import Node, Timeline
+from partnership_game.session.timeline import Expected, Node, Timeline
 
 if TYPE_CHECKING:
     from partnership_game.classroom.inplay import ClassInPlay
+    from partnership_game.session.seating import Seating
 
 
 class ReplayError(ValueError):
@@ -98,6 +99,7 @@ class Session:
         self.pending: Pending | None
         self.decisions: list[Decision] = []
         self.classroom = classroom  # a class game's rules, applied below by choose, back and goto
+        self.seating: Seating | None = None  # who plays each side (session/sides_play.py); None: one player
         if check_every_branch:
             self._replay_every_branch()
         else:
@@ -178,8 +180,9 @@ class Session:
             return []
         return [bool(v) for v in self.pending.available[0]]
 
-    def choose(self, option: int) -> None:
-        """Take option `option` of the pending decision (it must be available)."""
+    def choose(self, option: int, by: str = "player", expected: Expected | None = None) -> None:
+        """Take option `option` of the pending decision (it must be available); `by` and `expected` are recorded
+        on its node (who took it, and what a counterpart expected)."""
         if self.pending is None:
             raise ValueError("the game is over")
         self._class_allows_choice()
@@ -187,7 +190,7 @@ class Session:
             raise IllegalChoice(f"there is no option {option}")
         if not self.available()[option]:
             raise IllegalChoice("that option is not available")
-        node = self.timeline.choose(self.pending.event.id, self.pending.event.options[option].id)
+        node = self.timeline.choose(self.pending.event.id, self.pending.event.options[option].id, by, expected)
         try:
             self._apply(node)
         except ReplayError:

@@ -8,13 +8,25 @@ from partnership_game.session.limits import MAX_NODES, DecisionCapReached
 
 
 @dataclass(frozen=True)
+class Expected:
+    """What a counterpart expected of its choice, as shares of its futures: per goal id, and per ending id."""
+
+    goals: tuple[tuple[str, float], ...] = ()
+    endings: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
 class Node:
-    """One decision: which event, which option, and the node it followed (None: the start of the game)."""
+    """One decision: which event, which option, and the node it followed (None: the start of the game); `by` who
+    took it ("player" or "counterpart:TEMPERAMENT"; a joint decision's sides joined by "+", in the event's order)
+    and, for a counterpart, what it expected (kept so a replay never asks the counterpart again)."""
 
     id: int
     parent: int | None
     event: str
     option: str
+    by: str = "player"
+    expected: Expected | None = None
 
 
 @dataclass
@@ -40,7 +52,7 @@ class Timeline:
         """How many more new decisions a save of this timeline can hold."""
         return max(0, MAX_NODES - len(self.nodes))
 
-    def choose(self, event: str, option: str) -> Node:
+    def choose(self, event: str, option: str, by: str = "player", expected: Expected | None = None) -> Node:
         """Follow the branch that made this choice here before, or open a new one (DecisionCapReached when the
         save could not hold it; the timeline is then unchanged)."""
         for child in self.children(self.current):
@@ -49,7 +61,7 @@ class Timeline:
                 return child
         if len(self.nodes) >= MAX_NODES:
             raise DecisionCapReached()
-        node = Node(len(self.nodes), self.current, event, option)
+        node = Node(len(self.nodes), self.current, event, option, by, expected)
         self.nodes.append(node)
         self.current = node.id
         return node

@@ -1,0 +1,311 @@
+"""Two sides in one game: who decides now, the counterpart's moves, sealed joint choices, news and verdicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from partnership_game.engine import LedgerEntry
+from partnership_game.scenario.sides import JOINT, Decider, JointEvent, Sides, Verdict
+from partnership_game.session.seating import Seating
+from partnership_game.session.session import Session
+from partnership_game.session.sides_counterpart import counterpart_decision
+from partnership_game.session.texts import happened, label, shown
+from partnership_game.session.timeline import Expected
+
+
+class NotYourTurn(ValueError):
+    """A pick by a side that is not asked now (or of an option it does not have or cannot take)."""
+
+
+@dataclass(frozen=True)
+class SideOption:
+    """One option as the deciding side sees it: its index (what `pick` takes), label, availability, mark, text."""
+
+    index: int
+    label: str
+    available: bool
+    historical: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """What side `for_role` is told of a decision of side `from_role`; `depth` is that decision's place on the
+    branch (news of a decision that is stepped back over is dropped)."""
+
+    for_role: int
+    from_role: int
+    title: str
+    text: str
+    depth: int
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """A joint decision resolved: each side's label (in the event's side order), the pair's result, the changes."""
+
+    title: str
+    picks: tuple[tuple[int, str], ...]
+    result: str
+    entries: tuple[LedgerEntry, ...]
+
+
+@dataclass(frozen=True)
+class CounterpartMove:
+    """A decision a counterpart took on the current branch (read from the timeline, never recomputed)."""
+
+    role: int
+    temperament: str
+    title: str
+    label: str
+    expected: Expected | None
+
+
+class SidesPlay:
+    """A session with its sides seated: front ends ask `to_act()`, show that side's view, `pick`, and call
+    `run_counterparts()` whenever nobody is asked (it plays every counterpart decision up to the next person)."""
+
+    def __init__(self, session: Session, seating: Seating) -> None:
+        self.session = session
+        session.seating = seating
+        self.seating = seating
+        self.sealed: dict[int, int] = {}  # role -> side option index; memory only, never saved
+        self._sealed_expected: dict[int, Expected] = {}
+        self.news: list[NewsItem] = []
+
+    @property
+    def sides(self) -> Sides:
+        return self.session.compiled.sides
+
+    # ---- who decides -----------------------------------------------------------------------------------------
+
+    def decider(self) -> Decider:
+        """Who decides the pending decision: a role index, JOINT, or None (the game is over)."""
+        pending = self.session.pending
+        return None if pending is None or self.session.stopped else self.sides.decides[pending.event.index]
+
+    def joint(self) -> JointEvent | None:
+        pending = self.session.pending
+        return None if pending is None else self.sides.joint.get(pending.event.index)
+
+    def deciding_roles(self) -> tuple[int, ...]:
+        """Every role that decides the pending decision (both sides of a joint one)."""
+        who = self.decider()
+        if who == JOINT:
+            joint = self.joint()
+            assert joint is not None
+            return tuple(side.role for side in joint.sides)
+        return () if who is None else (who,)
+
+    def to_act(self) -> int | None:
+        """The person whose choice the game waits for (in a joint decision: the first not yet sealed), or None: a
+        counterpart is to move (`run_counterparts`) or the game is over."""
+        for role in self.deciding_roles():
+            if self.seating.of(role).person and role not in self.sealed:
+                return role
+        return None
+
+    # ---- what the side to act sees ---------------------------------------------------------------------------
+
+    def situation(self, role: int) -> str:
+        """The pending decision's situation as `role` reads it."""
+        joint = self.joint()
+        if joint is not None:
+            return shown(self.session, joint.side_of(role).situation)
+        pending = self.session.pending
+        model = pending.event.model if pending is not None else None
+        return shown(self.session, model.situation) if model is not None else ""
+
+    def options(self, role: int) -> list[SideOption]:
+        """`role`'s own options of the pending decision (a joint one: its side's only; an option is open when
+        some pair with it is open, which is its own condition whenever the other side has an open option)."""
+        pending = self.session.pending
+        if pending is None:
+            return []
+        open_ = self.session.available()
+        joint = self.joint()
+        if joint is None:
+            model = pending.event.model
+            texts = [o.text for o in model.options] if model is not None else []
+            return [SideOption(k, label(self.session, o), open_[k], k == pending.event.historical_option,
+                               shown(self.session, texts[k] if k < len(texts) else None))
+                    for k, o in enumerate(pending.event.options)]
+        place = [side.role for side in joint.sides].index(role)
+        side = joint.sides[place]
+        return [SideOption(k, shown(self.session, o.label), any(open_[c] for key, c in joint.combined.items()
+                                                                 if key[place] == k), o.historical,
+                           shown(self.session, o.text))
+                for k, o in enumerate(side.options)]
+
+    def sees_meter(self, role: int, meter: int) -> bool:
+        return self.sides.sees_meter(role, meter)
+
+    def visible_meters(self, role: int) -> list[int]:
+        """The meters (indices) `role` is shown during play; the rest wait for the debrief."""
+        return [m for m in range(len(self.session.compiled.meter_ids)) if self.sides.sees_meter(role, m)]
+
+    def visible_flags(self, role: int) -> list[int]:
+        return [f for f in range(len(self.session.compiled.flag_ids)) if self.sides.sees_flag(role, f)]
+
+    # ---- taking decisions ------------------------------------------------------------------------------------
+
+    def pick(self, role: int, index: int) -> Reveal | None:
+        """`role` (a person, asked now) takes its option `index`: a decision of its own is taken at once; a joint
+        one is sealed, and submitted as one step with the last side's pick (its Reveal is returned)."""
+        if role not in self.deciding_roles() or not self.seating.of(role).person or role in self.sealed:
+            raise NotYourTurn(f"side '{self.sides.roles[role].id}' is not asked now")
+        choices = self.options(role)
+        if not 0 <= index < len(choices) or not choices[index].available:
+            raise NotYourTurn("that option is not available")
+        if self.joint() is None:
+            self._take(role, index, self.seating.of(role).by, None)
+            return None
+        self.sealed[role] = index
+        return self._submit_if_sealed()
+
+    def run_counterparts(self) -> list[CounterpartMove]:
+        """Play every counterpart decision (and seal every counterpart's half of a joint one) until a person is
+        asked or the game is over; returns the moves made, for a front end that tells them as they come."""
+        moves: list[CounterpartMove] = []
+        while True:
+            roles = [r for r in self.deciding_roles() if not self.seating.of(r).person and r not in self.sealed]
+            if not roles:
+                if self.joint() is not None and len(self.sealed) == len(self.deciding_roles()):
+                    self._submit_if_sealed()
+                    continue
+                return moves
+            role = roles[0]
+            seat = self.seating.of(role)
+            assert seat.temperament is not None
+            temperament = self.sides.temperament(role, seat.temperament)
+            option, expected = counterpart_decision(self.session, role, temperament)
+            title = shown(self.session, self.session.pending.event.title) if self.session.pending else ""
+            joint = self.joint()
+            if joint is None:
+                choice = self.options(role)[option].label
+                self._take(role, option, seat.by, expected)
+            else:
+                own = joint.choices_of(option)[role]
+                choice = self.options(role)[own].label
+                self.sealed[role] = own
+                self._sealed_expected[role] = expected
+            moves.append(CounterpartMove(role, seat.temperament, title, choice, expected))
+
+    def _take(self, role: int, option: int, by: str, expected: Expected | None) -> None:
+        session = self.session
+        pending = session.pending
+        assert pending is not None
+        news = self.sides.news.get((pending.event.index, option))
+        text = shown(session, news) if news is not None else ""  # chosen in the state it was taken in
+        title = shown(session, pending.event.title)
+        depth = len(session.decisions)
+        session.choose(option, by, expected)
+        if text:
+            self.news.extend(NewsItem(other.index, role, title, text, depth)
+                             for other in self.sides.roles if other.index != role)
+
+    def _submit_if_sealed(self) -> Reveal | None:
+        joint = self.joint()
+        if joint is None or any(side.role not in self.sealed for side in joint.sides):
+            return None
+        session = self.session
+        option = joint.option_for(self.sealed)
+        picks = tuple((side.role, self.options(side.role)[self.sealed[side.role]].label) for side in joint.sides)
+        by = "+".join(self.seating.of(side.role).by for side in joint.sides)
+        halves = list(self._sealed_expected.values())
+        title = shown(session, session.pending.event.title) if session.pending else ""
+        ledger = session.state.ledger
+        mark = len(ledger.entries) if ledger is not None else 0
+        told = len(happened(session))
+        self.sealed.clear()
+        self._sealed_expected.clear()
+        session.choose(option, by, halves[0] if halves else None)
+        ledger = session.state.ledger
+        entries = tuple(ledger.entries[mark:]) if ledger is not None else ()
+        result = next((h.result for h in happened(session)[told:] if not h.news), "")
+        return Reveal(title, picks, result, entries)
+
+    # ---- stepping back ---------------------------------------------------------------------------------------
+
+    def back(self) -> bool:
+        """Step back to the last decision a person took (a counterpart's would be taken again the same way); a
+        sealed half is dropped; news of the decisions undone is dropped. False at the start."""
+        session = self.session
+        self.sealed.clear()
+        self._sealed_expected.clear()
+        if not session.back():
+            return False
+        while not any(self.seating.of(r).person for r in self.deciding_roles()) and session.back():
+            pass
+        self._drop_undone_news()
+        return True
+
+    def goto(self, node: int | None) -> None:
+        """Go to any decision of any branch (sealed halves and undone news dropped)."""
+        self.sealed.clear()
+        self._sealed_expected.clear()
+        self.session.goto(node)
+        self._drop_undone_news()
+
+    def _drop_undone_news(self) -> None:
+        depth = len(self.session.decisions)
+        self.news = [n for n in self.news if n.depth < depth]
+
+    # ---- news, verdicts and what the counterpart expected ----------------------------------------------------
+
+    def news_for(self, role: int) -> list[NewsItem]:
+        return [n for n in self.news if n.for_role == role]
+
+    def take_news(self, role: int) -> list[NewsItem]:
+        """The news queued for `role`, removed from the queue (shown at the start of its next screen)."""
+        mine = self.news_for(role)
+        self.news = [n for n in self.news if n.for_role != role]
+        return mine
+
+    def verdict(self, role: int) -> Verdict | None:
+        ending = self.session.ending
+        return self.sides.verdict(ending.id, role) if ending is not None else None
+
+    def counterpart_moves(self) -> list[CounterpartMove]:
+        """Every counterpart decision on the current branch, with what it expected (from the saved nodes)."""
+        moves: list[CounterpartMove] = []
+        for node, decision in zip(self.session.timeline.path(), self.session.decisions, strict=True):
+            joint = self.sides.joint.get(decision.event.index)
+            roles: list[int] = ([side.role for side in joint.sides] if joint is not None else
+                                [r for r in [self.sides.decides[decision.event.index]] if isinstance(r, int)])
+            for role, by in zip(roles, node.by.split("+"), strict=False):
+                if not by.startswith("counterpart:"):
+                    continue
+                option = decision.event.options[decision.option]
+                if joint is not None:
+                    own = joint.side_of(role).options[joint.choices_of(decision.option)[role]]
+                    choice = shown(self.session, own.label)
+                else:
+                    choice = option.label
+                moves.append(CounterpartMove(role, by.removeprefix("counterpart:"), decision.event.title, choice,
+                                             node.expected))
+        return moves
+
+    def expectation(self, move: CounterpartMove) -> str:
+        """One line: "Washington chose X: in 61 % of futures it kept Congress on side and trust above 50" from its
+        heaviest goal, or the ending shares when it weighed none."""
+        seat = self.sides.roles[move.role].seat
+        head = f"{seat} chose {move.label}"
+        expected = move.expected
+        if expected is None:
+            return head + "."
+        temperament = self.sides.temperament(move.role, move.temperament)
+        shares = dict(expected.goals)
+        goals = sorted((g for g in temperament.goals if g.id in shares), key=lambda g: -g.weight)
+        if goals:
+            return f"{head}: in {_percent(shares[goals[0].id])} of futures it {goals[0].says}."
+        titles = {e.id: e.title for e in self.session.compiled.endings}
+        ranked = sorted(expected.endings, key=lambda pair: -pair[1])[:2]
+        said = [f"'{titles.get(ending, ending)}' in {_percent(share)}" for ending, share in ranked if share]
+        return f"{head}: the world ended {', '.join(said)} of its futures." if said else head + "."
+
+
+def _percent(share: float) -> str:
+    return f"{int(np.round(share * 100))} %"
