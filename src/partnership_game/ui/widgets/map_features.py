@@ -1,5 +1,5 @@
 """A scenario's features on the map: each symbol in its state (open, closed: faded and crossed out, alert: red with a
-ring of ticks), the labels each asks for, and where the mouse finds it."""
+ring of ticks), placed so no two marks overlap (map_marks), the labels each asks for, and where the mouse finds it."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ from partnership_game.geo.labels import CENTRED, Box, Label
 from partnership_game.ui.theme import Colour, Palette
 from partnership_game.ui.widgets.chart import Plan, blend, cross, line_width, pattern_line, text_height, text_width
 from partnership_game.ui.widgets.map_draw import Base, small_px
+from partnership_game.ui.widgets.map_marks import Spot, Wanted, arrange, first_free
 
 LonLat = tuple[float, float]
+# Where along a line its mark may go: the middle, else the nearest share to it that is clear.
+LINE_SHARES = tuple(sorted((k / 50 for k in range(5, 46)), key=lambda share: abs(share - 0.5)))
 Point = tuple[float, float]
 Project = Callable[[float, float], Point]  # a frame's lon/lat to image pixels
 
@@ -59,6 +62,8 @@ class Drawn:
     labels: dict[str, list[tuple[Label, LabelStyle]]] = field(default_factory=dict)
     obstacles: dict[str, list[Box]] = field(default_factory=dict)
     spots: list[tuple[str, pygame.Rect]] = field(default_factory=list)  # markers
+    marks: dict[str, list[Spot]] = field(default_factory=dict)  # each frame's point marks, as placed
+    line_marks: dict[str, list[tuple[str, pygame.Rect]]] = field(default_factory=dict)  # a line's cross or ring
     lines: list[tuple[str, list[Point]]] = field(default_factory=list)
     areas: list[tuple[str, list[list[list[float]]]]] = field(default_factory=list)  # region rings
 
@@ -93,6 +98,17 @@ def _sizes(style: LabelStyle) -> tuple[tuple[float, float], ...]:
     return tuple((text_width(w, style.px, style.bold) + 2, height) for w in style.wordings)
 
 
+def _radius(mark: MapMark, text_px: int) -> float:
+    """A symbol's size; a closed feature's is a little smaller: it matters less now, and it crowds less."""
+    r = max(2.5, text_px * 0.32)
+    return r * 0.85 if mark.shows == "closed" else r
+
+
+def _half(mark: MapMark, r: float) -> float:
+    """Half the box a mark takes: the alert ring's ticks reach 2.75 r; an open symbol has its paper casing."""
+    return r * 2.8 if mark.shows == "alert" else r * 1.3 + (0 if mark.shows == "closed" else 1)
+
+
 def _marker_rect(point: Point, r: float) -> pygame.Rect:
     size = round(r * 2 + 2)
     rect = pygame.Rect(0, 0, size, size)
@@ -107,6 +123,9 @@ def draw_features(image: pygame.Surface, base: Base, marks: Sequence[MapMark], p
     order = {"region": 0, "line": 1, "point": 2}
     for inset in base.layout.insets:
         drawn.block("main", inset.box.inflate(4, 4))
+    # The point marks are placed first (drawn last, over the lines): a line's own mark then finds a free place
+    # along it, so a corridor's cross never pushes the capital it passes through off its place.
+    spots = _place_points(base, marks, drawn, text_px)
     for mark in sorted(marks, key=lambda m: order.get(m.kind, 3)):
         pane = base.layout.panes.get(mark.frame)
         if pane is None or mark.shows == "hidden":
@@ -115,41 +134,73 @@ def draw_features(image: pygame.Surface, base: Base, marks: Sequence[MapMark], p
         if mark.kind == "region":
             _region(image, plan, drawn, base, mark, palette, text_px)
         elif mark.kind == "line":
-            _line(plan, drawn, pane.frame.point, mark, palette, text_px)
+            _line(plan, drawn, pane.frame.point, pane.inner.inflate(-2, -2), mark, palette, text_px)
         else:
-            _point(plan, drawn, pane.frame.point, mark, palette, text_px)
+            _point(plan, drawn, spots.get(mark.id, []), mark, palette, text_px)
         plan.replay(image, pane.inner)
     return drawn
 
 
+def _place_points(base: Base, marks: Sequence[MapMark], drawn: Drawn, text_px: int) -> dict[str, list[Spot]]:
+    """Each point feature's marks, placed frame by frame with map_marks.arrange (clear of the inset boxes); by
+    feature id."""
+    count_px = max(7, round(small_px(text_px) * 0.85))
+    by_id: dict[str, list[Spot]] = {}
+    for frame, pane in base.layout.panes.items():
+        wanted = [Wanted(m.id, tuple(pane.frame.point(lon, lat) for _, _, lon, lat in m.places),
+                         _half(m, _radius(m, text_px)), _rank(m), count_px)
+                  for m in marks if m.kind == "point" and m.frame == frame and m.shows != "hidden" and m.places]
+        obstacles = [pygame.Rect(round(b.x), round(b.y), round(b.w), round(b.h))
+                     for b in drawn.obstacles.get(frame, ())]
+        for spot in arrange(wanted, pane.inner.inflate(-2, -2), obstacles):
+            by_id.setdefault(spot.feature, []).append(spot)
+            drawn.marks.setdefault(frame, []).append(spot)
+    return by_id
+
+
 # ---- points ----------------------------------------------------------------------------------------------------
 
-def _point(plan: Plan, drawn: Drawn, project: Project, mark: MapMark, palette: Palette, text_px: int) -> None:
-    points = [project(lon, lat) for _, _, lon, lat in mark.places]
-    r = max(2.5, text_px * 0.32)
-    for point in points:
-        _symbol(plan, mark.symbol, mark.shows, point, r, palette, text_px)
-        rect = _marker_rect(point, r * (2.2 if mark.shows == "alert" else 1.2))
-        drawn.block(mark.frame, rect)
-        drawn.spots.append((mark.id, rect))
-    if not points:
-        return
+def _point(plan: Plan, drawn: Drawn, spots: Sequence[Spot], mark: MapMark, palette: Palette, text_px: int) -> None:
+    """The feature's marks where map_marks put them: one standing off its place has a dot there and a leader line
+    to it; one standing for several places carries their count. Then the labels: the feature's name, and each
+    place's own name where its mark is its own."""
+    r = _radius(mark, text_px)
     px = small_px(text_px)
+    for spot in spots:
+        leader = spot.leader()
+        if leader is not None:
+            plan.aaline(palette.ink_soft, *leader)
+            plan.circle(palette.ink, spot.home, max(1.5, r * 0.4))
+            drawn.block(mark.frame, _marker_rect(spot.home, 2))
+        _symbol(plan, mark.symbol, mark.shows, spot.point, r, palette, text_px)
+        if spot.badge is not None:
+            plan.rect(palette.paper, spot.badge)
+            plan.rect(palette.ink_soft, spot.badge, 1)
+            plan.text(str(len(spot.members)), max(7, round(px * 0.85)), palette.ink, spot.badge.center, True, "center")
+        drawn.block(mark.frame, spot.box)
+        drawn.spots.append((mark.id, spot.box))
+    if not spots:
+        return
     style = _style(mark, palette, px)
-    if len(points) == 1:
-        anchor, spots = points[0], ("right", "left", "above", "below")
-    else:  # a group's name goes under the cluster; its members' names where they fit
+    points = [spot.point for spot in spots]
+    if len(mark.places) == 1:
+        anchor, sides = points[0], ("right", "left", "above", "below")
+    else:  # a group's name goes under its marks; its members' names where they fit
         anchor = (sum(p[0] for p in points) / len(points), max(p[1] for p in points))
-        spots = ("below", "left", "right", "above")
-    gap = r * (2.3 if mark.shows == "alert" else 1.2) + 2
-    drawn.add_label(mark.frame, Label(mark.id, anchor, _sizes(style), _rank(mark), gap, spots), style)
-    if len(points) > 1:
+        sides = ("below", "left", "right", "above")
+    gap = _half(mark, r) + 2
+    drawn.add_label(mark.frame, Label(mark.id, anchor, _sizes(style), _rank(mark), gap, sides), style)
+    if len(mark.places) > 1:
         tiny = max(7, round(px * 0.9))
-        for k, ((name, short, _, _), point) in enumerate(zip(mark.places, points, strict=True)):
+        for spot in spots:
+            if len(spot.members) > 1:
+                continue  # merged places are named on the hover card, not crowded in here
+            k = spot.members[0]
+            name, short, _, _ = mark.places[k]
             words = tuple(dict.fromkeys(w for w in (name, short) if w))
             place = LabelStyle(words, tiny, palette.ink_soft, False)
-            drawn.add_label(mark.frame, Label(f"{mark.id}/{k}", point, _sizes(place), max(0, mark.priority - 4),
-                                              r + 2), place)
+            drawn.add_label(mark.frame, Label(f"{mark.id}/{k}", spot.point, _sizes(place), max(0, mark.priority - 4),
+                                              _half(mark, r) + 1), place)
 
 
 def _symbol(plan: Plan, symbol: str, shows: str, point: Point, r: float, palette: Palette, text_px: int) -> None:
@@ -214,12 +265,20 @@ def along(points: Sequence[Point], at: float) -> Point:
     return points[-1]
 
 
-def _line(plan: Plan, drawn: Drawn, project: Project, mark: MapMark, palette: Palette, text_px: int) -> None:
+def _line(plan: Plan, drawn: Drawn, project: Project, bounds: pygame.Rect, mark: MapMark, palette: Palette,
+          text_px: int) -> None:
     """Open: a bold line on a paper casing (a route ends in an arrowhead, a barrier is dashed). Closed: a faint
     dashed trace crossed out. Alert: red, with the alert ring at its middle."""
     points = [project(lon, lat) for lon, lat in mark.path]
     width = line_width(text_px)
-    middle = along(points, 0.5)
+    reach = text_px * (0.7 if mark.shows == "alert" else 0.45)
+    # The line's own mark goes at its middle, or as near it as is clear of the point marks and other lines' marks,
+    # or (a short line between crowded places) off the line, tied to its middle by a leader.
+    others = [spot.box for spot in drawn.marks.get(mark.frame, [])] + [
+        rect for _, rect in drawn.line_marks.get(mark.frame, [])]
+    spot = first_free(Wanted(mark.id, tuple(along(points, share) for share in LINE_SHARES), reach, 0, 0), bounds,
+                      others)
+    middle = spot.point
     if mark.shows == "closed":
         pattern_line(plan, blend(palette.ink_soft, palette.land, 0.25), points, max(1, width), "dashed")
         cross(plan, palette.bad, middle, text_px * 0.4, width + 1)
@@ -231,7 +290,12 @@ def _line(plan: Plan, drawn: Drawn, project: Project, mark: MapMark, palette: Pa
             _arrowhead(plan, colour, points[-2], points[-1], text_px * 0.7)
         if mark.shows == "alert":
             _alert_ring(plan, middle, text_px * 0.45, palette.stamp, width)
-    drawn.block(mark.frame, _marker_rect(middle, text_px * (0.7 if mark.shows == "alert" else 0.45)))
+    leader = spot.leader()
+    if leader is not None:
+        plan.aaline(palette.ink_soft, *leader)
+        drawn.block(mark.frame, _marker_rect(spot.home, 2))
+    drawn.block(mark.frame, spot.box)
+    drawn.line_marks.setdefault(mark.frame, []).append((mark.id, spot.box))
     drawn.lines.append((mark.id, points))
     style = _style(mark, palette, small_px(text_px))
     anchor = along(points, 0.35)

@@ -204,6 +204,8 @@ class MapInset:
         lines = [(f"{mark.label}: {mark.status}" if mark.status else mark.label, True)]
         if mark.description:
             lines.append((mark.description, False))
+        if len(mark.places) > 1:  # a group's places are named here, as one mark with a count may stand for several
+            lines.append((" · ".join(name for name, _, _, _ in mark.places), False))
         if mark.note:
             lines.append((t("map.why", note=mark.note), False))
         if self.focused and len(self.picture.marks if self.picture else ()) > 1:
