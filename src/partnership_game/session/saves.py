@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from partnership_game.files import FileProblem, TextProblem, loads_strict_json, read_regular
 from partnership_game.files import write_atomic as write_atomic  # its old home; callers import it from here
@@ -23,6 +23,8 @@ from partnership_game.scenario import LoadedScenario, ScenarioError, content_has
 from partnership_game.scenario.yaml_tree import MAX_FILE_BYTES
 from partnership_game.session.limits import MAX_NODES as MAX_NODES  # its old home; the session enforces it
 from partnership_game.session.limits import MAX_PLAYER_CHARS
+from partnership_game.session.saved_sides import By, DropsUnset, Ident, SavedExpected, expected_of, sides_of_node
+from partnership_game.session.seating import SeatingError, from_header
 from partnership_game.session.session import ReplayError, Session
 from partnership_game.session.texts import shown
 from partnership_game.session.timeline import Node, Timeline
@@ -33,7 +35,6 @@ MAX_SAVE_BYTES = 8 * 1024 * 1024
 MAX_CLASS_TEXT = 64 * 1024  # a class file's own cap (classroom.classfile.MAX_CLASS_FILE_BYTES)
 MAX_ENDING_TITLE = 200  # a header field for listings; a longer title is cut there (the scenario holds it whole)
 
-Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 
 
 class SaveError(Exception):
@@ -50,11 +51,17 @@ class SavedScenario(_Strict):
     text_zlib_b64: Annotated[str, Field(max_length=MAX_SAVE_BYTES)]
 
 
-class SavedNode(_Strict):
+class SavedNode(DropsUnset):
     id: Annotated[int, Field(ge=0)]
     parent: Annotated[int, Field(ge=0)] | None
     event: Ident
-    option: Ident
+    option: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}(\+[a-z][a-z0-9_]{0,39}){0,7}$")]
+    # Version 2: who took it, each side's half of a joint decision (for readers; `option` is what replays), and
+    # what a counterpart expected.
+    by: By | None = None
+    choices: Annotated[dict[Ident, Ident], Field(max_length=8)] | None = None
+    expected: SavedExpected | None = None
+    optional = ("by", "choices", "expected")
 
 
 class SavedTimeline(_Strict):
@@ -100,9 +107,9 @@ class SavedOutcome(_Strict):
     told: Annotated[int, Field(ge=0)]
 
 
-class SaveFile(_Strict):
+class SaveFile(DropsUnset):
     format: Literal["partnership-game-save"]
-    version: Literal[1]
+    version: Literal[1, 2]
     scenario: SavedScenario
     seed: Annotated[int, Field(ge=0, lt=2**64)]
     player: Annotated[str, Field(max_length=MAX_PLAYER_CHARS)] | None = None
@@ -118,13 +125,24 @@ class SaveFile(_Strict):
     timeline: SavedTimeline
     classroom: SavedClass | None = None  # absent: not a class game (and every save made before classes were kept)
     outcome: SavedOutcome | None = None  # an outcome screen left open (the window's Continue shows it again)
+    # Version 2 only: who plays each side ({role id: "player" | "counterpart:TEMPERAMENT"}) and the people's names.
+    sides: Annotated[dict[Ident, By], Field(max_length=8)] | None = None
+    players: Annotated[dict[Ident, Annotated[str, Field(max_length=MAX_PLAYER_CHARS)]], Field(max_length=8)] | None \
+        = None
+    optional = ("sides", "players")
+
+    @model_validator(mode="after")
+    def _sides_need_version_2(self) -> SaveFile:
+        if (self.version == 2) != (self.sides is not None):
+            raise ValueError("version 2 saves, and only they, say who plays each side")
+        return self
 
     @field_validator("version", mode="before")
     @classmethod
     def _not_a_boolean(cls, value: object) -> object:
         # Literal[1] takes true as 1 even in strict mode (true == 1 in Python); a version is a number.
         if isinstance(value, bool):
-            raise ValueError(f"expected the number 1, got {str(value).lower()}")
+            raise ValueError(f"expected the number 1 or 2, got {str(value).lower()}")
         return value
 
 
@@ -138,12 +156,14 @@ def to_save(session: Session, created: str | None = None, outcome: SavedOutcome 
     turn = min(session.state.turn, len(model.turns) - 1)
     ending = session.ending if session.over else None
     packed = base64.b64encode(zlib.compress(session.scenario.text.encode("utf-8"), 9)).decode("ascii")
-    nodes = [
-        SavedNode(id=n.id, parent=n.parent, event=n.event, option=n.option) for n in session.timeline.nodes
-    ]
+    seating = session.seating
+    nodes = [_saved_node(session, n) for n in session.timeline.nodes]
+    sides = session.compiled.sides
     return SaveFile(
         format="partnership-game-save",
-        version=1,
+        version=1 if seating is None else 2,
+        sides=seating.header(sides) if seating is not None else None,
+        players=(seating.names(sides) or None) if seating is not None else None,
         scenario=SavedScenario(id=model.id, hash=session.scenario.content_hash, text_zlib_b64=packed),
         seed=session.seed,
         player=session.player,
@@ -159,6 +179,14 @@ def to_save(session: Session, created: str | None = None, outcome: SavedOutcome 
         classroom=saved_class(session),
         outcome=outcome,
     )
+
+
+def _saved_node(session: Session, node: Node) -> SavedNode:
+    if session.seating is None:
+        return SavedNode(id=node.id, parent=node.parent, event=node.event, option=node.option)
+    by, choices, expected = sides_of_node(session, node)
+    return SavedNode(id=node.id, parent=node.parent, event=node.event, option=node.option, by=by, choices=choices,
+                     expected=expected)
 
 
 def saved_class(session: Session) -> SavedClass | None:
@@ -237,7 +265,8 @@ def timeline_of(save: SaveFile) -> Timeline:
     current = save.timeline.current
     if current is not None and current >= len(nodes):
         raise SaveError("the save's current decision does not exist")
-    return Timeline([Node(n.id, n.parent, n.event, n.option) for n in nodes], current)
+    return Timeline([Node(n.id, n.parent, n.event, n.option, n.by or "player", expected_of(n.expected))
+                     for n in nodes], current)
 
 
 @functools.lru_cache(maxsize=8)
@@ -265,6 +294,11 @@ def session_from_save(save: SaveFile, label: str = "<save>") -> Session:
         session = Session(scenario, save.seed, timeline, save.player, check_every_branch=True)
     except ReplayError as exc:
         raise SaveError(f"the save's decisions do not replay in its scenario: {exc}") from None
+    if save.sides is not None:
+        try:
+            session.seating = from_header(scenario.compiled.sides, save.sides, save.players or {})
+        except SeatingError as exc:
+            raise SaveError(f"the save's sides do not fit its scenario: {exc}") from None
     if save.classroom is not None:
         from partnership_game.session.class_saves import class_from_save
 
