@@ -87,7 +87,7 @@ def test_consequences_tell_what_happened_and_the_news_before_the_numbers_then_th
     assert f"{t('consequences.warning').upper()}: The generals are openly restless" in text
 
 
-def test_the_changes_are_grouped_by_cause_each_with_sign_way_and_a_word_for_good_or_bad(driver: Driver) -> None:
+def test_the_changes_are_grouped_by_cause_each_with_sign_arrow_and_a_word_for_good_or_bad(driver: Driver) -> None:
     play(driver, load_path(PROBE))
     driver.digit(0)
     driver.key(pygame.K_RETURN)
@@ -97,10 +97,10 @@ def test_the_changes_are_grouped_by_cause_each_with_sign_way_and_a_word_for_good
     # carries its date, the choice's own does not.
     assert shown == [
         t("consequences.your_choice"),
-        "Trust +5, up: good (now 55)",
-        "Resistance +12, up: bad (now 72)",
+        "Trust +5 ↑: good (now 55)",
+        "Resistance +12 ↑: bad (now 72)",
         "A rumour in the capital (Feb 1, 2002)",
-        "Trust −2, down: bad (now 53)",
+        "Trust −2 ↓: bad (now 53)",
     ]
     # The word carries the meaning; its colour only repeats it.
     good = "#{:02x}{:02x}{:02x}".format(*driver.app.palette.good)
@@ -116,7 +116,7 @@ def test_a_meter_whose_good_way_is_down_falling_reads_good(driver: Driver, tmp_p
     driver.digit(1)
     driver.key(pygame.K_RETURN)
     assert lines(driver.top.numbers()) == [t("consequences.your_choice"),
-                                           "Resistance −5, down: good (now 55)"]
+                                           "Resistance −5 ↓: good (now 55)"]
 
 
 def test_a_choice_that_crosses_no_threshold_shows_no_warning_and_no_news(driver: Driver) -> None:

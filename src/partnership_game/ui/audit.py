@@ -203,6 +203,17 @@ def _font_file_of(chunks: list[Any]) -> str:
                 _gui_regular_font())
 
 
+def _chunk_glyphs(chunks: list[Any], screen_name: str, name: str) -> list[Problem]:
+    """Each run of rich text against its own font (a run may be set in another face, such as the arrows)."""
+    problems = []
+    for chunk in chunks:
+        chunk_text = getattr(chunk, "text", "")
+        missing = missing_glyphs(chunk_text, _font_file_of([chunk])) if chunk_text else ""
+        if missing:
+            problems.append(Problem(screen_name, "glyph", chunk_text, f"{name}: no glyph for {missing!r}"))
+    return problems
+
+
 def _widget_text(element: Any, problems: list[Problem], screen_name: str) -> Shown | None:
     """A button's or label's one line: clipped when wider or taller than the inside of its border."""
     shape = getattr(element, "drawable_shape", None)
@@ -279,7 +290,8 @@ def _text_box_text(element: Any, problems: list[Problem], screen_name: str) -> S
         problems.append(Problem(screen_name, "clipped", text,
                                 f"{name}: {total} px of text in {view.height} px and no scroll bar"))
     ink = pygame.Rect(view.x, view.y, min(widest, view.width), min(total, view.height))
-    return Shown(text, ink, view, name, _font_file_of([c for row in layout.layout_rows for c in row.items]))
+    problems += _chunk_glyphs([c for row in layout.layout_rows for c in row.items], screen_name, name)
+    return Shown(text, ink, view, name, "")  # its glyphs are checked run by run
 
 
 def _object_id(element: Any) -> str:
@@ -338,7 +350,7 @@ def missing_glyphs(text: str, font_file: str) -> str:
 def _check(screen_name: str, shown: list[Shown], window: pygame.Rect, catalog: frozenset[str]) -> list[Problem]:
     problems = []
     for item in shown:
-        missing = missing_glyphs(item.text, item.font_file)
+        missing = missing_glyphs(item.text, item.font_file) if item.font_file else ""
         if missing:
             problems.append(Problem(screen_name, "glyph", item.text, f"{item.source}: no glyph for {missing!r}"))
         if item.source == screen_name:  # drawn by the screen itself: the window and any box it was given

@@ -1,14 +1,42 @@
-"""Scenario text to pygame_gui's HTML subset: escaped first (a scenario is someone else's file), then glossary links."""
+"""Scenario text to pygame_gui's HTML subset: escaped first (a scenario is someone else's file), then glossary links;
+and the arrows Noto Sans lacks, set in the bundled arrows font."""
 
 from __future__ import annotations
 
 import html
 import re
 from collections.abc import Sequence
+from typing import Any
 
+from partnership_game import paths
 from partnership_game.scenario.models import GlossaryTerm
 
 LINK_PREFIX = "gloss:"
+ARROW_FACE = "partnership_arrows"  # assets/fonts/PartnershipArrows-*.ttf: ↑ and ↓ only (assets/README.md)
+ARROW_UP, ARROW_DOWN = "\u2191", "\u2193"
+
+
+def arrow_font_path(bold: bool = False) -> str:
+    return str(paths.assets_dir() / "fonts" / f"PartnershipArrows-{'Bold' if bold else 'Regular'}.ttf")
+
+
+def use_arrows(manager: Any) -> None:
+    """Let `manager`'s rich text set arrows (each manager has its own fonts; a settings change makes a new one)."""
+    fonts = manager.get_theme().get_font_dictionary()
+    if ARROW_FACE in fonts.known_font_paths:
+        return
+    regular, bold = arrow_font_path(), arrow_font_path(bold=True)
+    manager.add_font_paths(ARROW_FACE, regular, bold, regular, bold)
+    # Loaded now at every size the text font was (ids end in their size), not mid-layout; each face is 2 kB.
+    sizes = sorted({int(key.rsplit("_", 1)[1]) for key in fonts.loaded_fonts
+                    if key.startswith("noto_sans_") and key.rsplit("_", 1)[1].isdigit()})
+    manager.preload_fonts([{"name": ARROW_FACE, "point_size": size, "style": style}
+                           for size in sizes for style in ("regular", "bold")])
+
+
+def arrow(up: bool) -> str:
+    """↑ or ↓ as markup, in the arrows font at the size, weight and colour of the text around it."""
+    return f"<font face='{ARROW_FACE}'>{ARROW_UP if up else ARROW_DOWN}</font>"
 
 
 def escape(value: str) -> str:

@@ -1,5 +1,5 @@
 """Consequences as a story: what happened (the choice, its result and outcome, the news), then what changed, grouped
-by cause, each change with its sign, its way (up, down) and a word for good or bad; then the warnings."""
+by cause, each change with its sign, an arrow (up, down) and a word for good or bad; then the warnings."""
 
 from __future__ import annotations
 
@@ -32,10 +32,10 @@ def _hex(colour: tuple[int, int, int]) -> str:
 
 
 def _change(change: Change, good_up: bool, palette: Any) -> str:
-    """"<b>Trust +5</b>, up: <b>good</b> (now 40)": the sign and the word "up" or "down" say which way the meter
-    moved (the bundled font has no arrow glyphs), the word "good" or "bad" whether that helps by the meter's
-    direction (its colour only repeats it). A bound is said in words: "(now 100, its ceiling)", "(no change:
-    already at its floor, 0)", so a change the bound absorbed never reads as a plain zero."""
+    """"<b>Trust +5 ↑</b>: <b>good</b> (now 40)": the sign and the arrow say which way the meter moved, the word
+    "good" or "bad" whether that helps by the meter's direction (its colour only repeats it). A bound is said in
+    words: "(now 100, its ceiling)", "(no change: already at its floor, 0)", so a change the bound absorbed never
+    reads as a plain zero."""
     label = rich.escape(change.meter_label)
     if change.absorbed and change.bound is not None:
         return f"<b>{label}</b> ({t('consequences.absorbed', bound=change.bound, value=_value(change.after))})"
@@ -47,9 +47,9 @@ def _change(change: Change, good_up: bool, palette: Any) -> str:
         return f"<b>{label} {_signed(change.delta)}</b> ({now})"
     good = (change.delta > 0) == good_up
     word = t("consequences.good") if good else t("consequences.bad")
-    way = t("consequences.up") if change.delta > 0 else t("consequences.down")
     colour = _hex(palette.good if good else palette.bad)
-    return f"<b>{label} {_signed(change.delta)}</b>, {way}: <font color='{colour}'><b>{word}</b></font> ({now})"
+    way = rich.arrow(change.delta > 0)
+    return f"<b>{label} {_signed(change.delta)} {way}</b>: <font color='{colour}'><b>{word}</b></font> ({now})"
 
 
 def _net(changes: list[Change]) -> list[Change]:
@@ -79,6 +79,10 @@ class ConsequencesScreen(TextDialog):
         super().enter()
         if any(item.news for item in self.landed):
             self.app.sound.play("news", delay=0.35)  # the teleprinter after the decision's stamp, not over it
+
+    def build(self) -> None:
+        rich.use_arrows(self.app.manager)
+        super().build()
 
     def leave(self) -> None:
         self.game.close_outcome()  # closed: Continue no longer shows it (W2, issue 12)
