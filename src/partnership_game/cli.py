@@ -84,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
                       help="list the saves (scenario, date, turn, ending or unfinished, player) and exit")
     play.add_argument("--verbose", action="store_true",
                       help="with --text: print every turn in full as a transcript, without pages or pauses")
+    # Two sides (issue 16): checked against the scenario's roles and temperaments once it is loaded.
+    play.add_argument("--side", metavar="ROLE", help="with --text: play this side (e.g. washington); the other "
+                      "sides are played by a counterpart")
+    play.add_argument("--temperament", metavar="NAME", help="with --side: the counterpart's temperament "
+                      "(default: historical)")
+    play.add_argument("--hotseat", action="store_true", help="with --text: every side played by a person at this "
+                      "keyboard, handing it over between sealed choices")
     play.add_argument("--class", dest="play_class", type=Path, metavar="FILE",
                       help="play a teacher's class file: its scenario, seed, start, end, rules, clock and hand in")
 
@@ -177,6 +184,14 @@ def cmd_play(args: argparse.Namespace) -> int:
         from partnership_game.ui.run import run_window
 
         return run_window(args.scenario if args.scenario_given else None, args.seed, args.load)
+    sides_wanted = args.side is not None or args.hotseat or args.temperament is not None
+    if sides_wanted:
+        from partnership_game.text.sides_cli import check_side_flags
+
+        problem = check_side_flags(args)
+        if problem is not None:
+            print(f"partnership-game play: error: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     if (args.json or args.save) and args.choices is None:
         print("partnership-game play: error: --json and --save go with --choices", file=sys.stderr)
         return EXIT_USAGE
@@ -194,6 +209,14 @@ def cmd_play(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         seed = args.seed if args.seed is not None else play.seed_from_entropy()
         session = Session(loaded, seed, player=args.player)
+        if sides_wanted:
+            from partnership_game.text.sides_cli import sides_play
+
+            try:
+                sides_play(session, args)
+            except ValueError as exc:  # a side or temperament the scenario does not have: named, with what it has
+                print(f"partnership-game play: error: {shown(exc)}", file=sys.stderr)
+                return EXIT_USAGE
     if args.choices is not None:
         try:
             # Without --json the game is told as it is played: a transcript a teacher can read or print.
@@ -239,6 +262,11 @@ def cmd_play(args: argparse.Namespace) -> int:
                     print(f"{shown(resume)}: error: {shown(exc)}", file=sys.stderr)
                     return EXIT_ERROR
         terminal.say(f"Seed {session.seed} (play again with --seed {session.seed} for the same dice).")
+        if session.seating is not None or sides_wanted:
+            from partnership_game.text.sides_cli import sides_play
+            from partnership_game.text.sides_game import play_sides
+
+            return play_sides(sides_play(session, args), terminal, saves, autosave, screen)
         return play.interactive(session, terminal, saves, autosave, screen)
 
 

@@ -137,11 +137,13 @@ class Screen:
     folded: bool = False
 
 
-def interactive(session: Session, terminal: Terminal, saves: Path, autosave: Path, screen: Screen | None = None) -> int:
-    """The prompt loop; returns the exit status. Every way out saves first, and so does every decision."""
+def interactive(session: Session, terminal: Terminal, saves: Path, autosave: Path, screen: Screen | None = None,
+                play_with: Callable[[Autosave], int] | None = None) -> int:
+    """The prompt loop (or `play_with`'s: a game of two sides); returns the exit status. Every way out saves
+    first, and so does every decision."""
     keeper = Autosave(session, autosave, terminal)
     try:
-        status = _Game(session, terminal, saves, keeper, screen or Screen()).play()
+        status = play_with(keeper) if play_with else _Game(session, terminal, saves, keeper, screen or Screen()).play()
     except KeyboardInterrupt:
         terminal.note("")
         status = EXIT_INTERRUPTED

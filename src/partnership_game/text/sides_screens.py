@@ -1,0 +1,144 @@
+"""What one side reads in a game of two sides: its own screen, the hand-over, the reveal, and its debrief."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from partnership_game.engine import LedgerEntry
+from partnership_game.inert import inert_line
+from partnership_game.scenario.sides import JOINT
+from partnership_game.session.sides_play import NewsItem, Reveal, SidesPlay
+from partnership_game.text import debrief, render
+from partnership_game.text.layout import paragraphs, wrap
+from partnership_game.text.wording import change, number, say_line
+
+REVEAL_LINE = "Both sides have chosen. The sealed choices, revealed:"
+
+
+def _lines(text: str, width: int, indent: str = "", hanging: str | None = None) -> list[str]:
+    return wrap(text, width, indent, hanging)
+
+
+def side_name(play: SidesPlay, role: int, lower: bool = False) -> str:
+    """"The White House" (or "the White House" inside a sentence), with the player's name when given."""
+    seat = play.seating.of(role)
+    label = inert_line(play.session.scenario.model.roles[role].label)
+    if lower and label.startswith("The "):
+        label = "the " + label[4:]
+    return f"{label} ({inert_line(seat.name)})" if seat.name else label
+
+
+HANDOVER_PROMPT = "Press Enter when only they can see the screen: "
+
+
+def handover(play: SidesPlay, role: int) -> str:
+    """The hand-over line (its prompt is HANDOVER_PROMPT): nothing of the last side's screen is left above it."""
+    return f"Pass the keyboard to {side_name(play, role, lower=True)}."
+
+
+def news(play: SidesPlay, items: Sequence[NewsItem], width: int) -> str:
+    """The other sides' decisions this side is told of, under the deciding side's seat."""
+    lines: list[str] = []
+    for item in items:
+        seat = play.sides.roles[item.from_role].seat
+        lines += _lines(f"News from {inert_line(seat)}: {inert_line(item.title)}", width)
+        lines += wrap(" ".join(inert_line(item.text).split()), width, "  ")
+    return "\n".join(lines)
+
+
+def meters(play: SidesPlay, role: int, width: int) -> str:
+    """The meters this side sees, each with its change since the start and which way is good for this side."""
+    session = play.session
+    now, start = session.meters(), session.start_meters()
+    model = {m.id: m for m in session.scenario.model.meters}
+    good = play.sides.roles[role].good
+    lines = ["Meters you see:"]
+    for k in play.visible_meters(role):
+        meter_id = session.compiled.meter_ids[k]
+        since = change(now[meter_id] - start[meter_id])
+        since = "" if since == "no change" else f", {since} since the start"
+        way = {1: " (higher is better for you)", -1: " (lower is better for you)"}.get(good[k], "")
+        label = say_line(session, model[meter_id].label)
+        lines += _lines(f"{label}: {number(now[meter_id])}{since}{way}.", width, "- ", "  ")
+    flags = [say_line(session, session.scenario.model.flags[f].label) for f in play.visible_flags(role)
+             if bool(session.state.flags[0, f])]
+    if flags:
+        lines.append("In place:")
+        lines += [line for flag in flags for line in _lines(flag, width, "- ", "  ")]
+    return "\n".join(lines)
+
+
+def screen(play: SidesPlay, role: int, items: Sequence[NewsItem], width: int) -> str:
+    """Everything `role` reads at its pending decision, and nothing of any other side's options or choices."""
+    session = play.session
+    pending = session.pending
+    assert pending is not None
+    parts = [render.header(session, width), "\n".join(_lines(f"You play {side_name(play, role, lower=True)}.",
+                                                             width))]
+    if items:
+        parts.append(news(play, items, width))
+    title = _lines(say_line(session, pending.event.title), width)
+    if play.decider() == JOINT:
+        title += _lines("Both sides decide this at once; each choice stays sealed until both have chosen.", width)
+    parts.append("\n".join(title))
+    parts.append(paragraphs(play.situation(role), width))  # the terminal makes it inert, keeping its paragraphs
+    lines = ["Your options:"]
+    for option in play.options(role):
+        mark = " (history's choice)" if option.historical else ""
+        closed = " Not available now." if not option.available else ""
+        lines += _lines(f"{option.index + 1}. {inert_line(option.label)}{mark}{closed}", width, "", "   ")
+    parts.append("\n".join(lines))
+    parts.append(meters(play, role, width))
+    return "\n\n".join(parts)
+
+
+def changes(play: SidesPlay, roles: Sequence[int], entries: Iterable[LedgerEntry], width: int) -> str:
+    """The changes to the meters every one of `roles` sees (the sides at the screen), meter by meter; the rest
+    wait for each side's own screen or the debrief."""
+    compiled = play.session.compiled
+    seen = set.intersection(*({compiled.meter_ids[m] for m in play.visible_meters(role)} for role in roles))
+    labels = {m.id: say_line(play.session, m.label) for m in play.session.scenario.model.meters}
+    first: dict[str, float] = {}
+    last: dict[str, float] = {}
+    for entry in entries:
+        if entry.meter in seen:
+            first.setdefault(entry.meter, entry.before)
+            last[entry.meter] = entry.after
+    lines = [line for meter_id in first if abs(last[meter_id] - first[meter_id]) > 1e-9
+             for line in _lines(f"{labels[meter_id]}: {number(first[meter_id])} → {number(last[meter_id])} "
+                                f"({change(last[meter_id] - first[meter_id])}).", width, "- ", "  ")]
+    you = "you" if len(roles) == 1 else "both of you"
+    return "\n".join([f"What changed that {you} see:", *lines]) if lines else f"Nothing {you} see has changed."
+
+
+def reveal(play: SidesPlay, shown_to: Sequence[int], result: Reveal, width: int) -> str:
+    """Both sealed choices, the pair's result, and the changes the sides at the screen see."""
+    lines = [REVEAL_LINE]
+    for role, label in result.picks:
+        lines += _lines(f"{side_name(play, role)}: {inert_line(label)}", width, "- ", "  ")
+    parts = ["\n".join(lines)]
+    if result.result:
+        parts.append(paragraphs(inert_line(result.result), width))
+    parts.append(changes(play, shown_to, result.entries, width))
+    return "\n\n".join(parts)
+
+
+def side_debrief(play: SidesPlay, role: int, width: int) -> str:
+    """The world's ending; this side's verdict first, then the others'; what each counterpart expected; then the
+    whole debrief, every meter revealed."""
+    parts = [debrief.ending(play.session, width)]
+    order = [role] + [r.index for r in play.sides.roles if r.index != role]
+    for other in order:
+        verdict = play.verdict(other)
+        if verdict is not None:
+            who = "Your verdict" if other == role else f"The verdict of {side_name(play, other, lower=True)}"
+            text = " ".join(say_line(play.session, verdict.text).split())
+            parts.append("\n".join(_lines(f"{who}: {verdict.word}. {text}", width)))
+    moves = play.counterpart_moves()
+    if moves:
+        lines = ["What the counterpart expected:"]
+        for move in moves:
+            lines += _lines(inert_line(play.expectation(move)), width, "- ", "  ")
+        parts.append("\n".join(lines))
+    parts.append("Everything else, now revealed:\n\n" + debrief.debrief_full(play.session, width))
+    return "\n\n".join(parts)
