@@ -84,7 +84,10 @@ def test_the_campaign_page_names_every_event_turn_and_ending(campaign_page: str)
     for ending in model.endings:
         node_of(campaign_page, ending.id)
     text = Page(campaign_page).text
-    assert "2,000 games under each of 2 ways of playing (random and historical), seed 0" in text
+    # The same dry run as `analyze`: random and historical play, and the plans in new_partnership.plans.json.
+    assert ("2,000 games under each of 6 ways of playing (random, historical, durable, bargain, hawkish and "
+            "dovish), seed 0") in text
+    assert "never reached" not in node_of(campaign_page, "durable_partnership")  # the durable plan reaches it
 
 
 def test_the_campaign_page_has_its_edges_and_print_pages(campaign_page: str) -> None:
@@ -160,6 +163,11 @@ def test_errors_have_a_message_and_a_status(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "--out" in missing.stderr
     runs = cli("graph", PROBE, "--out", tmp_path / "y.html", "--runs", "0")
     assert runs.returncode == 2 and "runs" in runs.stderr
+    plans = tmp_path / "plans.json"
+    plans.write_text('{"bold": {"policy": "random", "force": {"offer": "no_such_option"}}}', encoding="utf-8")
+    bad_plan = cli("graph", PROBE, "--out", tmp_path / "z.html", "--plans", plans)
+    assert bad_plan.returncode == 1 and "plans.json" in bad_plan.stderr and "no_such_option" in bad_plan.stderr
+    assert not (tmp_path / "z.html").exists()
 
 
 def test_an_existing_page_is_replaced_whole(tmp_path: Path) -> None:

@@ -74,7 +74,9 @@ def _reach(reached: dict[str, int], letters: dict[str, str]) -> str:
     if not total:
         return "→ not taken in the dry run"
     ranked = sorted(reached.items(), key=lambda kv: -kv[1])
-    shown = [f"{letters[e]} {100 * c / total:.0f}%" for e, c in ranked[:4]]
+    # A rare ending is still one the path can reach: it reads "<1%", never "0%".
+    shown = [f"{letters[e]} {100 * c / total:.0f}%" if 100 * c / total >= 0.5 else f"{letters[e]} <1%"
+             for e, c in ranked[:4]]
     more = f" · +{len(ranked) - 4}" if len(ranked) > 4 else ""
     return "→ " + " · ".join(shown) + more
 
@@ -89,7 +91,7 @@ def lines_of(graph: Graph, node: Node, letters: dict[str, str]) -> list[Line]:
     if node.kind == "ending":
         lines.append(Line(f"{letters[node.ref]} · {node.note}", "meta"))
         shares = " · ".join(f"{way} {100 * share:.1f}%" for way, share in node.shares.items())
-        lines.append(Line(shares, "meta"))
+        lines += wrapped(shares, "meta", 4)
         if node.condition:
             lines += wrapped(f"when {node.condition}", "cond", 3)
     else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from partnership_game.report.graph_layout import ending_letters, place
 from partnership_game.report.graph_model import Graph, Node, build
 from partnership_game.report.graph_print import print_pages
-from partnership_game.report.graph_runs import WAYS, DryRunFacts
+from partnership_game.report.graph_runs import DryRunFacts
 from partnership_game.report.graph_script import SCRIPT, policy
 from partnership_game.report.graph_svg import leaf, svg
 from partnership_game.report.markup import Markup, el, join, table, void
@@ -140,11 +140,12 @@ def _ending_table(graph: Graph) -> Markup:
     letters = ending_letters(graph)
     rows = []
     for node in (n for n in graph.nodes if n.kind == "ending"):
-        shares = [f"{100 * node.shares.get(way, 0.0):.1f}%" for way in WAYS]
+        shares = [f"{100 * node.shares.get(way, 0.0):.1f}%" for way in graph.facts.ways]
         reach = el("span", "never reached", class_="warn") if node.marks else ""
         rows.append([letters[node.ref], el("span", node.title, " ", el("code", f"({node.ref})")), node.note,
                      el("code", node.condition) if node.condition else "(fallback)", *shares, reach])
-    return table(["", "ending", "kind", "condition", *WAYS, ""], rows, numeric=(4, 5))
+    ways = graph.facts.ways
+    return table(["", "ending", "kind", "condition", *ways, ""], rows, numeric=range(4, 4 + len(ways)))
 
 
 def _never(graph: Graph) -> Markup:
@@ -159,8 +160,10 @@ def graph_html(compiled: CompiledScenario, facts: DryRunFacts, source: str) -> s
     graph = build(compiled, facts)
     layout = place(graph)
     model = compiled.model
+    ways = facts.ways
+    named = ", ".join(ways[:-1]) + " and " + ways[-1] if len(ways) > 1 else ways[0]
     runs = (f"Marks come from a dry run, as `analyze` makes it: {facts.runs:,} games under each of "
-            f"{len(WAYS)} ways of playing ({' and '.join(WAYS)}), seed {facts.seed}. What the dry run never saw "
+            f"{len(ways)} ways of playing ({named}), seed {facts.seed}. What the dry run never saw "
             "may still happen in rarer games; what it saw can happen.")
     decisions = sum(1 for n in graph.nodes if n.kind == "decision" or (n.kind == "random" and n.options))
     head = join([void("meta", charset="utf-8"),

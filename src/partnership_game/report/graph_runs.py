@@ -18,7 +18,7 @@ from partnership_game.scenario.compiled import CompiledScenario
 
 GRAPH_RUNS = 2_000  # games per way of playing: enough to find what never happens in a shipped campaign
 GRAPH_SEED = 0
-WAYS = ("random", "historical")
+WAYS = ("random", "historical")  # and any plans beside the scenario, as `analyze` plays them
 
 
 @dataclass
@@ -57,16 +57,25 @@ class DryRunFacts:
     def unreachable(self) -> set[str]:
         return set(self.report["unreachable_endings"])
 
+    @property
+    def ways(self) -> list[str]:
+        """The ways of playing, in the order they were played: random, historical, then the plans."""
+        return list(self.report["runs"])
+
     def share(self, ending_id: str, way: str) -> float:
         return float(self.report["endings"][ending_id][way])
 
 
-def gather(compiled: CompiledScenario, runs: int = GRAPH_RUNS, seed: int = GRAPH_SEED) -> DryRunFacts:
-    """`analyze`'s dry run under random and historical play (the same games and figures as `analyze --runs N
-    --seed S`), recording which endings the games that took each option reached."""
+def gather(compiled: CompiledScenario, runs: int = GRAPH_RUNS, seed: int = GRAPH_SEED,
+           plans: dict[str, Policy] | None = None) -> DryRunFacts:
+    """`analyze`'s dry run under random and historical play and the scenario's plans (the same games and figures as
+    `analyze --runs N --seed S`), recording which endings the games that took each option reached."""
     engine = Engine(compiled)
     seeds = explore_seeds(seed, runs)
-    recorders = {way: _Recorder(POLICIES[way]) for way in WAYS}
+    policies = {way: POLICIES[way] for way in WAYS}
+    for name, policy in (plans or {}).items():
+        policies.setdefault(name, policy)
+    recorders = {way: _Recorder(policy) for way, policy in policies.items()}
     results = {way: dry_run(engine, seeds, recorder) for way, recorder in recorders.items()}
     reached: dict[tuple[str, str], dict[str, int]] = {}
     for recorder in recorders.values():
