@@ -10,7 +10,7 @@ from pygame_gui.core import ObjectID
 
 from partnership_game.session import texts
 from partnership_game.session.compare import branch, historical_road
-from partnership_game.ui import drawing, fitting, theme
+from partnership_game.ui import branch_tree, drawing, fitting, theme
 from partnership_game.ui.branch_names import branch_name, count_decisions
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import Area, Focus, ModalScreen
@@ -51,6 +51,10 @@ class BranchesScreen(ModalScreen):
         self.node_focus = -1  # the decision of the selected branch shown in detail (focus on the tree), -1: none
         self.node_hover: tuple[int, int] | None = None  # (row, column) under the mouse
         self.points: dict[tuple[int, int], tuple[int, int]] = {}  # (row, column) -> where on the canvas
+        self.date_boxes: list[tuple[str, pygame.Rect]] = []  # each date shown on the canvas, and where
+        self.tree_scroll = 0  # pixels of the tree scrolled above its band: always a row's top
+        self.tree_rows: list[tuple[int, int]] = []  # the tree's rows, top and bottom, as last painted
+        self.follow_selection = True  # bring the selected branch (or the node told) into view at the next paint
 
     def enter(self) -> None:
         self.app.sound.play("page")  # a dialog opens like a folder: the page sound (issue 14)
@@ -101,7 +105,7 @@ class BranchesScreen(ModalScreen):
         top = pad + self.app.px(44)
         height = rect.height - top - 2 * pad - row
         list_w = self.list_width(rect.width, height)
-        labels = [self.label(k) for k in range(len(self.leaves))] or [t("branches.none")]
+        labels: list[str | tuple[str, str]] = [self.label(k) for k in range(len(self.leaves))] or [t("branches.none")]
         self.labels = labels
         self.list = self.add(pygame_gui.elements.UISelectionList(
             pygame.Rect(pad, top, list_w, height), labels, manager, container=panel,
@@ -115,7 +119,7 @@ class BranchesScreen(ModalScreen):
         actions = ("go", "history", "current", "close")
         gap = self.app.px(8)
 
-        def labels(short: bool) -> list[str]:
+        def button_labels(short: bool) -> list[str]:
             keys = {"current": "branches.current_cmp", "history": "branches.history"}
             if short:
                 keys = {"current": "branches.current_short", "history": "branches.history_short"}
@@ -126,9 +130,9 @@ class BranchesScreen(ModalScreen):
                         + self.app.px(30)) for s in texts]
 
         # The long labels where they fit in one row, else the short ones (a large text size on a small window).
-        texts = labels(short=False)
+        texts = button_labels(short=False)
         if sum(widths(texts)) + 4 * gap > rect.width - 2 * pad:
-            texts = labels(short=True)
+            texts = button_labels(short=True)
         for action, text, width in zip(actions, texts, widths(texts), strict=True):
             if action == "close":
                 x = rect.width - pad - width
@@ -145,21 +149,18 @@ class BranchesScreen(ModalScreen):
 
     def paint(self) -> None:
         """The tree: one column per decision, one row per branch; filled dots follow history, open diamonds leave it.
-        The selected branch's dates run along the top; a decision hovered or focused is told in full underneath."""
+        Every node has its date under it; a decision hovered or focused is told in full underneath the tree. Rows
+        that do not fit scroll (the wheel, PageUp/PageDown on the tree), following the selected branch."""
         surface = self.canvas
         palette = self.app.palette
         surface.fill(palette.paper)
-        timeline = self.game.session.timeline
         self.points = {}
+        self.date_boxes = []
         if not self.leaves:
             self.image.set_image(surface)
             return
-        paths = [timeline.path(leaf) for leaf in self.leaves]
-        depth = max(len(p) for p in paths)
         margin = self.app.px(20)
         small = self.app.px(12)
-        line_h = drawing.rendered("Ag", small, palette.ink).get_height()
-        dates_h = line_h + self.app.px(6)
         width, height = surface.get_size()
         # Room under the tree for the key and the longest words a decision can have, wrapped (never cut).
         text_w = width - 2 * margin
@@ -167,69 +168,46 @@ class BranchesScreen(ModalScreen):
         words = [t("branches.node_hint")] + [self.node_words(row, column) for row, leaf in enumerate(self.leaves)
                                              for column in range(len(self.replays[leaf].decisions))]
         caption_h = key_h + max(drawing.wrapped_height(w, small, text_w) for w in words) + self.app.px(10)
-        step_x = (width - 2 * margin) / max(depth, 1)
-        top = margin + dates_h
-        step_y = min(self.app.px(40), (height - top - caption_h - margin) / max(len(paths), 1))
-        row_of: dict[int, int] = {}
-        for row, path in enumerate(paths):
-            for node in path:
-                row_of.setdefault(node.id, row)
-        show_marks = self.game.shows("historical_marks")
-        events = {e.id: e for e in self.game.session.compiled.events}
+        band = pygame.Rect(0, self.app.px(10), width, height - caption_h - self.app.px(10))
+        tree = branch_tree.draw(self, width, band.height)
+        full_h = tree.picture.get_height()
+        self.tree_rows = tree.rows
+        # Scrolled by whole rows, so a row is shown whole or not at all.
+        tops = [top for top, _ in tree.rows]
 
-        def at(column: int, row: int) -> tuple[int, int]:
-            return round(margin + column * step_x), round(top + row * step_y + step_y / 2)
+        def top_from(pixels: int) -> int:
+            return min((top for top in tops if top >= pixels), default=tops[-1])
 
-        # Dates of the selected branch's decisions, left to right, each only where it does not touch the last.
-        selected = self.replays[self.leaves[self.index]].decisions
-        turns = self.game.scenario.model.turns
-        right_edge = -1
-        for column, decision in enumerate(selected):
-            label = short_date(turns[decision.turn].date)
-            picture = drawing.rendered(label, small, palette.ink_soft)
-            x = at(column, 0)[0] - picture.get_width() // 2
-            if x > right_edge + self.app.px(6) and x + picture.get_width() <= width:
-                surface.blit(picture, (max(x, 0), margin))
-                right_edge = x + picture.get_width()
-        for row, path in enumerate(paths):
-            previous: tuple[int, int] | None = None
-            for column, node in enumerate(path):
-                point = at(column, row_of[node.id])
-                if previous is not None:
-                    colour = palette.focus if row == self.index else palette.ink_soft
-                    pygame.draw.line(surface, colour, previous, point, 3 if row == self.index else 1)
-                previous = point
-        for row, path in enumerate(paths):
-            for column, node in enumerate(path):
-                if row_of[node.id] != row:
-                    continue  # drawn with the branch it first appeared in
-                x, y = at(column, row)
-                self.points[(row, column)] = (x, y)
-                event = events.get(node.event)
-                option = next((k for k, o in enumerate(event.options) if o.id == node.option), -1) if event else -1
-                followed = event is not None and event.historical_option == option
-                radius = self.app.px(5)
-                if not show_marks or event is None or event.historical_option < 0:
-                    pygame.draw.circle(surface, palette.ink, (x, y), radius, width=1)
-                elif followed:
-                    pygame.draw.circle(surface, palette.stamp, (x, y), radius)
-                else:
-                    diamond = [(x, y - radius - 1), (x + radius + 1, y), (x, y + radius + 1), (x - radius - 1, y)]
-                    pygame.draw.polygon(surface, palette.paper, diamond)
-                    pygame.draw.polygon(surface, palette.ink, diamond, width=2)
-            leaf_x, leaf_y = at(len(path) - 1, row)
-            drawing.text(surface, (leaf_x + self.app.px(10), leaf_y), str(row + 1), small, palette.ink,
-                         bold=True, anchor="midleft")
+        if self.follow_selection:  # the selected branch, or the decision told, in view
+            shown = self.shown_node()
+            row_top, row_bottom = tree.rows[shown[0] if shown is not None else self.index]
+            self.tree_scroll = min(max(self.tree_scroll, top_from(row_bottom - band.height)), row_top)
+            self.follow_selection = False
+        limit = top_from(full_h - band.height) if full_h > band.height else 0
+        wanted = min(max(self.tree_scroll, 0), limit)
+        self.tree_scroll = max(top for top in tops if top <= wanted)
+        shown_h = max((bottom for _, bottom in tree.rows if bottom - self.tree_scroll <= band.height),
+                      default=self.tree_scroll + band.height) - self.tree_scroll
+        if full_h <= band.height:
+            shown_h = band.height
+        surface.blit(tree.picture, band.topleft, pygame.Rect(0, self.tree_scroll, width, shown_h))
+        shift = band.top - self.tree_scroll
+        self.points = {key: (x, y + shift) for key, (x, y) in tree.points.items()
+                       if band.top <= y + shift <= band.bottom}
+        self.date_boxes = [(label, box.move(0, shift)) for label, box in tree.dates
+                           if band.contains(box.move(0, shift))]
+        if full_h > band.height:  # a scroll bar says there is more
+            bar = pygame.Rect(width - self.app.px(6), band.top, self.app.px(4), band.height)
+            pygame.draw.rect(surface, palette.paper_shade, bar)
+            thumb_h = max(self.app.px(16), band.height * band.height // full_h)
+            thumb_y = band.top + (band.height - thumb_h) * self.tree_scroll // (full_h - band.height)
+            pygame.draw.rect(surface, palette.ink_soft, pygame.Rect(bar.x, thumb_y, bar.w, thumb_h))
         shown = self.shown_node()
-        if shown is not None:
-            row, column = shown
-            point = at(column, row)
-            pygame.draw.circle(surface, palette.ink, point, self.app.px(10), width=2)  # which one the words are about
-            caption = self.node_words(row, column)
-        else:
-            caption = t("branches.node_hint")
+        if shown is not None and shown in self.points:
+            pygame.draw.circle(surface, palette.ink, self.points[shown], self.app.px(10), width=2)  # its words below
+        caption = self.node_words(*shown) if shown is not None else t("branches.node_hint")
         top_of_words = height - caption_h + self.app.px(4)
-        if show_marks:
+        if self.game.shows("historical_marks"):
             drawing.wrapped(surface, pygame.Rect(margin, top_of_words, text_w, key_h), t("branches.key"), small,
                             palette.ink_soft)
         drawing.wrapped(surface, pygame.Rect(margin, top_of_words + key_h + self.app.px(4), text_w, caption_h),
@@ -240,15 +218,13 @@ class BranchesScreen(ModalScreen):
         """The decision told under the tree: the one under the mouse, else the focused one of the selected branch."""
         if self.node_hover is not None:
             return self.node_hover
-        if self.node_focus >= 0 and self.leaves:
-            path = self.game.session.timeline.path(self.leaves[self.index])
-            column = min(self.node_focus, len(path) - 1)
-            # A shared decision is drawn on the row of the branch it first appeared in.
-            for row in range(len(self.leaves)):
-                if (row, column) in self.points and any(
-                        n.id == path[column].id for n in self.game.session.timeline.path(self.leaves[row])):
-                    return row, column
-        return None
+        if self.node_focus < 0 or not self.leaves:
+            return None
+        # A shared decision is drawn on the row of the branch it first appeared in.
+        paths = [self.game.session.timeline.path(leaf) for leaf in self.leaves]
+        path = paths[self.index]
+        column = min(self.node_focus, len(path) - 1)
+        return branch_tree.rows_of(paths)[path[column].id], column
 
     def node_words(self, row: int, column: int) -> str:
         replay = self.replays[self.leaves[row]]
@@ -258,9 +234,13 @@ class BranchesScreen(ModalScreen):
                  choice=texts.decision_label(replay.session, column))
 
     def tree_key(self, event: pygame.event.Event) -> bool:
-        """Left/Right walk the selected branch's decisions, Home/End jump to its ends."""
+        """Left/Right walk the selected branch's decisions, Home/End jump to its ends, PageUp/PageDown scroll."""
+        if self.leaves and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.scroll_tree(1 if event.key == pygame.K_PAGEUP else -1, page=True)
+            return True
         if not self.leaves or event.key not in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_HOME, pygame.K_END):
             return False
+        self.follow_selection = True
         last = len(self.replays[self.leaves[self.index]].decisions) - 1
         if event.key == pygame.K_HOME:
             self.node_focus = 0
@@ -271,6 +251,15 @@ class BranchesScreen(ModalScreen):
             self.node_focus = min(max(self.node_focus + step, 0), last)
         self.paint()
         return True
+
+    def scroll_tree(self, steps: int, page: bool = False) -> None:
+        """Scroll the tree by rows (positive: up; a page is half the rows) when they do not all fit."""
+        tops = [top for top, _ in self.tree_rows] or [0]
+        here = max((k for k, top in enumerate(tops) if top <= self.tree_scroll), default=0)
+        step = steps * (max(len(tops) // 2, 1) if page else 1)
+        self.tree_scroll = tops[min(max(here - step, 0), len(tops) - 1)]  # paint keeps the last rows in view
+        self.paint()
+        self.app.dirty = True
 
     def update(self, dt: float) -> None:
         # Details on hover: the decision nearest the mouse, within a dot's reach.
@@ -319,9 +308,13 @@ class BranchesScreen(ModalScreen):
         elif event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and event.text in self.labels:
             self.index = self.labels.index(event.text)
             self.node_focus = -1
+            self.follow_selection = True
             self.paint()
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL and self.leaves and self.image.rect.collidepoint(pygame.mouse.get_pos()):
+            self.scroll_tree(event.y)
+            return True
         if event.type != pygame.KEYDOWN:
             return False
         if self.focus is not None and self.focus.handle(event):
@@ -330,6 +323,7 @@ class BranchesScreen(ModalScreen):
             self.cancel()
         elif event.key in (pygame.K_UP, pygame.K_DOWN) and self.leaves:
             self.index = (self.index + (1 if event.key == pygame.K_DOWN else -1)) % len(self.leaves)
+            self.follow_selection = True
             self.rebuild()
         elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.act("go")
