@@ -3,6 +3,7 @@ sits at a bound, which texts contradict the state they are read in, and which de
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,8 @@ import numpy.typing as npt
 from partnership_game.engine.coherence import BOUND_SHARE, BOUND_TURNS, Watch, WatchedEngine
 from partnership_game.engine.policies import Policy
 from partnership_game.engine.rules import Engine
+from partnership_game.engine.state import State
+from partnership_game.scenario.compiled import CompiledEvent
 
 PINNED_SHARE = 0.2  # a meter that ends at a bound in this share of games or more is reported
 
@@ -29,11 +32,37 @@ class DryRun:
     held_at_bound: dict[str, float] = field(default_factory=dict)
     late: dict[tuple[str, str], int] = field(default_factory=dict)  # (decision, immediate ending) -> games
     incoherent: dict[tuple[str, str], int] = field(default_factory=dict)  # (text's place, owner id) -> games
+    lost: dict[str, int] = field(default_factory=dict)  # what would have landed -> landings lost
+
+
+def _named(event: CompiledEvent) -> str:
+    """An event as the author knows it: a delayed effect is named by the option that caused it."""
+    return f"{event.origin[0]}/{event.origin[1]} (delayed)" if event.origin is not None else event.id
+
+
+class _LandingsEngine(WatchedEngine):
+    """The watched rules, also counting the landings that would come after the last turn (the rules drop them)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.lost: Counter[str] = Counter()
+
+    def _schedule(self, state: State, event: CompiledEvent, rows: Any, idx: Any) -> None:
+        for schedule in event.schedules:
+            if state.turn + schedule.after_turns >= self.scenario.turn_count:
+                hit = int(np.count_nonzero(rows == schedule.row))
+                if hit:
+                    target = self.scenario.events[schedule.target]
+                    what = (f"the delayed effect of {target.origin[0]}/{target.origin[1]}" if target.origin
+                            is not None else f"event '{target.id}' scheduled by {_named(event)}")
+                    self.lost[what] += hit
+        super()._schedule(state, event, rows, idx)
 
 
 def dry_run(engine: Engine, seeds: npt.NDArray[np.uint64], policy: Policy) -> DryRun:
     scenario = engine.scenario
-    watched = engine if isinstance(engine, WatchedEngine) else WatchedEngine(scenario)
+    watched = engine if isinstance(engine, _LandingsEngine) else _LandingsEngine(scenario)
+    watched.lost.clear()
     watch = watched.watch = Watch(scenario, len(seeds))
     state = watched.start(seeds)
     available: dict[str, set[str]] = {e.id: set() for e in scenario.events if e.is_decision}
@@ -59,6 +88,7 @@ def dry_run(engine: Engine, seeds: npt.NDArray[np.uint64], policy: Policy) -> Dr
                        for m, meter in enumerate(scenario.meter_ids)},
         late=dict(watch.late),
         incoherent=dict(watch.incoherent),
+        lost=dict(watched.lost),
     )
 
 
@@ -88,6 +118,9 @@ def report(engine: Engine, runs: dict[str, DryRun]) -> dict[str, object]:
         "incoherent_texts": [
             {"policy": name, "text": text, "owner": owner, "games": games}
             for name, run in runs.items() for (text, owner), games in sorted(run.incoherent.items())],
+        "lost_landings": [
+            {"policy": name, "what": what, "landings": count}
+            for name, run in runs.items() for what, count in sorted(run.lost.items())],
     }
 
 
@@ -134,4 +167,8 @@ def report_text(result: dict[str, Any]) -> str:
     texts = result["incoherent_texts"]
     lines.append("Texts read while what they assume was false: " + ("none" if not texts else ""))
     lines += [f"  {x['text']} ({x['owner']}) under {x['policy']}, in {x['games']:,} games" for x in texts]
+    lost = result.get("lost_landings", [])
+    lines.append("Delayed effects and schedules due after the last turn (they never land): "
+                 + ("none" if not lost else ""))
+    lines += [f"  {x['what']} under {x['policy']}: {x['landings']:,} landings lost" for x in lost]
     return "\n".join(line.rstrip() for line in lines)

@@ -20,6 +20,7 @@ from partnership_game.scenario.models import (
     SetFlagEffect,
 )
 from partnership_game.scenario.text_checks import W_DATE_LABEL, check_date_labels, check_variants
+from partnership_game.scenario.timing_checks import W_LANDS_AFTER_END, check_late_landings
 from partnership_game.scenario.yaml_tree import Document, Path
 
 MAX_PROBLEMS = 500
@@ -33,7 +34,7 @@ W_FLAG_NEVER_SET = "W005"
 W_UNKNOWN_MAP_FEATURE = W_MAP_LINK  # a flag links to a map feature the scenario does not declare
 W_HISTORICAL_MARK = "W007"
 WARNING_CODES = (W_FLAG_NEVER_READ, W_NO_SOURCES, W_NEVER_FIRES, W_CONSTANT_CONDITION, W_FLAG_NEVER_SET,
-                 W_UNKNOWN_MAP_FEATURE, W_HISTORICAL_MARK, W_DATE_LABEL, W_MAP_BORDERS)
+                 W_UNKNOWN_MAP_FEATURE, W_HISTORICAL_MARK, W_DATE_LABEL, W_MAP_BORDERS, W_LANDS_AFTER_END)
 
 
 @dataclass
@@ -147,6 +148,7 @@ class _Checker:
         self.endings()
         check_variants(self, s)
         check_date_labels(self, s)
+        check_late_landings(self, s)
         self.chains()
         self.reachability()
         check_map(self)
