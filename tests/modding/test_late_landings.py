@@ -31,8 +31,9 @@ def test_a_delayed_effect_due_after_the_last_turn_is_warned_at_its_after_turns(t
     text = TINY.replace(DELAYED, DELAYED.replace("after_turns: 2", "after_turns: 3"))
     path = write(tmp_path, text)
     line = text[: text.index("after_turns: 3")].count("\n") + 1
-    assert late_warnings(path) == [(line, 26, "this delayed effect is due 3 turns after turn 1 ('t1'), past the last "
-                                             "turn ('t3', turn 3): it never lands; shorten 'after_turns' or add a turn")]
+    assert late_warnings(path) == [(line, 26, "this delayed effect is due 3 turns after turn 1 ('t1'), past the "
+                                              "last turn ('t3', turn 3): it never lands; shorten 'after_turns' or "
+                                              "add a turn")]
 
 
 def test_one_that_lands_on_the_last_turn_is_not_warned(tmp_path: Path) -> None:
