@@ -16,6 +16,7 @@ from partnership_game.text.terminal_input import interpret
 
 HELP = """Commands at the prompt:
   1, 2, ...  choose that option (in a decision of both sides, sealed until both have chosen)
+  m          the meters your side sees, and which way is better for you
   r          show this screen again
   b          step back to your side's last decision (both halves of a joint one are undone)
   s NAME     save a copy under NAME (s alone picks a name)
@@ -86,7 +87,15 @@ class _SidesGame:
             self.terminal.say("\n" * (self.screen.height - 1))
 
     def _show(self, role: int, news: list[NewsItem]) -> None:
-        self.pager.show(sides_screens.screen(self.sides, role, news, self.width), reserve=1)
+        """The side's screen, paged if it must be, with its options and the prompt together on the last page."""
+        bottom = sides_screens.options(self.sides, role, self.width)
+        room = self.screen.height - 2 - bottom.count("\n") - self.terminal.lines_since_answer
+        top = sides_screens.screen(self.sides, role, news, self.width)
+        if top.count("\n") + 2 > room:  # the meters wait for "m" rather than push the situation off the screen
+            top = sides_screens.screen(self.sides, role, news, self.width, with_meters=False)
+        if not self.pager.show(top + "\n", reserve=bottom.count("\n") + 2):
+            self.terminal.say("")
+        self.terminal.say(bottom)
 
     def _ask(self, role: int) -> bool:
         """Ask `role` until it picks, steps back or quits; False to end the game (saved on the way out)."""
@@ -110,6 +119,8 @@ class _SidesGame:
                     self.terminal.say("Stepped back (the branch you left is kept).\n")
                     return True
                 self.terminal.say("There is no decision of yours to step back to.")
+            elif answer.command == "meters":
+                self.pager.show(sides_screens.meters(self.sides, role, self.width), reserve=1)
             elif answer.command == "repeat":
                 self._show(role, [])
             elif answer.command == "save":

@@ -68,8 +68,19 @@ def meters(play: SidesPlay, role: int, width: int) -> str:
     return "\n".join(lines)
 
 
-def screen(play: SidesPlay, role: int, items: Sequence[NewsItem], width: int) -> str:
-    """Everything `role` reads at its pending decision, and nothing of any other side's options or choices."""
+def meters_line(play: SidesPlay, role: int, width: int) -> str:
+    """The meters this side sees, on as few lines as they fit ("m" lists them with which way is good)."""
+    session = play.session
+    now = session.meters()
+    labels = {m.id: say_line(session, m.label) for m in session.scenario.model.meters}
+    seen = [session.compiled.meter_ids[k] for k in play.visible_meters(role)]
+    said = ", ".join(f"{labels[m]} {number(now[m])}" for m in seen)
+    return "\n".join(_lines(f"You see: {said} (m: more).", width, "", "  "))
+
+
+def screen(play: SidesPlay, role: int, items: Sequence[NewsItem], width: int, with_meters: bool = True) -> str:
+    """Everything `role` reads at its pending decision above its options (the meters it sees unless a short
+    screen leaves them to "m"), and nothing of any other side's options or choices."""
     session = play.session
     pending = session.pending
     assert pending is not None
@@ -82,14 +93,19 @@ def screen(play: SidesPlay, role: int, items: Sequence[NewsItem], width: int) ->
         title += _lines("Both sides decide this at once; each choice stays sealed until both have chosen.", width)
     parts.append("\n".join(title))
     parts.append(paragraphs(play.situation(role), width))  # the terminal makes it inert, keeping its paragraphs
+    if with_meters:
+        parts.append(meters_line(play, role, width))
+    return "\n\n".join(parts)
+
+
+def options(play: SidesPlay, role: int, width: int) -> str:
+    """`role`'s own options of the pending decision, numbered."""
     lines = ["Your options:"]
     for option in play.options(role):
         mark = " (history's choice)" if option.historical else ""
         closed = " Not available now." if not option.available else ""
         lines += _lines(f"{option.index + 1}. {inert_line(option.label)}{mark}{closed}", width, "", "   ")
-    parts.append("\n".join(lines))
-    parts.append(meters(play, role, width))
-    return "\n\n".join(parts)
+    return "\n".join(lines)
 
 
 def changes(play: SidesPlay, roles: Sequence[int], entries: Iterable[LedgerEntry], width: int) -> str:
