@@ -103,7 +103,7 @@ def options(play: SidesPlay, role: int, width: int) -> str:
     lines = ["Your options:"]
     for option in play.options(role):
         mark = " (history's choice)" if option.historical else ""
-        closed = " Not available now." if not option.available else ""
+        closed = " (not available now)" if not option.available else ""
         lines += _lines(f"{option.index + 1}. {inert_line(option.label)}{mark}{closed}", width, "", "   ")
     return "\n".join(lines)
 
