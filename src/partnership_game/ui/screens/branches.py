@@ -15,7 +15,7 @@ from partnership_game.ui.branch_names import branch_name, count_decisions
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import Area, Focus, ModalScreen
 from partnership_game.ui.strings import t
-from partnership_game.ui.views import short_date
+from partnership_game.ui.views import date_text
 
 
 def _ending(session: Any) -> str:
@@ -230,7 +230,7 @@ class BranchesScreen(ModalScreen):
         replay = self.replays[self.leaves[row]]
         decision = replay.decisions[column]
         turn = self.game.scenario.model.turns[decision.turn]
-        return t("branches.node", date=turn.date_label or short_date(turn.date), event=decision.event.title,
+        return t("branches.node", date=date_text(self.game, turn), event=decision.event.title,
                  choice=texts.decision_label(replay.session, column))
 
     def tree_key(self, event: pygame.event.Event) -> bool:
