@@ -161,6 +161,29 @@ def _briefing(d: Driver, tmp: Path) -> None:
     d.key(pygame.K_RETURN)
 
 
+# Issue 16 (E4): the screens of a game of two sides, on tests/data/corridor_2001.yaml.
+CORRIDOR = str(Path(__file__).parents[1] / "data" / "corridor_2001.yaml")
+
+
+def _sides(*keys: int) -> Callable[[Driver, Path], None]:
+    def setup(d: Driver, tmp: Path) -> None:
+        d.start(CORRIDOR, SEED)
+        for key in keys:
+            d.key(key, unicode=pygame.key.name(key) if pygame.K_0 <= key <= pygame.K_9 else "")
+    return setup
+
+
+SIDES_SCREENS: dict[str, tuple[Callable[[Driver, Path], None], str, str]] = {
+    "sides-choice": (_sides(), "SidesChoiceScreen", "E4"),
+    "sides-names": (_sides(pygame.K_DOWN, pygame.K_DOWN), "SidesChoiceScreen", "E4"),
+    "handover": (_sides(pygame.K_DOWN, pygame.K_DOWN, pygame.K_RETURN), "HandoverScreen", "E4"),
+    "sides-turn": (_sides(pygame.K_DOWN, pygame.K_RETURN, pygame.K_1), "SidesTurnScreen", "E4"),
+    "reveal": (_sides(pygame.K_DOWN, pygame.K_RETURN, pygame.K_1, pygame.K_RETURN), "RevealScreen", "E4"),
+    "sides-debrief": (_sides(pygame.K_DOWN, pygame.K_RETURN, *[pygame.K_1, pygame.K_RETURN, pygame.K_RETURN] * 2),
+                      "DebriefScreen", "E4"),
+}
+
+
 # name: (how to get there, the screen on top, whose screen it is)
 SCREENS: dict[str, tuple[Callable[[Driver, Path], None], str, str]] = {
     "title": (_title, "TitleScreen", "W2"),
@@ -180,6 +203,7 @@ SCREENS: dict[str, tuple[Callable[[Driver, Path], None], str, str]] = {
     "class-name": (_name, "NameScreen", "W2"),
     "class-folders": (_folders, "FolderPicker", "W2"),
     "message": (_message, "MessageScreen", "W2"),
+    **SIDES_SCREENS,
 }
 
 # Filled in at the end, for what the screens' owners have not fixed yet (the owner is named in the reason).

@@ -135,6 +135,7 @@ def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: P
     from partnership_game.session import SaveError, read_save
     from partnership_game.ui.game import Game
     from partnership_game.ui.screens.message import MessageScreen
+    from partnership_game.ui.screens.sides_choice import two_sided
     from partnership_game.ui.screens.title import TitleScreen
     from partnership_game.ui.screens.turn import TurnScreen
     from partnership_game.ui.strings import t
@@ -163,8 +164,19 @@ def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: P
         except ScenarioError as exc:
             app.push(MessageScreen(app, t("error.heading"), "\n".join(d.format() for d in exc.diagnostics[:5])))
             return
+        from partnership_game.ui.screens.sides_choice import SidesChoiceScreen
+
+        if two_sided(loaded):  # issue 16: the sides are chosen first
+            app.replace(SidesChoiceScreen(app, loaded, seed))
+            return
         game = Game.new(loaded, seed if seed is not None else app.services.new_seed())
     else:
+        return
+    if game.session.seating is not None and two_sided(game.scenario):  # a saved game of two sides
+        from partnership_game.ui.screens.sides_flow import advance
+        from partnership_game.ui.sides_game import SidesGame
+
+        advance(app, SidesGame(game.session, game.session.seating, game.note, loaded_from=load))
         return
     if game.session.stopped:  # the campaign's end, or the lesson's
         from partnership_game.ui.screens.debrief import DebriefScreen

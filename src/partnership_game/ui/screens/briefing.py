@@ -119,6 +119,11 @@ class BriefingScreen(Screen):
 
     def begin(self) -> None:
         classroom = self.app.lesson.model if self.app.lesson is not None else None
+        from partnership_game.ui.screens.sides_choice import SidesChoiceScreen, two_sided
+
+        if classroom is None and two_sided(self.scenario):  # issue 16: who plays which side, before the game
+            self.app.replace(SidesChoiceScreen(self.app, self.scenario))
+            return
         if classroom is not None and classroom.ask_name:
             from partnership_game.ui.screens.classroom import NameScreen
 

@@ -17,6 +17,7 @@ from partnership_game.ui import drawing, fitting, rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.glossary import GlossaryTips
 from partnership_game.ui.screen import SCROLL_KEYS, Focus, Screen, scroll
+from partnership_game.ui.sides_debrief import verdict_parts
 from partnership_game.ui.strings import t
 from partnership_game.ui.views import news_words, short_date
 from partnership_game.ui.widgets.chart import Series
@@ -118,6 +119,7 @@ class DebriefScreen(Screen):
                 parts.append(f"<i>{t('debrief.historical')}</i>")
             parts.append(rich.link_glossary(rich.escape(texts.shown(session, model.text)),
                                             session.scenario.model.glossary))
+            parts += verdict_parts(self.game, self.app.px(22))  # issue 16: each side's verdict (none in format 1)
             parts += self.why_html()
         parts.append(self.count_html())
         parts.append(f"<i>Seed {session.seed}</i>")

@@ -1,0 +1,49 @@
+"""Which screen comes next in a game of two sides: the hand-over, a side's turn, the reveal, or the debrief."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from partnership_game.ui.sides_game import SidesGame
+
+
+def advance(app: Any, game: SidesGame) -> None:
+    """Show what the game waits for now: a hand-over first whenever the side at a hot seat changes."""
+    game.run_counterparts()
+    if game.session.stopped or game.play.to_act() is None:
+        from partnership_game.ui.screens.debrief import DebriefScreen
+
+        app.replace(DebriefScreen(app, game))
+        return
+    role = game.play.to_act()
+    assert role is not None
+    if game.hotseat and role != game.last_shown:
+        from partnership_game.ui.screens.handover import HandoverScreen
+
+        seat = game.play.seating.of(role)
+        app.replace(HandoverScreen(app, game.role_label(role), seat.name, lambda: show_turn(app, game, role)))
+        return
+    show_turn(app, game, role)
+
+
+def show_turn(app: Any, game: SidesGame, role: int) -> None:
+    from partnership_game.ui.screens.sides_turn import SidesTurnScreen
+
+    game.last_shown = role
+    app.replace(SidesTurnScreen(app, game, role))
+
+
+def after_pick(app: Any, game: SidesGame, role: int, title: str, label: str, taken: tuple[Any, Any, str]) -> None:
+    """After a person's pick (`taken`: what SidesGame.pick returned): the reveal of a joint decision, what a side's
+    own decision did, or (a sealed half) straight on to the next side, which sees nothing of it."""
+    from partnership_game.ui.screens.reveal import Outcome, RevealScreen
+
+    entries, reveal, result = taken
+    if reveal is not None:
+        outcome = Outcome(reveal.title, reveal.picks, reveal.result, list(reveal.entries))
+    elif entries:
+        outcome = Outcome(title, ((role, label),), result, list(entries))
+    else:
+        advance(app, game)
+        return
+    app.replace(RevealScreen(app, game, outcome, viewers=tuple(game.play.seating.people) or (role,)))

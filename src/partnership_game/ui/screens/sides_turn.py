@@ -1,0 +1,191 @@
+"""A side's turn in a game of two sides: its news first, its own situation and options, only the meters it sees."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from partnership_game.inert import inert, inert_line
+from partnership_game.session.sides_play import NewsItem, SideOption
+from partnership_game.ui import drawing, rich
+from partnership_game.ui.focus import Area, Focus
+from partnership_game.ui.screen import Screen
+from partnership_game.ui.screens.turn_cards import draw_card
+from partnership_game.ui.screens.turn_layout import card_inner_width
+from partnership_game.ui.sides_game import SidesGame
+from partnership_game.ui.strings import t
+from partnership_game.ui.views import date_text, meter_views
+from partnership_game.ui.widgets.meters import draw_meters
+
+
+class SidesTurnScreen(Screen):
+    """What `role` sees while it decides; nothing of another side's sealed choice is on it."""
+
+    def __init__(self, app: Any, game: SidesGame, role: int, news: list[NewsItem] | None = None) -> None:
+        super().__init__(app)
+        self.game = game
+        self.role = role
+        self.news = news if news is not None else game.news(role)  # taken once: shown on this screen only
+        self.options: list[SideOption] = game.play.options(role)
+        self.situation = game.play.situation(role)
+        self.selected: int | None = None
+        self.card_rects: list[pygame.Rect] = []
+
+    # ---- layout --------------------------------------------------------------------------------------------
+
+    def sheets(self) -> tuple[pygame.Rect, pygame.Rect]:
+        """The decision's paper (left) and the meters' paper (right)."""
+        w, h = self.app.size
+        m = self.app.px(16)
+        meters_w = max(int(w * 0.41), self.app.px(360))
+        left = pygame.Rect(m, m, w - 3 * m - meters_w, h - 2 * m)
+        return left, pygame.Rect(left.right + m, m, meters_w, h - 2 * m)
+
+    def card_size(self) -> int:
+        return self.app.px(15)
+
+    def build(self) -> None:
+        left, _ = self.sheets()
+        pad, row = self.app.px(18), self.app.px(40)
+        size = self.card_size()
+        width = left.width - 2 * pad
+        heights = [drawing.wrapped_height(self._card_label(o), size, card_inner_width(self.app, width), bold=True)
+                   + self.app.px(12) for o in self.options]
+        heights = [max(h, self.app.px(34)) for h in heights]
+        footer_top = left.bottom - pad - row
+        hint_h = self.app.px(22)
+        y = footer_top - hint_h - sum(heights) - self.app.px(6) * len(heights)
+        self.card_rects = []
+        for height in heights:
+            self.card_rects.append(pygame.Rect(left.left + pad, y, width, height))
+            y += height + self.app.px(6)
+        top = left.top + self.app.px(96)
+        story_h = max(self.card_rects[0].top - top - self.app.px(10) if self.card_rects else footer_top - top,
+                      self.app.px(60))
+        self.story = self.add(pygame_gui.elements.UITextBox(
+            self.story_html(), pygame.Rect(left.left + pad, top, width, story_h), self.app.manager,
+            object_id=ObjectID(object_id="#side_story")))
+        button_w = self.app.px(150)
+        self.decide_button = self.add(pygame_gui.elements.UIButton(
+            pygame.Rect(left.right - pad - button_w, footer_top, button_w, row), t("sides.decide"),
+            self.app.manager, object_id=ObjectID(class_id="@primary", object_id="#decide")))
+        self.card_areas = [Area(f"option {k + 1}", rect, self._card_key) for k, rect in enumerate(self.card_rects)]
+        self.focus = Focus(self, [self.story, *self.card_areas, self.decide_button])
+
+    def _card_label(self, option: SideOption) -> str:
+        return inert_line(option.label)
+
+    def story_html(self) -> str:
+        parts = []
+        if self.news:
+            parts.append(f"<b>{rich.escape(t('sides.news'))}</b>")
+            parts += [f"<b>{rich.escape(inert_line(n.title))}</b>: {rich.escape(inert_line(n.text))}"
+                      for n in self.news]
+        pending = self.game.session.pending
+        if pending is not None:  # the decision's title heads its situation (the header has the date and place)
+            parts.append(f"<b>{rich.escape(inert_line(pending.event.title))}</b>")
+        parts.append(rich.escape(inert(self.situation)))
+        return "<br><br>".join(parts)
+
+    # ---- drawing -------------------------------------------------------------------------------------------
+
+    def header_lines(self) -> tuple[str, str]:
+        session = self.game.session
+        turns = session.scenario.model.turns
+        turn = turns[min(session.state.turn, len(turns) - 1)]
+        when = f"{date_text(self.game, turn)} · {inert_line(turn.place or '')}".rstrip(" ·")
+        return t("sides.deciding", label=inert_line(self.game.role_label(self.role))), when
+
+    def draw(self, surface: pygame.Surface) -> None:
+        palette = self.app.palette
+        px = self.app.px
+        left, right = self.sheets()
+        drawing.paper(surface, left, palette)
+        drawing.paper(surface, right, palette)
+        pad = px(18)
+        deciding, when = self.header_lines()
+        room = left.width - 2 * pad
+        drawing.text(surface, (left.left + pad, left.top + px(14)), drawing.fit(deciding, px(24), room, True),
+                     px(24), palette.ink, bold=True)
+        drawing.text(surface, (left.left + pad, left.top + px(52)), drawing.fit(when, px(15), room), px(15),
+                     palette.ink_soft)
+        for k, (rect, option) in enumerate(zip(self.card_rects, self.options, strict=True)):
+            reason = None if option.available else t("turn.unavailable_tag")
+            draw_card(self.app, surface, rect, k + 1, self._card_label(option), reason,
+                      (k == self.selected, False, option.available), False, self.card_size())
+        hint = t("sides.pick", count=len(self.options))
+        if self.card_rects:
+            drawing.text(surface, (left.left + pad, self.card_rects[-1].bottom + px(6)),
+                         drawing.fit(hint, px(13), room - px(160)), px(13), palette.ink_soft)
+        drawing.text(surface, (right.left + px(12), right.top + px(10)), t("turn.meters").upper(), px(13),
+                     palette.ink_soft, bold=True)
+        inner = right.inflate(-px(20), 0)
+        inner.top = right.top + px(34)
+        inner.height = right.height - px(44)
+        draw_meters(surface, inner, self.meter_rows(), palette, px(14), show_ghost=False)
+
+    def meter_rows(self) -> list[Any]:
+        """Only the meters this side sees during play (the others wait for the debrief)."""
+        seen = set(self.game.play.visible_meters(self.role))
+        return [view for m, view in enumerate(meter_views(self.game)) if m in seen]
+
+    # ---- input ---------------------------------------------------------------------------------------------
+
+    def _card_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            current = self.focus.current if self.focus is not None else None
+            if current in self.card_areas:
+                self.select(self.card_areas.index(current))
+                if event.key != pygame.K_SPACE:
+                    self.decide()
+                return True
+        return False
+
+    def select(self, k: int) -> None:
+        if 0 <= k < len(self.options) and self.options[k].available:
+            self.selected = k
+            self.app.sound.play("choose")
+            self.app.dirty = True
+
+    def decide(self) -> None:
+        if self.selected is None:
+            return
+        from partnership_game.ui.screens.sides_flow import after_pick
+
+        game, role, choice = self.game, self.role, self.selected
+        pending = game.session.pending
+        title = inert_line(pending.event.title) if pending is not None else ""
+        taken = game.pick(role, choice)
+        game.last_shown = role
+        after_pick(self.app, game, role, title, self.options[choice].label, taken)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if self.focus is not None and self.focus.handle(event):
+            return True
+        if event.type == pygame.KEYDOWN:
+            if pygame.K_1 <= event.key <= pygame.K_9:
+                self.select(event.key - pygame.K_1)
+                return True
+            if event.key in (pygame.K_DOWN, pygame.K_UP) and self.options:
+                step = 1 if event.key == pygame.K_DOWN else -1
+                self.select(((self.selected if self.selected is not None else -step) + step) % len(self.options))
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.decide()
+                return True
+        if event.type == pygame.MOUSEBUTTONUP and getattr(event, "button", 0) == 1:
+            for k, rect in enumerate(self.card_rects):
+                if rect.collidepoint(event.pos):
+                    again = self.selected == k
+                    self.select(k)
+                    if again:
+                        self.decide()  # a second click on the chosen card decides, as Decide does
+                    return True
+        return False
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.decide_button:
+            self.decide()

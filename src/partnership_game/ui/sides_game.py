@@ -1,0 +1,129 @@
+"""A game with seated sides in the window: the session's SidesPlay behind a Game, and the window's own words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from partnership_game.engine import LedgerEntry
+from partnership_game.scenario import LoadedScenario
+from partnership_game.session import Session, texts
+from partnership_game.session.seating import Seating
+from partnership_game.session.sides_play import CounterpartMove, NewsItem, SidesPlay
+from partnership_game.ui.game import Game
+from partnership_game.ui.strings import TEXT
+
+# The window's words for two sides, kept in the one catalog (ui/strings.py's TEXT) under their own keys.
+TEXT.update({
+    "sides.heading": "Who plays which side?",
+    "sides.play_as": "Play as {label}",
+    "sides.hotseat": "Two players, one screen",
+    "sides.temperament": "{label} is played by the computer, in this temperament:",
+    "sides.names": "Names (optional), shown on the hand-over screen:",
+    "sides.start": "Begin",
+    "sides.back": "Back",
+    "sides.keys": "Up/Down: choose · Tab: next · Enter: begin",
+    "handover.pass": "Pass to {label}",
+    "handover.player": "{name}",
+    "handover.press": "Press Enter or click when only you can see the screen",
+    "sides.deciding": "{label} decides",
+    "sides.news": "From the other side",
+    "sides.options": "Your options",
+    "sides.pick": "Pick an option (1–{count}), then Enter",
+    "sides.decide": "Decide",
+    "sides.sealed": "Sealed. Nothing of it is shown until both sides have chosen.",
+    "reveal.heading": "Both choices, revealed",
+    "reveal.continue": "Continue",
+    "reveal.result": "Between the two capitals",
+    "reveal.changes": "What {label} sees change",
+    "reveal.nothing": "No change {label} can see.",
+    "outcome.heading": "{label} has decided",
+    "debrief.verdict_own": "Your verdict ({label}): {word}",
+    "debrief.verdict_other": "The verdict of {label}: {word}",
+    "debrief.counterpart": "What the other side expected",
+    "verdict.good": "good",
+    "verdict.mixed": "mixed",
+    "verdict.bad": "bad",
+})
+
+
+@dataclass(frozen=True)
+class SideChange:
+    """One meter's net change in a decision, as a side sees it: label, before, after, whether up is good for it."""
+
+    label: str
+    before: float
+    after: float
+    good: int  # +1 up is good for this side, -1 down is, 0 neither
+
+
+class SidesGame(Game):
+    """A Game whose decisions go through SidesPlay: each person picks their own side's option; counterparts move
+    between them; the moves and the news are kept for the screens to tell."""
+
+    def __init__(self, session: Session, seating: Seating, note: str | None = None,
+                 loaded_from: object = None) -> None:
+        super().__init__(session, note, loaded_from=loaded_from)  # type: ignore[arg-type]
+        self.play = SidesPlay(session, seating)
+        self.moves: list[CounterpartMove] = []
+        self.last_shown: int | None = None  # the side whose view was last on the screen (hand-over when it changes)
+        self.run_counterparts()
+
+    @classmethod
+    def seated(cls, scenario: LoadedScenario, seed: int, seating: Seating) -> SidesGame:
+        return cls(Session(scenario, seed), seating)
+
+    @property
+    def hotseat(self) -> bool:
+        return self.play.seating.hotseat
+
+    def run_counterparts(self) -> list[CounterpartMove]:
+        # Also while a person is asked: a counterpart's half of a joint decision is sealed before the person's
+        # pick, so that pick completes the pair and its Reveal comes back to the window.
+        if self.session.stopped:
+            return []
+        moves = self.play.run_counterparts()
+        self.moves += moves
+        return moves
+
+    def role_label(self, role: int) -> str:
+        return texts.shown(self.session, self.play.sides.roles[role].label)
+
+    def news(self, role: int) -> list[NewsItem]:
+        return self.play.take_news(role)
+
+    def pick(self, role: int, index: int) -> tuple[list[LedgerEntry], object, str]:
+        """`role` takes its option `index`: returns the ledger entries it brought (none while a joint choice is
+        only sealed), the session's Reveal (or None) and the result text of a decision of its own. Counterparts
+        move after it; what they did reaches the people as news."""
+        before = len(self.entries())
+        told = len(texts.happened(self.session))
+        reveal = self.play.pick(role, index)
+        entries = self.entries()[before:]
+        result = next((h.result for h in texts.happened(self.session)[told:] if not h.news), "")
+        self.run_counterparts()
+        if entries or reveal is not None:
+            self.autosave()
+        return entries, reveal, result
+
+    def changes_for(self, role: int, entries: list[LedgerEntry]) -> list[SideChange]:
+        """The net change of every meter `role` sees, in meter order (a meter the side does not see is left out)."""
+        compiled = self.session.compiled
+        model = self.session.scenario.model
+        side = self.play.sides.roles[role]
+        first: dict[str, float] = {}
+        last: dict[str, float] = {}
+        for entry in entries:
+            first.setdefault(entry.meter, entry.before)
+            last[entry.meter] = entry.after
+        changes = []
+        for m, meter_id in enumerate(compiled.meter_ids):
+            if meter_id in last and self.play.sees_meter(role, m) and last[meter_id] != first[meter_id]:
+                changes.append(SideChange(model.meters[m].label, first[meter_id], last[meter_id], side.good[m]))
+        return changes
+
+    def back(self) -> bool:
+        moved = self.play.back()
+        if moved:
+            self.last_shown = None
+            self.autosave()
+        return moved
