@@ -89,3 +89,25 @@ def test_validate_an_empty_folder_says_so(tmp_path: Path) -> None:
     assert result.returncode == 1
     (entry,) = json.loads(result.stdout)["files"]
     assert entry["problems"][0]["message"] == "no scenario files (.yaml, .yml) in this folder or in its subfolders"
+
+
+def test_a_schema_line_that_no_longer_resolves_is_warned_with_the_one_that_would(tmp_path: Path) -> None:
+    assert cli(tmp_path, "new-scenario", "moved").returncode == 0
+    mods = mods_of(tmp_path)
+    (mods / "moved").mkdir()
+    moved = mods / "moved" / "moved.yaml"
+    (mods / "moved.yaml").rename(moved)  # into a folder: `$schema=scenario.schema.json` now points at nothing
+    result = cli(tmp_path, "validate", str(moved))
+    assert result.returncode == 0
+    col = len("# yaml-language-server: $schema=") + 1
+    assert result.stderr.splitlines() == [
+        f"{moved}:1:{col}: warning: the $schema line points at 'scenario.schema.json', which is not there from this "
+        "file's folder, so editors cannot check or complete the file; from here it is "
+        "$schema=../scenario.schema.json [W015]"]
+    fixed = moved.read_text(encoding="utf-8").replace("$schema=scenario.schema.json",
+                                                      "$schema=../scenario.schema.json")
+    moved.write_text(fixed, encoding="utf-8")
+    assert cli(tmp_path, "validate", str(moved)).stderr == ""
+    silenced = fixed.replace("$schema=../", "$schema=../../") + "silence_warnings: [W015]\n"
+    moved.write_text(silenced, encoding="utf-8")
+    assert cli(tmp_path, "validate", str(moved)).stderr == ""

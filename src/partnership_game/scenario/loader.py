@@ -138,6 +138,12 @@ def load_path(path: Path) -> LoadedScenario:
         message = f"file {exc.reason}" if exc.kind == "size" else exc.reason  # "file is N bytes; the limit is M"
         raise ScenarioError([Diagnostic(1, 1, message, path=label)]) from None
     loaded = load_bytes(data, label)
+    from partnership_game import paths
+    from partnership_game.scenario.modeline import W_SCHEMA_LINE, schema_line_problem
+
+    schema_line = schema_line_problem(loaded.text, path, paths.mods_dir())
+    if schema_line is not None and W_SCHEMA_LINE not in loaded.model.silence_warnings:
+        loaded = replace(loaded, warnings=tuple(sorted((*loaded.warnings, schema_line))))
     return _with_images(loaded, path.parent, data)
 
 

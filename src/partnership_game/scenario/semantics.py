@@ -9,6 +9,7 @@ from partnership_game.scenario.conditions import Compiled, ConditionError, Kind,
 from partnership_game.scenario.diagnostics import Diagnostic, did_you_mean
 from partnership_game.scenario.emblems import check_emblems
 from partnership_game.scenario.map_checks import W_MAP_BORDERS, W_MAP_LINK, check_map
+from partnership_game.scenario.modeline import W_SCHEMA_LINE
 from partnership_game.scenario.models import (
     AddEffect,
     ClearFlagEffect,
@@ -34,7 +35,8 @@ W_FLAG_NEVER_SET = "W005"
 W_UNKNOWN_MAP_FEATURE = W_MAP_LINK  # a flag links to a map feature the scenario does not declare
 W_HISTORICAL_MARK = "W007"
 WARNING_CODES = (W_FLAG_NEVER_READ, W_NO_SOURCES, W_NEVER_FIRES, W_CONSTANT_CONDITION, W_FLAG_NEVER_SET,
-                 W_UNKNOWN_MAP_FEATURE, W_HISTORICAL_MARK, W_DATE_LABEL, W_MAP_BORDERS, W_LANDS_AFTER_END)
+                 W_UNKNOWN_MAP_FEATURE, W_HISTORICAL_MARK, W_DATE_LABEL, W_MAP_BORDERS, W_LANDS_AFTER_END,
+                 W_SCHEMA_LINE)
 
 
 @dataclass
