@@ -40,34 +40,24 @@ def only(tmp_path: Path, text: str) -> tuple[int, int, str]:
 # --- The YAML reader's slips --------------------------------------------------------------------------------------
 
 
-def test_a_colon_in_plain_text_asks_for_quotes(tmp_path: Path) -> None:
-    text = edit("title: Tiny test scenario", "title: Havana: who goes?")
-    line, col = where(text, ": who")
-    assert only(tmp_path, text) == (line, col, "text containing ': ' must be in quotes: write title: "
-                                                '"Havana: who goes?"')
-
-
-def test_a_line_one_space_too_far_in_is_named_as_such(tmp_path: Path) -> None:
-    text = edit("    title: First decision", "     title: First decision")
-    line, col = where(text, "title: First decision")
-    message = only(tmp_path, text)
-    assert message[:2] == (line, col)
-    assert message[2].startswith("this line is indented more than the line above it (by 1)")
-
-
-def test_no_space_after_a_colon_is_reported_on_its_own_line(tmp_path: Path) -> None:
-    text = edit("        label: Wait\n", "        label:Wait\n")
-    line, col = where(text, ":Wait")
-    assert only(tmp_path, text) == (line, col, "put a space after ':' (write 'label: Wait'): without it the whole "
-                                               "line is one piece of text, not a key and a value")
-
-
-def test_a_comma_in_flow_style_counsel_hints_at_quotes_or_block_style(tmp_path: Path) -> None:
-    text = edit("{advisor: defence, text: Be careful.}", "{advisor: defence, text: Be careful, it is done.}")
-    line, col = where(text, "it is done.")
-    assert only(tmp_path, text) == (
-        line, col, "unknown key 'it is done.': in a one-line {...} mapping a ',' ends the value before it; put "
-                   "that text in quotes, or write the mapping in block style (one key per line)")
+@pytest.mark.parametrize(("old", "new", "needle", "message"), [
+    ("title: Tiny test scenario", "title: Havana: who goes?", ": who",
+     "text containing ': ' must be in quotes: write title: \"Havana: who goes?\""),
+    ("    title: First decision", "     title: First decision", "title: First decision",
+     "this line is indented more than the line above it (by 1): keys of one mapping start in the same column; a "
+     "deeper line needs a key above it that ends in ':'"),
+    # The parser gives up on the line below; the message is on the line of the slip.
+    ("        label: Wait\n", "        label:Wait\n", ":Wait",
+     "put a space after ':' (write 'label: Wait'): without it the whole line is one piece of text, not a key and a "
+     "value"),
+    ("{advisor: defence, text: Be careful.}", "{advisor: defence, text: Be careful, it is done.}", "it is done.",
+     "unknown key 'it is done.': in a one-line {...} mapping a ',' ends the value before it; put that text in "
+     "quotes, or write the mapping in block style (one key per line)"),
+], ids=["colon_in_text", "indented_one_too_far", "no_space_after_colon", "comma_in_flow_counsel"])
+def test_the_commonest_slips_say_what_to_do_where_they_are(tmp_path: Path, old: str, new: str, needle: str,
+                                                           message: str) -> None:
+    text = edit(old, new)
+    assert only(tmp_path, text) == (*where(text, needle), message)
 
 
 def test_a_colon_inside_a_flow_mapping_asks_for_quotes(tmp_path: Path) -> None:
