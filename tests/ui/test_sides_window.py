@@ -153,3 +153,20 @@ def test_solo_as_washington_against_a_counterpart_reaches_the_debrief_with_verdi
     own, other = html.find("Your verdict (The White House)"), html.find("The verdict of The Kremlin")
     assert 0 <= own < other, html
     assert "Moscow chose" in html  # the counterpart's decisions with what it expected
+
+
+def test_ctrl_z_steps_back_over_both_halves_of_a_joint_decision(driver: Driver) -> None:
+    d = driver
+    d.start(CORRIDOR, SEED)
+    d.key(pygame.K_DOWN)
+    d.key(pygame.K_RETURN)  # as the White House; the Kremlin a historical counterpart
+    d.digit(1)
+    d.key(pygame.K_RETURN)
+    assert d.top_name == "RevealScreen"
+    d.key(pygame.K_RETURN)
+    game = d.game
+    assert d.top_name == "SidesTurnScreen" and len(game.session.decisions) == 1
+    d.ctrl(pygame.K_z)
+    assert d.top_name == "SidesTurnScreen" and d.top.role == 1
+    assert len(game.session.decisions) == 0 and game.play.sealed.keys() == {0}  # sealed again by the counterpart
+    assert "Moscow is calling" in d.visible_text(d.top)

@@ -280,9 +280,9 @@ class DebriefScreen(Screen):
         self.tips.update()
         # A step back or a jump to another branch (from the menu or the tree) leaves the ending: play on.
         if not self.game.session.stopped and self.app.top is self:
-            from partnership_game.ui.screens.turn import TurnScreen
+            from partnership_game.ui.screens.sides_flow import play_on
 
-            self.app.replace(TurnScreen(self.app, self.game))
+            play_on(self.app, self.game)  # the turn screen, or (two sides) the next side's view
 
     def export(self) -> None:
         """One key: the printable HTML report and the CSV decision log, into the reports folder."""
@@ -342,9 +342,9 @@ class DebriefScreen(Screen):
             self.switch(TABS[(index - 1) % len(TABS)])
         elif ctrl and event.key == pygame.K_z:
             if self.game.back():
-                from partnership_game.ui.screens.turn import TurnScreen
+                from partnership_game.ui.screens.sides_flow import play_on
 
-                self.app.replace(TurnScreen(self.app, self.game))
+                play_on(self.app, self.game)
         elif event.key == pygame.K_ESCAPE:
             from partnership_game.ui.screens.menu import MenuScreen
 

@@ -26,6 +26,17 @@ def advance(app: Any, game: SidesGame) -> None:
     show_turn(app, game, role)
 
 
+def play_on(app: Any, game: Any) -> None:
+    """Back into play after the debrief (a step back, another branch): the turn screen, or a side's view."""
+    if isinstance(game, SidesGame):
+        game.last_shown = None  # whoever sits at the screen now, a hot seat hands it over first
+        advance(app, game)
+        return
+    from partnership_game.ui.screens.turn import TurnScreen
+
+    app.replace(TurnScreen(app, game))
+
+
 def show_turn(app: Any, game: SidesGame, role: int) -> None:
     from partnership_game.ui.screens.sides_turn import SidesTurnScreen
 

@@ -13,6 +13,7 @@ from partnership_game.session.sides_play import NewsItem, SideOption
 from partnership_game.ui import drawing, rich
 from partnership_game.ui.focus import Area, Focus
 from partnership_game.ui.screen import Screen
+from partnership_game.ui.screens import turn_text
 from partnership_game.ui.screens.turn_cards import draw_card
 from partnership_game.ui.screens.turn_layout import card_inner_width
 from partnership_game.ui.sides_game import SidesGame
@@ -112,10 +113,12 @@ class SidesTurnScreen(Screen):
                      px(24), palette.ink, bold=True)
         drawing.text(surface, (left.left + pad, left.top + px(52)), drawing.fit(when, px(15), room), px(15),
                      palette.ink_soft)
+        history = turn_text.history_shown(self.game, self.app.settings.show_history)
         for k, (rect, option) in enumerate(zip(self.card_rects, self.options, strict=True)):
             reason = None if option.available else t("turn.unavailable_tag")
             draw_card(self.app, surface, rect, k + 1, self._card_label(option), reason,
-                      (k == self.selected, False, option.available), False, self.card_size())
+                      (k == self.selected, False, option.available), option.historical and history,
+                      self.card_size())
         hint = t("sides.pick", count=len(self.options))
         if self.card_rects:
             drawing.text(surface, (left.left + pad, self.card_rects[-1].bottom + px(6)),
@@ -162,10 +165,20 @@ class SidesTurnScreen(Screen):
         game.last_shown = role
         after_pick(self.app, game, role, title, self.options[choice].label, taken)
 
+    def step_back(self) -> None:
+        """Ctrl+Z: back to the last decision a person took (both halves of a joint one are undone together)."""
+        if self.game.back():
+            from partnership_game.ui.screens.sides_flow import play_on
+
+            play_on(self.app, self.game)
+
     def handle(self, event: pygame.event.Event) -> bool:
         if self.focus is not None and self.focus.handle(event):
             return True
         if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
+                self.step_back()
+                return True
             if pygame.K_1 <= event.key <= pygame.K_9:
                 self.select(event.key - pygame.K_1)
                 return True
