@@ -20,6 +20,7 @@ from partnership_game.cli_graph import add_graph_parser, cmd_graph
 from partnership_game.cli_migrate import add_migrate_parser, cmd_migrate
 from partnership_game.cli_modding import cmd_analyze, cmd_new_scenario, cmd_scenarios, cmd_schema, cmd_validate
 from partnership_game.cli_reports import cmd_check_class, cmd_class_report, cmd_explore, cmd_report
+from partnership_game.explore_sides import lookahead_count
 
 
 class _Parser(argparse.ArgumentParser):
@@ -151,6 +152,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="take this option at this decision wherever it is available (repeatable)")
     explore.add_argument("--per-option", action="store_true",
                          help="for every option of every decision: the endings when that option is taken")
+    # Sides played by counterparts' temperaments (issue 16, cli_reports.py / explore_sides.py).
+    explore.add_argument("--side", action="append", default=[], metavar="ROLE=TEMPERAMENT",
+                         help="play this side by that temperament (repeatable; the sides without one "
+                              "follow --policy)")
+    explore.add_argument("--pairs", action="store_true",
+                         help="the endings for every pair of temperaments of a two-sided scenario (a Markdown table)")
+    explore.add_argument("--lookahead", type=lookahead_count, default=None, metavar="K",
+                         help="sides with a temperament rate each option by K futures per game, as the counterpart "
+                              "does in play (slower); without it they look one step ahead")
     explore.add_argument("--json", action="store_true")
 
     add_graph_parser(commands, _runs, _seed)

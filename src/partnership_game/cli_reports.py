@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -141,12 +142,17 @@ def cmd_explore(args: argparse.Namespace) -> int:
     from partnership_game.engine import POLICIES, Engine, summarize
     from partnership_game.engine.batch import explore_seeds, play_out
     from partnership_game.engine.policies import forcing
+    from partnership_game.explore_sides import every_pair, how_sides_play, parse_sides, sides_policy
     from partnership_game.scenario import ScenarioError
 
     started = time.perf_counter()
     try:
         loaded = resolve(args.scenario)
         forced = _parse_forced(loaded, args.force)
+        temperaments = parse_sides(loaded.compiled, args.side)
+        if args.pairs and (args.side or args.per_option):
+            raise ValueError("--pairs plays every temperament of both sides: leave out --side and --per-option")
+        pairs = every_pair(loaded.compiled) if args.pairs else []
     except ScenarioError as exc:
         print_problems(exc)
         return EXIT_ERROR
@@ -154,7 +160,9 @@ def cmd_explore(args: argparse.Namespace) -> int:
         print(f"partnership-game explore: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     engine = Engine(loaded.compiled)
-    base = POLICIES[args.policy]
+    roles = loaded.compiled.sides.roles
+    # Sides without a temperament are played by --policy, in their own decisions and their halves of joint ones.
+    base = sides_policy(engine, temperaments, args.lookahead, args.policy) if temperaments else POLICIES[args.policy]
     seeds = explore_seeds(args.seed, args.runs)
     show = sys.stderr.isatty() and not args.json
 
@@ -174,7 +182,20 @@ def cmd_explore(args: argparse.Namespace) -> int:
     result: dict[str, Any] = {"runs": args.runs, "policy": args.policy, "seed": args.seed}
     if forced:
         result["forced"] = args.force
-    if args.per_option:
+    if temperaments or pairs:
+        result["sides"] = {roles[r].id: t.id for r, t in temperaments.items()}
+        result["sides_play"] = how_sides_play(args.lookahead)
+        result["lookahead"] = args.lookahead
+    if pairs:
+        rows = []
+        for pair in pairs:
+            policy = sides_policy(engine, dict(enumerate(pair.temperaments)), args.lookahead, args.policy)
+            endings, _ = run(forcing(policy, forced) if forced else policy, f"{pair.label}: ")
+            counts = np.bincount(endings.astype(np.int64), minlength=len(loaded.compiled.endings))
+            rows.append({"sides": {roles[r].id: t.id for r, t in enumerate(pair.temperaments)},
+                         "endings": {e.id: int(counts[e.index]) for e in loaded.compiled.endings}})
+        result["pairs"] = rows
+    elif args.per_option:
         per_event: dict[str, Any] = {}
         for event in loaded.compiled.events:
             if not event.is_decision:
@@ -196,8 +217,17 @@ def cmd_explore(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, indent=1))
         return EXIT_OK
-    print(f"{args.runs:,} games of '{loaded.model.id}', policy {args.policy}, seed {args.seed}:")
-    if args.per_option:
+    played = ", ".join(f"{roles[r].id} {t.id}" for r, t in temperaments.items())
+    others = [role.id for role in roles if role.index not in temperaments]
+    print(f"{args.runs:,} games of '{loaded.model.id}', seed {args.seed}, "
+          + (f"{played}" + (f", {' and '.join(others)} by policy {args.policy}" if others else "") if temperaments
+             else "every pair of temperaments" if pairs else f"policy {args.policy}") + ":")
+    if temperaments or pairs:
+        print(textwrap.fill(f"({how_sides_play(args.lookahead)})", 110, initial_indent="  ",
+                            subsequent_indent="   "))
+    if pairs:
+        _print_pairs(result["pairs"], [e.id for e in loaded.compiled.endings], args.runs)
+    elif args.per_option:
         for event_id, options in result["options"].items():
             print(f"  {event_id}")
             for option_id, shares in options.items():
@@ -208,3 +238,15 @@ def cmd_explore(args: argparse.Namespace) -> int:
             print(f"  {ending_id:28} {count:>9,}  {100 * count / args.runs:5.1f}%")
     print(f"in {result['seconds']} s")
     return EXIT_OK
+
+
+def _print_pairs(rows: list[dict[str, Any]], endings: list[str], runs: int) -> None:
+    """The ending table for every pair, as a Markdown table (it goes into docs/balance.md as printed)."""
+    roles = list(rows[0]["sides"]) if rows else []
+    print("| " + " | ".join(roles + endings + ["endings reached"]) + " |")
+    print("|" + "---|" * (len(roles) + len(endings) + 1))
+    for row in rows:
+        shares = [row["endings"][e] / runs for e in endings]
+        cells = [f"{100 * share:.1f} %" if share >= 0.001 else ("<0.1 %" if share else "–") for share in shares]
+        reached = sum(1 for e in endings if row["endings"][e])
+        print("| " + " | ".join([row["sides"][r] for r in roles] + cells + [str(reached)]) + " |")

@@ -19,8 +19,12 @@ BoolArray = npt.NDArray[np.bool_]
 # Draws of the counterpart's own, so its coins and tie-breaks never shift the game's dice (rng.STREAM_* < 7).
 STREAM_COUNTERPART = 7
 STREAM_OTHER_HALF = 8
-# One-step values this close to the best (a share of the temperament's whole range) are near-ties, drawn per game.
+# A live decision's options whose future values lie within this share of the temperament's whole range of
+# values of the best are near-ties (docs/design/sides.md §4), drawn from the seed.
 NEAR_TIE = 0.02
+# One step ahead, an option's value is a small change, far below that range: near-ties there are options within
+# this share of the spread between the event's best and worst option (equal values: every option a near-tie).
+NEAR_TIE_ONE_STEP = 0.05
 
 
 def _mixed(state: State, pending: Pending) -> IntArray:
@@ -47,11 +51,11 @@ def side_available(joint: JointEvent, position: int, available: BoolArray) -> Bo
     return table
 
 
-def _pick(allowed: BoolArray, draw: npt.NDArray[np.float64]) -> IntArray:
+def pick_open(allowed: BoolArray, draw: npt.NDArray[np.float64]) -> IntArray:
     """The index of the (floor(draw x count) + 1)-th allowed column per row (0 where none is allowed)."""
     counts = allowed.sum(axis=1)
     target = np.minimum((draw * counts).astype(np.int64), np.maximum(counts - 1, 0))
-    before: IntArray = np.cumsum(allowed, axis=1, dtype=np.int64) - allowed  # allowed columns strictly left of each column
+    before: IntArray = np.cumsum(allowed, axis=1, dtype=np.int64) - allowed  # open columns left of each
     hit = allowed & (before == target[:, None])
     result: IntArray = np.argmax(hit, axis=1).astype(np.int64)
     return result
@@ -67,7 +71,7 @@ def other_half(joint: JointEvent, position: int, allowed: BoolArray, lookahead: 
     if lookahead == "historical":
         return as_history
     draw = rng.uniform(state.seed_words, pending.turn, pending.slot * 8 + position, STREAM_OTHER_HALF)
-    drawn = _pick(allowed, draw)
+    drawn = pick_open(allowed, draw)
     if lookahead == "random":
         return drawn
     coin = rng.uniform(state.seed_words, pending.turn, pending.slot, STREAM_COUNTERPART) < 0.5
@@ -85,21 +89,25 @@ def combine(joint: JointEvent, halves: list[IntArray]) -> IntArray:
     return result
 
 
-def _greedy_half(values: npt.NDArray[np.float64], allowed: BoolArray, span: float, state: State,
-                 pending: Pending, salt: int) -> IntArray:
+def _greedy_half(values: npt.NDArray[np.float64], allowed: BoolArray, state: State, pending: Pending,
+                 salt: int) -> IntArray:
     """(N,) the best open option by one-step value, near-ties drawn per game from its seed."""
     score = np.where(allowed, values[None, :], -np.inf)
     best = score.max(axis=1, initial=-np.inf)
-    near = allowed & (score >= best[:, None] - NEAR_TIE * span)
+    spread = float(values.max() - values.min()) if values.size else 0.0
+    near = allowed & (score >= best[:, None] - NEAR_TIE_ONE_STEP * spread - 1e-12)
     draw = rng.uniform(state.seed_words, pending.turn, pending.slot * 8 + salt, STREAM_COUNTERPART)
-    return _pick(near, draw)
+    return pick_open(near, draw)
 
 
-def greedy_sides_policy(scenario: CompiledScenario, temperaments: Mapping[int, Temperament]) -> Policy:
+def greedy_sides_policy(scenario: CompiledScenario, temperaments: Mapping[int, Temperament],
+                        others: Lookahead = "historical") -> Policy:
     """Every side played by its temperament one step ahead: each option rated by its own expected effects as the
     side counts them (outcomes by their weights); the `historical` temperament takes its side's marked option
     wherever open. In a joint decision each side rates its own options by their mean over the other side's
-    options, and the halves are combined. Cheap enough for 10,000 games per pair of temperaments."""
+    options, and the halves are combined. A side with no temperament is played by `others` (history, or at random).
+    Cheap enough for 10,000 games per pair of temperaments."""
+    fallback = lookahead_policy(others)
     sides = scenario.sides
     valuers = {role: side_values(scenario, t) for role, t in temperaments.items()}
     cache: dict[tuple[int, int], npt.NDArray[np.float64]] = {}
@@ -122,7 +130,7 @@ def greedy_sides_policy(scenario: CompiledScenario, temperaments: Mapping[int, T
     def half(role: int, valuer: SideValues, state: State, pending: Pending, allowed: BoolArray, marked: int,
              salt: int) -> IntArray:
         values = own_values(role, pending, sides.joint.get(pending.event.index))
-        chosen = _greedy_half(values, allowed, valuer.span, state, pending, salt)
+        chosen = _greedy_half(values, allowed, state, pending, salt)
         if valuer.temperament.id == "historical" and marked >= 0:
             chosen = np.where(allowed[:, marked], marked, chosen)
         return chosen
@@ -135,7 +143,7 @@ def greedy_sides_policy(scenario: CompiledScenario, temperaments: Mapping[int, T
             for position, side in enumerate(joint.sides):
                 allowed = side_available(joint, position, pending.available)
                 if side.role not in valuers:
-                    halves.append(other_half(joint, position, allowed, "historical", state, pending))
+                    halves.append(other_half(joint, position, allowed, others, state, pending))
                     continue
                 marked = next((k for k, o in enumerate(side.options) if o.historical), -1)
                 halves.append(half(side.role, valuers[side.role], state, pending, allowed, marked, position))
@@ -143,6 +151,6 @@ def greedy_sides_policy(scenario: CompiledScenario, temperaments: Mapping[int, T
         if isinstance(decider, int) and decider in valuers:
             return half(decider, valuers[decider], state, pending, pending.available,
                         pending.event.historical_option, 0)
-        return historical(state, pending)
+        return fallback(state, pending)
 
     return choose
