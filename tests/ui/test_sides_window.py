@@ -105,6 +105,12 @@ def test_a_hot_seat_game_never_draws_the_first_sides_sealed_choice_before_the_re
     assert d.top_name == "RevealScreen"
     assert seen.any(KREMLIN_SEALED), "the reveal shows both choices (so the check above could fail)"
     assert seen.any("Moscow offers words")  # the pair's result
+    step(d, seen, pygame.K_RETURN)  # the White House decides its own line on Chechnya next
+    step(d, seen, pygame.K_1, "1")
+    seen.texts.clear()
+    step(d, seen, pygame.K_RETURN)
+    assert d.top_name == "RevealScreen" and d.top.viewers == (1,)
+    assert seen.any("Support in Congress") and not seen.any("The generals' anger")  # its own meters only
 
 
 def test_the_hand_over_draws_no_meter_and_nothing_of_the_last_screen(driver: Driver) -> None:

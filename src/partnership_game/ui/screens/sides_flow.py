@@ -50,11 +50,13 @@ def after_pick(app: Any, game: SidesGame, role: int, title: str, label: str, tak
     from partnership_game.ui.screens.reveal import Outcome, RevealScreen
 
     entries, reveal, result = taken
-    if reveal is not None:
+    if reveal is not None:  # both sides at the screen: each one's changes, as the design's reveal has it
         outcome = Outcome(reveal.title, reveal.picks, reveal.result, list(reveal.entries))
-    elif entries:
+        viewers = tuple(game.play.seating.people) or (role,)
+    elif entries:  # a side's own decision: only its own view (the other player is not looking, or not there)
         outcome = Outcome(title, ((role, label),), result, list(entries))
+        viewers = (role,)
     else:
         advance(app, game)
         return
-    app.replace(RevealScreen(app, game, outcome, viewers=tuple(game.play.seating.people) or (role,)))
+    app.replace(RevealScreen(app, game, outcome, viewers=viewers))
