@@ -18,6 +18,9 @@ from partnership_game.scenario.yaml_tree import read_document
 MAX_CLASS_FILE_BYTES = 64 * 1024
 MAX_QUESTIONS = 20
 _TURN_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+MAX_SIDES = 8  # a scenario has at most a handful of roles; anything longer is not a class's seating plan
+Seat = Literal["player", "counterpart"]
+RoleId = Annotated[str, Field(min_length=1, max_length=40)]
 
 
 class _Strict(BaseModel):
@@ -46,6 +49,7 @@ class Show(_Strict):
     odds: bool = True
     historical_marks: bool = True
     ghost: bool = True
+    other_side: bool = Field(default=False, description="each side also sees the meters and flags the other sees")
 
 
 class Question(_Strict):
@@ -77,6 +81,11 @@ class ClassFile(_Strict):
                          Field(max_length=MAX_QUESTIONS)] = []
     notes: Annotated[str, Field(max_length=5000)] | None = None
     mute: bool = Field(default=False, description="no sound while the lesson lasts (30 laptops in one room)")
+    sides: Annotated[dict[RoleId, Seat], Field(min_length=1, max_length=MAX_SIDES)] | None = Field(
+        default=None, description="who sits where: each role of the scenario, player or counterpart (two players: "
+                                  "hot seat); absent, the student picks a side")
+    temperament: RoleId | Annotated[dict[RoleId, RoleId], Field(min_length=1, max_length=MAX_SIDES)] | None = Field(
+        default=None, description="the counterpart's temperament: one for every counterpart side, or per side")
 
     @field_validator("start", "end")
     @classmethod

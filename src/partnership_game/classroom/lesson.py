@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from partnership_game.classroom.classfile import ClassFile, LoadedClass, Question, is_date
 from partnership_game.scenario import LoadedScenario
 from partnership_game.scenario.diagnostics import Diagnostic, ScenarioError, did_you_mean
+from partnership_game.scenario.sides import Sides
 
 _HIDDEN_WORDS = {"previews": "previews", "odds": "odds", "historical_marks": "history's choices",
                  "ghost": "the historical line"}
@@ -27,6 +29,21 @@ class Lesson:
     @property
     def model(self) -> ClassFile:
         return self.loaded.model
+
+    @property
+    def seats(self) -> dict[str, str] | None:
+        """Who sits where, by role id: "player" or "counterpart" (None: the student picks a side)."""
+        return dict(self.model.sides) if self.model.sides is not None else None
+
+    def temperament_for(self, role_id: str) -> str | None:
+        """The temperament the class fixes for a counterpart on this side (None: the game's choice)."""
+        chosen = self.model.temperament
+        return chosen.get(role_id) if isinstance(chosen, dict) else chosen
+
+    @property
+    def other_side(self) -> bool:
+        """Whether each side also sees the meters and flags the other side sees (`show: {other_side: true}`)."""
+        return self.model.show.other_side
 
     @property
     def ends_early(self) -> bool:
@@ -57,6 +74,9 @@ class Lesson:
                  + (f"; the {self.start_turn} before follow history" if self.start_turn else "")
                  + ("; the game ends there" if self.ends_early else "; to the campaign's end"),
                  _ROLLBACK_WORDS[model.rollback]]
+        seating = self._seating_words()
+        if seating:
+            parts.append(seating)
         hidden = [word for key, word in _HIDDEN_WORDS.items() if not getattr(model.show, key)]
         parts.append(f"hidden until the debrief: {', '.join(hidden)}" if hidden else "nothing hidden")
         if model.time_box_minutes is not None:
@@ -70,6 +90,26 @@ class Lesson:
         parts.append(f"{asked} question{'s' if asked != 1 else ''} of the class's own" if asked
                      else "the scenario's own questions")
         return "; ".join(parts) + "."
+
+
+    def _seating_words(self) -> str:
+        """Who plays each side, for `describe` ("" when the class leaves it to the student and shows no more)."""
+        roles = [role.id for role in self.scenario.compiled.sides.roles]
+        seats = self.seats
+        words = []
+        for role_id in roles:
+            temperament = self.temperament_for(role_id)
+            seat = seats.get(role_id) if seats is not None else None
+            if seat == "player":
+                words.append(f"{role_id} a student")
+            elif seat == "counterpart" or temperament is not None:
+                who = "a counterpart" if seat == "counterpart" else "if a counterpart plays it, one"
+                words.append(f"{role_id} {who}" + (f" ({temperament})" if temperament else ""))
+        if seats is not None and list(seats.values()).count("player") > 1:
+            words.append("hot seat on one machine")
+        if len(roles) > 1 and self.other_side:
+            words.append("each side also sees the other side's meters")
+        return "sides: " + ", ".join(words) if words else ""
 
 
 def _campaign(scenario: LoadedScenario) -> str:
@@ -130,6 +170,7 @@ def lesson_for(loaded: LoadedClass, scenario: LoadedScenario) -> Lesson:
             question_turns.append(tied if isinstance(tied, int) else None)
         else:
             question_turns.append(None)
+    _check_sides(model, scenario, problem)
     if model.at_zero == "hand_in":
         if model.hand_in_folder is None:
             problem(("at_zero",), "at_zero: hand_in needs a hand_in_folder to hand in to")
@@ -138,6 +179,47 @@ def lesson_for(loaded: LoadedClass, scenario: LoadedScenario) -> Lesson:
     if problems:
         raise ScenarioError(sorted(problems, key=lambda d: (d.line, d.col)))
     return Lesson(loaded, scenario, start, end, tuple(question_turns))
+
+
+def _check_sides(model: ClassFile, scenario: LoadedScenario,
+                 problem: Callable[[tuple[str | int, ...], str], None]) -> None:
+    """`sides` names every role of the scenario and no other, with at least one player; each `temperament` is one
+    of its side's (built in or declared), and is given only for a side a counterpart may play."""
+    sides = scenario.compiled.sides
+    roles = [role.id for role in sides.roles]
+    listing = f"{scenario.model.id} has {len(roles)} side{'s' if len(roles) != 1 else ''}: {', '.join(roles)}"
+    if model.sides is not None:
+        for role_id in model.sides:
+            if role_id not in roles:
+                problem(("sides", role_id), f"sides: no side '{role_id}'{did_you_mean(role_id, roles)}; {listing}")
+        missing = [r for r in roles if r not in model.sides]
+        if missing:
+            problem(("sides",), f"sides: say who plays {', '.join(missing)} (player or counterpart); {listing}")
+        elif "player" not in model.sides.values():
+            problem(("sides",), "sides: at least one side is played by a student")
+    by_role = model.temperament if isinstance(model.temperament, dict) else {}
+    for role_id, temperament_id in by_role.items():
+        if role_id not in roles:
+            problem(("temperament", role_id),
+                    f"temperament: no side '{role_id}'{did_you_mean(role_id, roles)}; {listing}")
+        elif model.sides is not None and model.sides.get(role_id) == "player":
+            problem(("temperament", role_id), f"temperament: {role_id} is played by a student in this class; a "
+                                              "temperament is for a side a counterpart plays")
+        else:
+            _check_temperament(sides, role_id, temperament_id, ("temperament", role_id), problem)
+    if isinstance(model.temperament, str):
+        seats = model.sides or {}
+        for role_id in [r for r in roles if seats.get(r, "counterpart") == "counterpart"]:
+            _check_temperament(sides, role_id, model.temperament, ("temperament",), problem,
+                               hint=" (or give one per side: temperament: {side: NAME})" if len(roles) > 1 else "")
+
+
+def _check_temperament(sides: Sides, role_id: str, temperament_id: str, key: tuple[str | int, ...],
+                       problem: Callable[[tuple[str | int, ...], str], None], hint: str = "") -> None:
+    known = [t.id for t in sides.temperaments_of(sides.role_index(role_id))]
+    if temperament_id not in known:
+        problem(key, f"temperament: {role_id} has no temperament '{temperament_id}'"
+                     f"{did_you_mean(temperament_id, known)}; its temperaments: {', '.join(known)}{hint}")
 
 
 def resolve_class(loaded: LoadedClass) -> Lesson:
