@@ -299,6 +299,7 @@ class App:
 
     def draw(self) -> None:
         """The picture at rest (a dialog in its place, whatever its movement)."""
+        release_motion()  # at rest no movement's pictures are needed (one cut short by a new screen kept them)
         surface = self.window
         surface.fill(self.palette.desk)
         for screen in self.visible_screens():
