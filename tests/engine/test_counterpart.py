@@ -14,6 +14,8 @@ from partnership_game.engine import Engine, historical, rng
 from partnership_game.engine.batch import run_batch
 from partnership_game.engine.belief import believe, hidden_from, historical_belief
 from partnership_game.engine.counterpart import choose_for
+from partnership_game.engine.policies import Policy
+from partnership_game.engine.side_lookahead import lookahead_sides_policy
 from partnership_game.engine.side_policies import greedy_sides_policy
 from partnership_game.engine.state import Pending, State
 from partnership_game.scenario import load_path
@@ -149,26 +151,31 @@ def test_same_seed_same_decision_and_ties_drawn_from_the_seed() -> None:
     assert len(chosen) > 1, "the draw among near-ties depends on the seed"
 
 
-def test_greedy_sides_policy_follows_history_where_marked_and_differs_by_temperament() -> None:
-    engine = _engine(TWO_SIDES)
-    sides = engine.scenario.sides
-    seeds = rng.game_seeds(0, 1000)
-    both = {role: sides.temperament(role, "historical") for role in range(len(sides.roles))}
-    greedy = greedy_sides_policy(engine.scenario, both)
+def _assert_follows_history(engine: Engine, policy: Policy, seeds: npt.NDArray[np.uint64]) -> npt.NDArray[np.int16]:
+    """Play the seeds; wherever a decision has history's option (both sides' marks) open, it must be taken."""
     marked_seen = 0
 
     def checked(state: State, pending: Pending) -> npt.NDArray[np.int64]:
         nonlocal marked_seen
-        choice = greedy(state, pending)
+        choice = policy(state, pending)
         marked = pending.event.historical_option
-        if marked >= 0:  # both sides' marks: the pair history took, wherever it is open
+        if marked >= 0:
             open_ = pending.active & pending.available[:, marked]
             assert np.all(choice[open_] == marked)
             marked_seen += int(open_.sum())
         return choice
 
-    as_history = run_batch(engine, seeds, checked).endings
+    endings = run_batch(engine, seeds, checked).endings
     assert marked_seen > 0
+    return endings
+
+
+def test_greedy_sides_policy_follows_history_where_marked_and_differs_by_temperament() -> None:
+    engine = _engine(TWO_SIDES)
+    sides = engine.scenario.sides
+    seeds = rng.game_seeds(0, 1000)
+    both = {role: sides.temperament(role, "historical") for role in range(len(sides.roles))}
+    as_history = _assert_follows_history(engine, greedy_sides_policy(engine.scenario, both), seeds)
     hawks = {role: sides.temperament(role, "hawkish") for role in range(len(sides.roles))}
     hawk_endings = run_batch(engine, seeds, greedy_sides_policy(engine.scenario, hawks)).endings
     assert not np.array_equal(hawk_endings, as_history)
@@ -183,3 +190,18 @@ def test_one_decision_does_not_hang() -> None:
     started = time.perf_counter()
     choose_for(engine, state, pending, role, engine.scenario.sides.temperament(role, "balanced"), 9)
     assert time.perf_counter() - started < 5.0  # a hang guard only; the 100 ms target is in benchmarks/engine.py
+
+
+def test_the_batched_counterpart_repeats_itself_and_keeps_to_history_when_historical() -> None:
+    engine = _engine(CORRIDOR)
+    sides = engine.scenario.sides
+    seeds = rng.game_seeds(4, 300)
+    pair = {0: sides.temperament(0, "hawkish"), 1: sides.temperament(1, "cautious")}
+    first = run_batch(engine, seeds, lookahead_sides_policy(engine, pair, 4)).state
+    again = run_batch(engine, seeds, lookahead_sides_policy(engine, pair, 4)).state
+    assert np.array_equal(first.ending, again.ending) and np.array_equal(first.meters, again.meters)
+    both = {role: sides.temperament(role, "historical") for role in range(len(sides.roles))}
+    _assert_follows_history(engine, lookahead_sides_policy(engine, both, 4), seeds)
+    # Looking ahead changes what the hawkish Kremlin does against one step ahead: the futures reach the verdicts.
+    one_step = run_batch(engine, seeds, greedy_sides_policy(engine.scenario, pair)).state
+    assert not np.array_equal(first.meters, one_step.meters)
