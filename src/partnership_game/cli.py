@@ -17,6 +17,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from partnership_game.cli_common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, print_problems, resolve, shown
 from partnership_game.cli_graph import add_graph_parser, cmd_graph
+from partnership_game.cli_maps import MAP_HANDLERS, add_map_parsers
 from partnership_game.cli_migrate import add_migrate_parser, cmd_migrate
 from partnership_game.cli_modding import cmd_analyze, cmd_new_scenario, cmd_scenarios, cmd_schema, cmd_validate
 from partnership_game.cli_reports import cmd_check_class, cmd_class_report, cmd_explore, cmd_report
@@ -164,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument("--json", action="store_true")
 
     add_graph_parser(commands, _runs, _seed)
+    add_map_parsers(commands)  # regions, map (cli_maps.py)
     return parser
 
 
@@ -301,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
                 "new-scenario": cmd_new_scenario, "report": cmd_report, "class-report": cmd_class_report,
                 "graph": cmd_graph}
     handlers["migrate"] = cmd_migrate
+    handlers.update(MAP_HANDLERS)
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

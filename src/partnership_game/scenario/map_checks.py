@@ -131,12 +131,22 @@ def _countries(c: Reporter, f: Feature, here: Path) -> None:
             return  # without the base map's asset a country's name cannot be checked (the window reports the asset)
         if country.iso is None:
             hint = f" (did you mean '{country.suggestions[0]}'?)" if country.suggestions else ""
-            c.report((*here, "countries", k), f"'{name}' is not a country of the base map on {date}{hint}: use "
-                     "its ISO code (CUB) or its name as the base map has it (Cuba), with the borders of that day")
+            c.report((*here, "countries", k), f"'{name}' is not a country of the base map {_drawn_on(date)}{hint}: "
+                     "use its ISO code (CUB) or its name as the base map has it (Cuba); 'partnership-game regions "
+                     f"--date {date}' lists them")
         elif country.iso in seen:
             c.report((*here, "countries", k), f"'{name}' is already in this region (item {seen[country.iso] + 1})")
         else:
             seen[country.iso] = k
+
+
+def _drawn_on(date: str) -> str:
+    """The day whose borders are drawn, in words: the date itself, or the era data's first day for an earlier one
+    (as W009 says)."""
+    earliest = borders_from()
+    if earliest is None or date >= earliest:
+        return f"on {date}"
+    return f"as drawn for {date} (the borders of {earliest}, the earliest it knows)"
 
 
 def map_date(scenario: Scenario) -> str:
