@@ -8,13 +8,15 @@ import queue
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from partnership_game.ui.sound_mood import BED, bed_mix, tension_of  # noqa: F401  (tension_of: the screens' way in)
+from partnership_game.ui.sound_mood import unit as _unit
+
 EFFECTS = ("choose", "decide", "page", "news")
-BED = ("bed_calm", "bed_unease", "bed_tension")
 RATE = 22050
 STALE_S = 0.25  # an effect asked for while the device was still opening is dropped: late clicks confuse
 REPEAT_S = 0.04  # the same effect twice within this is one (a key held down over the options)
@@ -47,53 +49,10 @@ def _finite(value: float) -> float:
     return value if value - value == 0 else 0.0  # NaN and infinities are nothing
 
 
-def _unit(value: float) -> float:
-    return min(max(float(value), 0.0), 1.0) if value == value else 0.0  # NaN (value != value) is silence
-
-
 def volumes_from(settings: Any, class_mute: bool = False) -> Volumes:
     """The volumes in a Settings; a class file's `mute: true` silences the game for the whole lesson."""
     return Volumes(settings.master_volume, settings.music_volume, settings.effects_volume,
                    bool(settings.mute or class_mute))
-
-
-def bed_mix(tension: float) -> tuple[float, float, float]:
-    """The bed layers' gains (calm, unease, tension) for a tension 0..1: calm recedes, unease comes in from 0.15,
-    the tremolo and the clock from 0.5; equal-power curves, so the whole stays about as loud."""
-    x = _unit(tension)
-    unease = _unit((x - 0.15) / 0.45)
-    strain = _unit((x - 0.5) / 0.5)
-    return (
-        float((1 - 0.6 * x) ** 0.5),
-        float(unease**0.5) * 0.8,
-        float(strain**0.5) * 0.9,
-    )
-
-
-class MeterLike(Protocol):
-    value: float
-    minimum: float
-    maximum: float
-    start: float
-    good: str
-
-
-def tension_of(meters: Iterable[MeterLike]) -> float:
-    """How tense the state of play is, 0..1, from how far the meters have gone the bad way since the start: each
-    meter's share of the road from its start to its bad end, mostly the worst one, a little the average.
-    (widgets.meters.MeterView rows fit: `tension_of(views.meter_views(game))`.)"""
-    shares = []
-    for m in meters:
-        span = m.maximum - m.minimum
-        if not span > 0:
-            continue
-        bad = (m.value - m.minimum) / span if m.good == "down" else (m.maximum - m.value) / span
-        start = (m.start - m.minimum) / span if m.good == "down" else (m.maximum - m.start) / span
-        room = 1.0 - start
-        shares.append(_unit((bad - start) / room) if room > 1e-9 else 0.0)
-    if not shares:
-        return 0.0
-    return _unit(0.7 * max(shares) + 0.3 * sum(shares) / len(shares))
 
 
 def audio_available(allow_dummy: bool = False) -> bool:
@@ -131,7 +90,9 @@ class PygameBackend:
     def open(self) -> None:
         import pygame
 
-        pygame.mixer.init(frequency=RATE, size=-16, channels=2, buffer=512)
+        # Mono, as every file is: a Sound holds its whole PCM in the mixer's format, and stereo would double it
+        # (the bed and effects: 4.0 MB resident in stereo, 1.8 MB in mono); SDL spreads it over the speakers.
+        pygame.mixer.init(frequency=RATE, size=-16, channels=1, buffer=512)
         pygame.mixer.set_num_channels(12)
         pygame.mixer.set_reserved(len(BED))
         self._mixer = pygame.mixer
