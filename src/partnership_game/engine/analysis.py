@@ -13,6 +13,7 @@ import numpy.typing as npt
 from partnership_game.engine.coherence import BOUND_SHARE, BOUND_TURNS, Watch, WatchedEngine
 from partnership_game.engine.policies import Policy
 from partnership_game.engine.rules import Engine
+from partnership_game.engine.side_analysis import side_lines, side_report
 from partnership_game.engine.state import State
 from partnership_game.scenario.compiled import CompiledEvent
 
@@ -121,6 +122,7 @@ def report(engine: Engine, runs: dict[str, DryRun]) -> dict[str, object]:
         "lost_landings": [
             {"policy": name, "what": what, "landings": count}
             for name, run in runs.items() for what, count in sorted(run.lost.items())],
+        **side_report(scenario, runs),  # per side (two-sided scenarios): verdicts, options never open
     }
 
 
@@ -171,4 +173,5 @@ def report_text(result: dict[str, Any]) -> str:
     lines.append("Delayed effects and schedules due after the last turn (they never land): "
                  + ("none" if not lost else ""))
     lines += [f"  {x['what']} under {x['policy']}: {x['landings']:,} landings lost" for x in lost]
+    lines += side_lines(result)
     return "\n".join(line.rstrip() for line in lines)
