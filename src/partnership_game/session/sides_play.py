@@ -74,6 +74,7 @@ class SidesPlay:
         self.sealed: dict[int, int] = {}  # role -> side option index; memory only, never saved
         self._sealed_expected: dict[int, Expected] = {}
         self.news: list[NewsItem] = []
+        self._told: list[CounterpartMove] = []  # halves sealed inside `pick`, reported by the next run_counterparts
 
     @property
     def sides(self) -> Sides:
@@ -162,36 +163,54 @@ class SidesPlay:
         if self.joint() is None:
             self._take(role, index, self.seating.of(role).by, None)
             return None
+        # Every counterpart's half is sealed before the person's completes the pair, however the front end got here
+        # (a step back, a load, a first joint decision), so the last pick always returns the Reveal.
+        self._told += self._seal_counterparts()
         self.sealed[role] = index
-        return self._submit_if_sealed()
+        try:
+            return self._submit_if_sealed()
+        except Exception:
+            del self.sealed[role]  # refused (a full save, a class rule): the side is asked again, the rest stay
+            raise
 
     def run_counterparts(self) -> list[CounterpartMove]:
         """Play every counterpart decision (and seal every counterpart's half of a joint one) until a person is
         asked or the game is over; returns the moves made, for a front end that tells them as they come."""
-        moves: list[CounterpartMove] = []
+        moves, self._told = self._told, []
         while True:
-            roles = [r for r in self.deciding_roles() if not self.seating.of(r).person and r not in self.sealed]
-            if not roles:
-                if self.joint() is not None and len(self.sealed) == len(self.deciding_roles()):
+            if self.joint() is not None:
+                moves += self._seal_counterparts()
+                if len(self.sealed) == len(self.deciding_roles()):
                     self._submit_if_sealed()
                     continue
                 return moves
-            role = roles[0]
-            seat = self.seating.of(role)
-            assert seat.temperament is not None
-            temperament = self.sides.temperament(role, seat.temperament)
-            option, expected = counterpart_decision(self.session, role, temperament)
-            title = shown(self.session, self.session.pending.event.title) if self.session.pending else ""
-            joint = self.joint()
-            if joint is None:
-                choice = self.options(role)[option].label
-                self._take(role, option, seat.by, expected)
-            else:
-                own = joint.choices_of(option)[role]
-                choice = self.options(role)[own].label
-                self.sealed[role] = own
-                self._sealed_expected[role] = expected
-            moves.append(CounterpartMove(role, seat.temperament, title, choice, expected))
+            role = self.decider()
+            if not isinstance(role, int) or self.seating.of(role).person:
+                return moves
+            moves.append(self._counterpart_move(role))
+
+    def _seal_counterparts(self) -> list[CounterpartMove]:
+        """Seal every counterpart's half of the pending joint decision not sealed yet."""
+        return [self._counterpart_move(r) for r in self.deciding_roles()
+                if not self.seating.of(r).person and r not in self.sealed]
+
+    def _counterpart_move(self, role: int) -> CounterpartMove:
+        """The counterpart on `role` takes its decision, or seals its half of a joint one."""
+        seat = self.seating.of(role)
+        assert seat.temperament is not None
+        temperament = self.sides.temperament(role, seat.temperament)
+        option, expected = counterpart_decision(self.session, role, temperament)
+        title = shown(self.session, self.session.pending.event.title) if self.session.pending else ""
+        joint = self.joint()
+        if joint is None:
+            choice = self.options(role)[option].label
+            self._take(role, option, seat.by, expected)
+        else:
+            own = joint.choices_of(option)[role]
+            choice = self.options(role)[own].label
+            self.sealed[role] = own
+            self._sealed_expected[role] = expected
+        return CounterpartMove(role, seat.temperament, title, choice, expected)
 
     def _take(self, role: int, option: int, by: str, expected: Expected | None) -> None:
         session = self.session
@@ -219,9 +238,9 @@ class SidesPlay:
         ledger = session.state.ledger
         mark = len(ledger.entries) if ledger is not None else 0
         told = len(happened(session))
+        session.choose(option, by, halves[0] if halves else None)  # refused: the halves stay sealed
         self.sealed.clear()
         self._sealed_expected.clear()
-        session.choose(option, by, halves[0] if halves else None)
         ledger = session.state.ledger
         entries = tuple(ledger.entries[mark:]) if ledger is not None else ()
         result = next((h.result for h in happened(session)[told:] if not h.news), "")
