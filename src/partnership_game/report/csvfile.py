@@ -11,6 +11,8 @@ from partnership_game.report.decisions import DecisionRow
 
 DECISION_LOG_HEADER = ("number", "turn", "date", "event_id", "event_title", "option_id", "option_label",
                        "historical_option_id", "same_as_history", "what_happened", "set_by_class")
+# A two-sided game's log has two more columns; a one-sided game's log keeps the columns it always had.
+SIDES_LOG_HEADER = (*DECISION_LOG_HEADER, "side", "by")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -41,8 +43,11 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
 def decision_log(rows: Sequence[DecisionRow]) -> bytes:
     """One row per decision on the branch in play; same_as_history is yes, no, or empty (history marks none);
     what_happened is the choice's result and drawn outcome as the player read them; set_by_class is yes for a
-    decision the class took for its students before its start (history's choice), not theirs."""
-    return csv_bytes(DECISION_LOG_HEADER, (
+    decision the class took for its students before its start (history's choice), not theirs. A two-sided game
+    adds side, the deciding side's label (a joint decision's joined by " + "), and by, who took it ("player",
+    "counterpart:TEMPERAMENT"; a joint decision's halves joined by "+")."""
+    two_sides = any(r.side for r in rows)
+    return csv_bytes(SIDES_LOG_HEADER if two_sides else DECISION_LOG_HEADER, (
         (r.number, r.turn, r.date, r.event_id, r.event_title, r.option_id, r.option_label, r.historical_option_id,
-         r.same_as_history, r.result, r.set_by_class) for r in rows
+         r.same_as_history, r.result, r.set_by_class, *((r.side, r.by) if two_sides else ())) for r in rows
     ))

@@ -21,6 +21,10 @@ class DecisionRow:
     historical_option_label: str | None
     result: str = ""  # what happened, in the words chosen as it landed: the result, then the drawn outcome
     set_by_class: bool = False  # taken for the students before the lesson's start (history's choice), not by them
+    # Two-sided games: the deciding side (a joint decision's sides joined by " + ") and who took it, as the save
+    # records it ("player", "counterpart:cautious"; a joint one's halves joined by "+"). Empty for one side.
+    side: str = ""
+    by: str = ""
 
     @property
     def same_as_history(self) -> bool | None:
@@ -31,6 +35,7 @@ def decision_rows(session: Session, set_by_class: int = 0) -> list[DecisionRow]:
     """Every decision on the branch in play; the first `set_by_class` were taken for the class before its start."""
     turns = session.scenario.model.turns
     rows = []
+    sides = _sides(session)
     for number, decision in enumerate(session.decisions, 1):
         turn = turns[decision.turn]
         event = decision.event
@@ -45,8 +50,39 @@ def decision_rows(session: Session, set_by_class: int = 0) -> list[DecisionRow]:
             historical_option_label=marked.label if marked else None,
             result=" ".join(explain.what_happened(landed).split()) if landed is not None else "",
             set_by_class=number <= set_by_class,
+            **sides[number - 1],
         ))
     return rows
+
+
+def _sides(session: Session) -> list[dict[str, str]]:
+    """For each decision on the branch in play: its side and who took it (nothing when the scenario has one side)."""
+    sides = session.compiled.sides
+    nodes = session.timeline.path()
+    if len(sides.roles) < 2:
+        return [{} for _ in session.decisions]
+    found = []
+    for decision, node in zip(session.decisions, nodes, strict=True):
+        joint = sides.joint.get(decision.event.index)
+        decider = sides.decides[decision.event.index] if decision.event.index < len(sides.decides) else None
+        roles = [side.role for side in joint.sides] if joint is not None else (
+            [decider] if isinstance(decider, int) else [])
+        found.append({"side": " + ".join(sides.roles[role].label for role in roles), "by": node.by})
+    return found
+
+
+def side_words(row: DecisionRow) -> str:
+    """The side column as a reader reads it: "The White House (counterpart, cautious)", a joint decision's sides
+    each with its own part ("The Kremlin (player) + The White House (counterpart, cautious)")."""
+    labels = row.side.split(" + ") if row.side else []
+    takers = row.by.split("+") if row.by else []
+    words = []
+    for k, label in enumerate(labels):
+        taker = takers[k] if k < len(takers) else ""
+        kind, _, temperament = taker.partition(":")
+        said = f"{kind}, {temperament}" if temperament else kind
+        words.append(f"{label} ({said})" if said else label)
+    return " + ".join(words)
 
 
 def own(rows: list[DecisionRow]) -> list[DecisionRow]:

@@ -9,7 +9,7 @@ from partnership_game.classroom.ending import lesson_end_words, lesson_stopped, 
 from partnership_game.classroom.ending import questions as class_questions
 from partnership_game.report import charts
 from partnership_game.report.csvfile import decision_log
-from partnership_game.report.decisions import DecisionRow, decision_rows, road
+from partnership_game.report.decisions import DecisionRow, decision_rows, road, side_words
 from partnership_game.report.formats import change, now, number, short_date, timestamp
 from partnership_game.report.history import historical_path, player_path
 from partnership_game.report.markup import Markup, el, esc, join, link, paragraphs, table
@@ -113,10 +113,12 @@ def _chosen(row: DecisionRow) -> Markup:
 
 
 def _decisions(rows: list[DecisionRow]) -> Markup:
+    two_sides = any(r.side for r in rows)  # the side column only where there are sides to tell apart
     body = table(
-        ["#", "Date", "Event", "Chosen, and what happened", "History chose", "Same?"],
-        [[str(r.number), r.date_label, r.event_title, _chosen(r), r.historical_option_label or "—",
-          _mark(r.same_as_history, r.set_by_class)] for r in rows],
+        ["#", "Date", "Event", *(["Side"] if two_sides else []), "Chosen, and what happened", "History chose",
+         "Same?"],
+        [[str(r.number), r.date_label, r.event_title, *([side_words(r)] if two_sides else []), _chosen(r),
+          r.historical_option_label or "—", _mark(r.same_as_history, r.set_by_class)] for r in rows],
         class_="decisions", numeric=[0],
     ) if rows else el("p", "No decision was taken.", class_="muted")
     return join([el("h2", "Decisions against history"), el("p", explain.road_sentence(road(rows))), body])
