@@ -172,6 +172,7 @@ def report_text(result: dict[str, Any]) -> str:
     lost = result.get("lost_landings", [])
     lines.append("Delayed effects and schedules due after the last turn (they never land): "
                  + ("none" if not lost else ""))
-    lines += [f"  {x['what']} under {x['policy']}: {x['landings']:,} landings lost" for x in lost]
+    lines += [f"  {x['what']} under {x['policy']}: {x['landings']:,} landing{'s' * (x['landings'] != 1)} lost"
+              for x in lost]
     lines += side_lines(result)
     return "\n".join(line.rstrip() for line in lines)
