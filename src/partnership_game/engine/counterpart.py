@@ -86,18 +86,17 @@ def _choices(joint: format_sides.JointEvent | None, position: int, own: int, tem
 
 
 def choose_for(engine: Engine, state: State, pending: Pending, role: int, temperament: format_sides.Temperament,
-               game_seed: int, futures: int = LIVE_FUTURES, game: int = 0) -> Decision:
-    """The counterpart's decision for `role` at game `game`'s pending decision. Each open option of the side is
-    played into `futures` futures (the same dice for every option) that start from the side's belief: what it
-    does not see is taken at its value on the historical road at this point (engine/belief.py). The rest of each
+               game_seed: int, futures: int = LIVE_FUTURES) -> Decision:
+    """The counterpart's decision for `role` at the pending decision of game 0 of `state` (the live game). Each
+    open option of the side is played into `futures` futures (the same dice for every option) that start from the
+    side's belief: what it does not see is taken at its value on the historical road at this point
+    (engine/belief.py); in a joint decision the other sides' halves are drawn by the lookahead. The rest of each
     future is played by the temperament's lookahead for every side. The best mean value wins; `historical` takes
     the side's marked option where open. Near-ties (within NEAR_TIE of the temperament's whole range) are drawn
     from (game_seed, turn, slot), so the same seed gives the same game."""
     scenario = engine.scenario
     if temperament.role != role:
         raise ValueError(f"temperament '{temperament.id}' plays role {temperament.role}, not {role}")
-    if game:
-        state, pending = fork(state, pending, state.seeds[game : game + 1])
     joint, position, open_, marked = _own_options(scenario.sides, pending, role)
     if not open_:
         raise ValueError(f"role {role} has no open option at '{pending.event.id}'")
