@@ -181,7 +181,7 @@ class Game:
         does not allow it."""
         for point in self.turn_points():
             if point.turn == turn and self._may_go_to(point.node):
-                self.session.goto(point.node)
+                self._goto(point.node)
                 if not self.reviewing:
                     self.autosave()
                 return True
@@ -228,10 +228,13 @@ class Game:
         """Go to any decision of any branch (the end of a branch from the tree), as the class allows."""
         if not self._may_go_to(node):
             return False
-        self.session.goto(node)
+        self._goto(node)
         if not self.reviewing:
             self.autosave()
         return True
+
+    def _goto(self, node: int | None) -> None:
+        self.session.goto(node)  # a game of two sides goes through its SidesPlay (ui/sides_game.py)
 
     def back(self) -> bool:
         """Step back one decision, as the class allows (False at the start or where it does not)."""

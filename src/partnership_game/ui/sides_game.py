@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from partnership_game.classroom.inplay import ClassRefused
 from partnership_game.engine import LedgerEntry
 from partnership_game.scenario import LoadedScenario
-from partnership_game.session import Session, texts
-from partnership_game.session.seating import Seating
+from partnership_game.session import DecisionCapReached, Session, texts
+from partnership_game.session.seating import COUNTERPART, DEFAULT_TEMPERAMENT, PLAYER, Seating, from_header
 from partnership_game.session.sides_play import CounterpartMove, NewsItem, SidesPlay
 from partnership_game.ui.game import Game
 from partnership_game.ui.strings import TEXT
@@ -28,7 +29,7 @@ TEXT.update({
     "sides.deciding": "{label} decides",
     "sides.news": "From the other side",
     "sides.options": "Your options",
-    "sides.pick": "Pick an option (1–{count}), then Enter",
+    "sides.pick": "1–{count} pick · Enter decide · Ctrl+Z back · Ctrl+S save · Esc menu · F1 help",
     "sides.decide": "Decide",
     "sides.sealed": "Sealed. Nothing of it is shown until both sides have chosen.",
     "reveal.heading": "Both choices, revealed",
@@ -39,6 +40,14 @@ TEXT.update({
     "outcome.heading": "{label} has decided",
     "debrief.verdict_own": "Your verdict ({label}): {word}",
     "debrief.verdict_other": "The verdict of {label}: {word}",
+    "debrief.verdict_side": "The verdict of {label}{name}: {word}",
+    "debrief.sides_turns": "The game ran over the {turns} turns{news}.",
+    "debrief.sides_turns_early": "The game ran over {played} of the {turns} turns{news}.",
+    "debrief.side_tally": "{who} took {decisions} decisions.",
+    "debrief.side_diverged": ("{who} took {decisions} decisions and left the historical road at {count} of the "
+                              "{total} that history also faced."),
+    "sides.counsel": "Counsel",
+    "sides.menu": "Menu",
     "debrief.counterpart": "What the other side expected",
     "verdict.good": "good",
     "verdict.mixed": "mixed",
@@ -77,9 +86,9 @@ class SidesGame(Game):
         return self.play.seating.hotseat
 
     def run_counterparts(self) -> list[CounterpartMove]:
-        # Also while a person is asked: a counterpart's half of a joint decision is sealed before the person's
-        # pick, so that pick completes the pair and its Reveal comes back to the window.
-        if self.session.stopped:
+        """Let the counterparts move while no person is asked (SidesPlay seals a counterpart's half of a joint
+        decision itself when a person's pick completes the pair)."""
+        if self.session.stopped or self.play.to_act() is not None:
             return []
         moves = self.play.run_counterparts()
         self.moves += moves
@@ -97,7 +106,15 @@ class SidesGame(Game):
         move after it; what they did reaches the people as news."""
         before = len(self.entries())
         told = len(texts.happened(self.session))
-        reveal = self.play.pick(role, index)
+        self.refused = None
+        try:
+            reveal = self.play.pick(role, index)
+        except DecisionCapReached as exc:  # as Game.choose says it: the game is as it was, the side asked again
+            self.refused = str(exc)[:1].upper() + str(exc)[1:] + "."
+            return [], None, ""
+        except ClassRefused as exc:  # look-only, or past the lesson's end: the class's words
+            self.refused = str(exc)
+            return [], None, ""
         entries = self.entries()[before:]
         result = next((h.result for h in texts.happened(self.session)[told:] if not h.news), "")
         self.run_counterparts()
@@ -117,13 +134,43 @@ class SidesGame(Game):
             last[entry.meter] = entry.after
         changes = []
         for m, meter_id in enumerate(compiled.meter_ids):
-            if meter_id in last and self.play.sees_meter(role, m) and last[meter_id] != first[meter_id]:
+            if meter_id in last and self.sees_meter(role, m) and last[meter_id] != first[meter_id]:
                 changes.append(SideChange(model.meters[m].label, first[meter_id], last[meter_id], side.good[m]))
         return changes
+
+    def visible_meters(self, role: int) -> list[int]:
+        """The meters `role` sees in play; with a class's `show: {other_side: true}`, every side's."""
+        room = self.session.classroom
+        if room is not None and room.lesson.other_side:
+            return sorted({m for r in self.play.sides.roles for m in self.play.visible_meters(r.index)})
+        return self.play.visible_meters(role)
+
+    def sees_meter(self, role: int, meter: int) -> bool:
+        return meter in self.visible_meters(role)
+
+    def _goto(self, node: int | None) -> None:
+        self.play.goto(node)  # through the sides: sealed halves and the news of undone decisions are dropped
+        self.last_shown = None
 
     def back(self) -> bool:
         moved = self.play.back()
         if moved:
             self.last_shown = None
-            self.autosave()
+            if not self.reviewing:
+                self.autosave()
         return moved
+
+
+def class_seating(session: Session, player: str | None = None) -> Seating | None:
+    """The seats a class file fixes for this game (its `sides`, `temperament`), or None when the student picks."""
+    room = session.classroom
+    seats = room.lesson.seats if room is not None else None
+    if room is None or seats is None:
+        return None
+    sides = session.compiled.sides
+    header = {role_id: PLAYER if seat == "player" else
+              COUNTERPART + (room.lesson.temperament_for(role_id) or DEFAULT_TEMPERAMENT)
+              for role_id, seat in seats.items()}
+    people = [role_id for role_id, seat in seats.items() if seat == "player"]
+    names = {people[0]: player} if player and len(people) == 1 else {}
+    return from_header(sides, header, names)

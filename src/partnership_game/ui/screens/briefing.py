@@ -120,8 +120,10 @@ class BriefingScreen(Screen):
     def begin(self) -> None:
         classroom = self.app.lesson.model if self.app.lesson is not None else None
         from partnership_game.ui.screens.sides_choice import SidesChoiceScreen, two_sided
+        from partnership_game.ui.screens.sides_flow import class_seats_sides
 
-        if classroom is None and two_sided(self.scenario):  # issue 16: who plays which side, before the game
+        # Issue 16: who plays which side, before the game, unless a class file seats the sides.
+        if two_sided(self.scenario) and not class_seats_sides(self.app, self.scenario):
             self.app.replace(SidesChoiceScreen(self.app, self.scenario))
             return
         if classroom is not None and classroom.ask_name:
@@ -133,8 +135,14 @@ class BriefingScreen(Screen):
 
     def start(self, player: str | None) -> None:
         from partnership_game.ui.screens.classroom import new_game
+        from partnership_game.ui.screens.sides_choice import two_sided
 
         self.app.sound.play("decide")  # the dossier opens
+        if two_sided(self.scenario):  # issue 16: the class file's seats (the side choice comes before otherwise)
+            from partnership_game.ui.screens.sides_flow import start_seated
+
+            start_seated(self.app, self.scenario, None, player)
+            return
         from partnership_game.ui.screens.turn import TurnScreen
 
         game = new_game(self.app, self.scenario, player)  # a class game when a class is in force (issue 13)

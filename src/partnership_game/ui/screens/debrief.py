@@ -17,7 +17,7 @@ from partnership_game.ui import drawing, fitting, rich
 from partnership_game.ui.game import Game
 from partnership_game.ui.glossary import GlossaryTips
 from partnership_game.ui.screen import SCROLL_KEYS, Focus, Screen, scroll
-from partnership_game.ui.sides_debrief import verdict_parts
+from partnership_game.ui.sides_debrief import hotseat_count, tallies, verdict_parts
 from partnership_game.ui.strings import t
 from partnership_game.ui.views import news_words, short_date
 from partnership_game.ui.widgets.chart import Series
@@ -156,7 +156,10 @@ class DebriefScreen(Screen):
         floor = set_by_class(session)
         own = session.decisions[floor:]
         faced = [d for d in own if d.event.historical_option >= 0]
-        differed = sum(1 for d in faced if not d.historical)
+        taken, differed, total = len(own), sum(1 for d in faced if not d.historical), len(faced)
+        people = tallies(self.game, floor)  # issue 16: a person's own decisions, never the counterpart's
+        if people is not None and len(people) == 1:
+            taken, differed, total = people[0].taken, people[0].differed, people[0].faced
         turns = len(session.scenario.model.turns)
         ended = int(session.state.ended_turn[0])
         played = ended + 1 if 0 <= ended < turns - 1 else turns  # an ending that held at once stops the clock early
@@ -165,13 +168,16 @@ class DebriefScreen(Screen):
         if session.classroom is not None and session.classroom.lesson.start_turn:
             played -= session.classroom.lesson.start_turn  # the turns the class played, from its start
         news = news_words(session)  # as the turn's header says it (W1b, issue 12)
-        count = (t("debrief.count", decisions=len(own), turns=turns, news=news) if played == turns else
-                 t("debrief.count_early", decisions=len(own), played=played, turns=turns, news=news))
+        if people is not None and len(people) > 1:
+            count = hotseat_count(self.game, people, played, turns, news)
+            return count + (" " + t("class.set_by_class_note", count=floor) if floor else "")
+        count = (t("debrief.count", decisions=taken, turns=turns, news=news) if played == turns else
+                 t("debrief.count_early", decisions=taken, played=played, turns=turns, news=news))
         if floor:
             count += " " + t("class.set_by_class_note", count=floor)
-        if not faced:
+        if not total:
             return f"{count} {t('debrief.no_counterpart')}"
-        return f"{count} {t('debrief.diverged_count', count=differed, total=len(faced))}"
+        return f"{count} {t('debrief.diverged_count', count=differed, total=total)}"
 
     def path_html(self) -> str:
         session = self.game.session

@@ -248,6 +248,10 @@ def open_save(app: Any, path: Path) -> bool:
     from partnership_game.ui.screens.classroom import adopt
 
     adopt(app, game)  # a class game stays one: its class, rules, clock and Hand in
+    from partnership_game.ui.screens.sides_flow import resume
+
+    if resume(app, game, loaded_from=path):  # issue 16: a game of two sides, at its side's hand-over or turn
+        return True
     outcome = save.outcome
     if outcome is not None and outcome.node == session.timeline.current:
         from partnership_game.ui.screens.consequences import ConsequencesScreen

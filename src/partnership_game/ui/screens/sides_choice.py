@@ -17,7 +17,7 @@ from partnership_game.session.seating import Seating, SeatingError, hotseat, sol
 from partnership_game.ui import drawing, fitting, rich
 from partnership_game.ui.focus import Focus
 from partnership_game.ui.screen import Screen
-from partnership_game.ui.sides_game import SidesGame
+from partnership_game.ui.screens.sides_flow import start_seated
 from partnership_game.ui.strings import t
 
 
@@ -186,13 +186,8 @@ class SidesChoiceScreen(Screen):
             self.error = str(exc)
             self.app.dirty = True
             return
-        from partnership_game.ui.screens.sides_flow import advance
-
         self.app.sound.play("decide")
-        seed = self.seed if self.seed is not None else self.app.services.new_seed()
-        game = SidesGame.seated(self.scenario, seed, seating)
-        game.autosave()
-        advance(self.app, game)
+        start_seated(self.app, self.scenario, seating, seed=self.seed)  # a class's game when one is in force
 
     def go_back(self) -> None:
         from partnership_game.ui.screens.briefing import BriefingScreen

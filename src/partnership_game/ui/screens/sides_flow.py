@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from partnership_game.ui.sides_game import SidesGame
+from partnership_game.scenario import LoadedScenario
+from partnership_game.session.seating import Seating
+from partnership_game.ui.sides_game import SidesGame, class_seating
 
 
 def advance(app: Any, game: SidesGame) -> None:
@@ -60,3 +62,42 @@ def after_pick(app: Any, game: SidesGame, role: int, title: str, label: str, tak
         advance(app, game)
         return
     app.replace(RevealScreen(app, game, outcome, viewers=viewers))
+
+
+def start_seated(app: Any, scenario: LoadedScenario, seating: Seating | None, player: str | None = None,
+                 seed: int | None = None) -> None:
+    """A new game of sides: the class's when a class is in force on this scenario (its seed, start, rules and
+    clock; its own seats when `seating` is None), else an ordinary one with `seed` or fresh dice."""
+    from partnership_game.ui.screens.classroom import new_game
+
+    lesson = app.lesson
+    in_class = lesson is not None and lesson.scenario.model.id == scenario.model.id
+    if in_class or seed is None:
+        session = new_game(app, scenario, player).session
+    else:
+        from partnership_game.session import Session
+
+        session = Session(scenario, seed, player=player)
+    seats = seating if seating is not None else class_seating(session, player)
+    assert seats is not None, "a game of sides is seated by the player or by the class file"
+    game = SidesGame(session, seats)
+    game.autosave()
+    advance(app, game)
+
+
+def class_seats_sides(app: Any, scenario: LoadedScenario) -> bool:
+    """Whether a class in force on this scenario seats the sides itself (then the side choice is skipped)."""
+    lesson = app.lesson
+    return lesson is not None and lesson.scenario.model.id == scenario.model.id and lesson.seats is not None
+
+
+def resume(app: Any, game: Any, loaded_from: Any = None) -> bool:
+    """A loaded game of seated sides goes on at its side's hand-over or turn (a sealed half is never saved, so the
+    side that had sealed one is asked again), or at its debrief; False for any other game."""
+    from partnership_game.ui.screens.sides_choice import two_sided
+
+    session = game.session
+    if session.seating is None or not two_sided(game.scenario):
+        return False
+    advance(app, SidesGame(session, session.seating, game.note, loaded_from=loaded_from))
+    return True

@@ -1,4 +1,5 @@
-"""A side's turn in a game of two sides: its news first, its own situation and options, only the meters it sees."""
+"""A side's turn in a game of two sides: its news first, its own situation, counsel and options, only the meters
+it sees; the menu, saving and help as on the ordinary turn screen."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from partnership_game.inert import inert, inert_line
+from partnership_game.inert import inert_line
 from partnership_game.session.sides_play import NewsItem, SideOption
-from partnership_game.ui import drawing, rich
+from partnership_game.ui import drawing, fitting
 from partnership_game.ui.focus import Area, Focus
 from partnership_game.ui.screen import Screen
-from partnership_game.ui.screens import turn_text
+from partnership_game.ui.screens import sides_story, turn_text
 from partnership_game.ui.screens.turn_cards import draw_card
 from partnership_game.ui.screens.turn_layout import card_inner_width
 from partnership_game.ui.sides_game import SidesGame
@@ -34,6 +35,7 @@ class SidesTurnScreen(Screen):
         self.situation = game.play.situation(role)
         self.selected: int | None = None
         self.card_rects: list[pygame.Rect] = []
+        self.status = ""  # why the last pick was not taken (a full save, the class), else empty
 
     # ---- layout --------------------------------------------------------------------------------------------
 
@@ -73,23 +75,20 @@ class SidesTurnScreen(Screen):
         self.decide_button = self.add(pygame_gui.elements.UIButton(
             pygame.Rect(left.right - pad - button_w, footer_top, button_w, row), t("sides.decide"),
             self.app.manager, object_id=ObjectID(class_id="@primary", object_id="#decide")))
+        self.menu_button = self.add(pygame_gui.elements.UIButton(
+            pygame.Rect(left.left + pad, footer_top, self.app.px(84), row), t("sides.menu"), self.app.manager,
+            object_id=ObjectID(object_id="#menu"), tool_tip_text="Esc"))
         self.card_areas = [Area(f"option {k + 1}", rect, self._card_key) for k, rect in enumerate(self.card_rects)]
-        self.focus = Focus(self, [self.story, *self.card_areas, self.decide_button])
+        self.focus = Focus(self, [self.story, *self.card_areas, self.menu_button, self.decide_button])
 
     def _card_label(self, option: SideOption) -> str:
         return inert_line(option.label)
 
     def story_html(self) -> str:
-        parts = []
-        if self.news:
-            parts.append(f"<b>{rich.escape(t('sides.news'))}</b>")
-            parts += [f"<b>{rich.escape(inert_line(n.title))}</b>: {rich.escape(inert_line(n.text))}"
-                      for n in self.news]
-        pending = self.game.session.pending
-        if pending is not None:  # the decision's title heads its situation (the header has the date and place)
-            parts.append(f"<b>{rich.escape(inert_line(pending.event.title))}</b>")
-        parts.append(rich.escape(inert(self.situation)))
-        return "<br><br>".join(parts)
+        stamp = "#{:02x}{:02x}{:02x}".format(*self.app.palette.stamp)
+        history = turn_text.history_shown(self.game, self.app.settings.show_history)
+        return sides_story.story_html(self.game, self.role, self.news, self.situation, self.options, stamp,
+                                      self.app.px(8), history)
 
     # ---- drawing -------------------------------------------------------------------------------------------
 
@@ -119,10 +118,13 @@ class SidesTurnScreen(Screen):
             draw_card(self.app, surface, rect, k + 1, self._card_label(option), reason,
                       (k == self.selected, False, option.available), option.historical and history,
                       self.card_size())
-        hint = t("sides.pick", count=len(self.options))
         if self.card_rects:
-            drawing.text(surface, (left.left + pad, self.card_rects[-1].bottom + px(6)),
-                         drawing.fit(hint, px(13), room - px(160)), px(13), palette.ink_soft)
+            where = (left.left + pad, self.card_rects[-1].bottom + px(6))
+            if self.status:
+                drawing.text(surface, where, drawing.fit(self.status, px(13), room), px(13), palette.bad)
+            else:
+                hint = fitting.hint_line(t("sides.pick", count=len(self.options)), px(13), room)
+                drawing.text(surface, where, hint, px(13), palette.ink_soft)
         drawing.text(surface, (right.left + px(12), right.top + px(10)), t("turn.meters").upper(), px(13),
                      palette.ink_soft, bold=True)
         inner = right.inflate(-px(20), 0)
@@ -132,7 +134,7 @@ class SidesTurnScreen(Screen):
 
     def meter_rows(self) -> list[Any]:
         """Only the meters this side sees during play (the others wait for the debrief)."""
-        seen = set(self.game.play.visible_meters(self.role))
+        seen = set(self.game.visible_meters(self.role))
         return [view for m, view in enumerate(meter_views(self.game)) if m in seen]
 
     # ---- input ---------------------------------------------------------------------------------------------
@@ -162,6 +164,10 @@ class SidesTurnScreen(Screen):
         pending = game.session.pending
         title = inert_line(pending.event.title) if pending is not None else ""
         taken = game.pick(role, choice)
+        if game.refused:  # nothing was taken: the side decides again here
+            self.status = game.refused
+            self.app.dirty = True
+            return
         game.last_shown = role
         after_pick(self.app, game, role, title, self.options[choice].label, taken)
 
@@ -171,13 +177,50 @@ class SidesTurnScreen(Screen):
             from partnership_game.ui.screens.sides_flow import play_on
 
             play_on(self.app, self.game)
+            return
+        session = self.game.session
+        current = session.timeline.current
+        refusal = session.refusal(session.timeline.nodes[current].parent) if current is not None else None
+        self.status = refusal or (t("turn.rollback_off") if self.game.rollback_mode == "off" else t("status.at_start"))
+        self.app.dirty = True
+
+    def open_menu(self) -> None:
+        from partnership_game.ui.screens.menu import MenuScreen
+
+        self.app.push(MenuScreen(self.app, self.game), on_result=self._after_modal)
+
+    def open_save(self) -> None:
+        from partnership_game.ui.screens.saves import SaveScreen
+
+        self.app.push(SaveScreen(self.app, self.game))  # a sealed half is never written (the session's rule)
+
+    def open_help(self) -> None:
+        from partnership_game.ui.screens.help import HelpScreen
+
+        self.app.push(HelpScreen(self.app, self.game.scenario.model.glossary))
+
+    def _after_modal(self, result: Any) -> None:
+        if result == "rebuild":  # the branches moved the game: whoever decides there, after a hand-over
+            from partnership_game.ui.screens.sides_flow import play_on
+
+            play_on(self.app, self.game)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if self.focus is not None and self.focus.handle(event):
             return True
         if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
+            ctrl = bool(event.mod & pygame.KMOD_CTRL)
+            if event.key == pygame.K_z and ctrl:
                 self.step_back()
+                return True
+            if event.key == pygame.K_s and ctrl:
+                self.open_save()
+                return True
+            if event.key == pygame.K_ESCAPE:
+                self.open_menu()
+                return True
+            if event.key == pygame.K_F1:
+                self.open_help()
                 return True
             if pygame.K_1 <= event.key <= pygame.K_9:
                 self.select(event.key - pygame.K_1)
@@ -202,3 +245,5 @@ class SidesTurnScreen(Screen):
     def on_ui(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.decide_button:
             self.decide()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.menu_button:
+            self.open_menu()
