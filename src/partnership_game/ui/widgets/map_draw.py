@@ -14,7 +14,7 @@ from partnership_game.geo.view import Frame, View, fit
 from partnership_game.inert import inert_line
 from partnership_game.scenario.compiled_map import CompiledMap, MapFrame
 from partnership_game.ui.theme import Palette
-from partnership_game.ui.widgets.chart import blend, fit_text, text, text_height
+from partnership_game.ui.widgets.chart import blend, text, text_height, text_width
 
 MAIN = "main"
 INSET_MAX_HEIGHT = 0.62  # of the map's: a short, wide panel keeps most of its height for the main view
@@ -148,5 +148,6 @@ def _inset_box(image: pygame.Surface, pane: Pane, palette: Palette, text_px: int
     pygame.draw.rect(image, palette.water, pane.inner)
     pygame.draw.rect(image, palette.ink_soft, pane.box, 1)
     px = small_px(text_px)
-    title = fit_text(inert_line(pane.title), px, pane.box.w - 4, bold=True)
-    image.blit(text(title, px, palette.ink, True), (pane.box.left + 3, pane.box.top + 1))
+    title = inert_line(pane.title)
+    if text_width(title, px, bold=True) <= pane.box.w - 4:  # whole or not at all: a cut word reads as another
+        image.blit(text(title, px, palette.ink, True), (pane.box.left + 3, pane.box.top + 1))

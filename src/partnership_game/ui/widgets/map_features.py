@@ -75,12 +75,14 @@ class Drawn:
 
 
 def wordings(mark: MapMark) -> tuple[str, ...]:
-    """The label's ways of being written, longest first: the name with its state word, the short name with it,
-    then the state word alone (the state is always said when there is one)."""
+    """The label's ways of being written, widest first: the name with its state word on one line, the short name
+    with it, then each with the state word on a second line (a narrow inset). Never the state word alone ("closing"
+    says nothing without its name), never a cut word: a label none of these fit is dropped, and its feature's card
+    says it all on hover or focus. Lines part at "\n", which no scenario text can hold (views made it inert)."""
     names = [mark.label, *([mark.short] if mark.short and mark.short != mark.label else [])]
     if not mark.status:
         return tuple(names)
-    return (*(f"{name}: {mark.status}" for name in names), mark.status)
+    return (*(f"{name}: {mark.status}" for name in names), *(f"{name}\n{mark.status}" for name in names))
 
 
 def _style(mark: MapMark, palette: Palette, px: int) -> LabelStyle:
@@ -94,8 +96,9 @@ def _rank(mark: MapMark) -> int:
 
 
 def _sizes(style: LabelStyle) -> tuple[tuple[float, float], ...]:
-    height = text_height(style.px, style.bold) + 2  # a pixel of halo each side
-    return tuple((text_width(w, style.px, style.bold) + 2, height) for w in style.wordings)
+    line = text_height(style.px, style.bold)
+    return tuple((max(text_width(row, style.px, style.bold) for row in w.split("\n")) + 2,  # a pixel of halo
+                  line * (w.count("\n") + 1) + 2) for w in style.wordings)                  # each side
 
 
 def _radius(mark: MapMark, text_px: int) -> float:

@@ -35,14 +35,28 @@ def draw_labels(image: pygame.Surface, placements: Mapping[str, Placement],
     halo = blend(palette.land, palette.paper, 0.5)
     for frame, placement in placements.items():
         styles = {label.key: style for label, style in labels[frame]}
+        anchors = {label.key: label.anchor for label, _ in labels[frame]}
         for placed in placement.placed:
             if placed.leader is not None:
                 pygame.draw.aaline(image, palette.ink_soft, *placed.leader)
         for placed in placement.placed:
             style = styles[placed.key]
             words = style.wordings[placed.wording]  # made inert with the marks (ui.views)
-            image.blit(_haloed(words, style.px, style.colour, style.bold, halo), (round(placed.box.x),
-                                                                                    round(placed.box.y)))
+            box = placed.box
+            rows = [_haloed(row, style.px, style.colour, style.bold, halo) for row in words.split("\n")]
+            y = round(box.y)
+            for row in rows:  # a second line (the state word) sits on the side of the label nearest its point
+                x = {"left": box.x, "right": box.right - row.get_width()}.get(
+                    _side(box, anchors[placed.key]), box.x + (box.w - row.get_width()) / 2)
+                image.blit(row, (round(x), y))
+                y += row.get_height() - 2
+
+
+def _side(box: Box, anchor: tuple[float, float]) -> str:
+    """Which edge of a label its lines keep to: the one toward its point (a label left of it is set flush right)."""
+    if box.x >= anchor[0]:
+        return "left"
+    return "right" if box.right <= anchor[0] else "centre"
 
 
 def _haloed(words: str, px: int, colour: Colour, bold: bool, halo: Colour) -> pygame.Surface:
