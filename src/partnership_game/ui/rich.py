@@ -34,6 +34,12 @@ def use_arrows(manager: Any) -> None:
                            for size in sizes for style in ("regular", "bold")])
 
 
+def use_size(manager: Any, px: int) -> None:
+    """Load the text face at `px` now if it is not yet (a paragraph gap set small), not mid-layout with a warning."""
+    if f"noto_sans_regular_aa_{px}" not in manager.get_theme().get_font_dictionary().loaded_fonts:
+        manager.preload_fonts([{"name": "noto_sans", "point_size": px, "style": "regular"}])
+
+
 def arrow(up: bool) -> str:
     """↑ or ↓ as markup, in the arrows font at the size, weight and colour of the text around it."""
     return f"<font face='{ARROW_FACE}'>{ARROW_UP if up else ARROW_DOWN}</font>"

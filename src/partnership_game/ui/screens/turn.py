@@ -9,7 +9,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from partnership_game.session import texts
-from partnership_game.ui import drawing
+from partnership_game.ui import drawing, rich
 from partnership_game.ui.focus import Area, Focus
 from partnership_game.ui.game import Game
 from partnership_game.ui.screen import Screen
@@ -98,8 +98,10 @@ class TurnScreen(TurnInput, TurnTips, TurnActions, Screen):
         self.card_rects = turn_layout.card_rects(self.app, self.lay, labels)
         manager = self.app.manager
         stamp = "#{:02x}{:02x}{:02x}".format(*self.app.palette.stamp)
+        gap_px = self.app.px(8)
+        rich.use_size(manager, gap_px)  # the paragraph gap's small face, which the theme's sizes do not include
         self.story_box = self.add(pygame_gui.elements.UITextBox(
-            turn_text.story_html(self.game, stamp, self.app.settings.show_history, self.app.px(8)), self.lay.story,
+            turn_text.story_html(self.game, stamp, self.app.settings.show_history, gap_px), self.lay.story,
             manager,
             object_id=ObjectID(object_id="#story")))
         footer = self.lay.footer
