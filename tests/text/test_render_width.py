@@ -215,5 +215,8 @@ def test_a_drifting_meter_and_news_are_grouped_by_cause_in_the_shipped_campaign(
     # The choice's four changes on one line (wrapped), not one line per meter each repeating the choice.
     assert story.count("Your choice") == 1
     assert story.count("With the passing of time") == 1
-    assert story.count("News: Condolences and a minute of silence") == 1
-    assert story.index("Your choice") < story.index("News:")
+    # The news that opens turn 2 is told under turn 2's header, before its decision, once.
+    assert "News:" not in story
+    turn = render.full_turn(session, 80)
+    assert turn.count("News: Condolences and a minute of silence") == 1
+    assert turn.index("Turn 2 of") < turn.index("News:") < turn.index("Your options")

@@ -59,16 +59,21 @@ def test_no_warning_when_no_threshold_is_crossed(probe: LoadedScenario) -> None:
 
 
 def test_a_random_event_is_news_with_its_accuracy_and_its_drawn_outcome(probe: LoadedScenario) -> None:
-    story = _choose(Session(probe, 1), "yes")
-    lines = story.split("\n")
+    session = Session(probe, 1)
+    story = _choose(session, "yes")
+    # It opens the next turn, so it is told under that turn's header (it belongs to that date), not after the choice.
+    assert "A rumour" not in story and "Your choice:" in story
+    turn = render.full_turn(session, 80)
+    lines = turn.split("\n")
     news = _line_of(lines, "News: A rumour")
-    assert lines[news] == "News: A rumour (Feb 1, 2002; written for the game)"
-    assert story.count("The rumour reaches the evening papers.") == 1
+    assert lines[0].startswith("Turn 2 of ") and "Feb 1, 2002" in lines[0]
+    assert lines[news] == "News: A rumour (written for the game)"  # the header just above gives its date
+    assert turn.count("The rumour reaches the evening papers.") == 1
     assert news < _line_of(lines, "The rumour reaches the evening papers.") < _line_of(lines, "What it changed:")
-    assert _line_of(lines, "Your choice:") < news  # the choice first, then the news of the next turn
+    assert _line_of(lines, "What it changed:") < _line_of(lines, "Your options:")  # before the turn's decision
     # Its text as it landed (trust 62), not as the state reads after its own -1 (61).
     assert lines[news + 1] == "A rumour spreads that Washington is pleased."
-    assert "A rumour about the talks" not in story
+    assert "A rumour about the talks" not in turn
 
 
 def test_a_choice_that_changes_no_meter_still_says_what_happened(probe: LoadedScenario) -> None:

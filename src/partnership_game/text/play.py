@@ -244,9 +244,15 @@ class _Game:
         if not self.screen.folded:
             self.terminal.say(story + "\n")
             return
+        # The news that opens the next turn goes under that turn's header (its date), after this choice's story.
+        opening = render.opening(self.session, self.screen.width)
+        if opening:
+            story = "\n\n".join(p for p in (story, render.header(self.session, self.screen.width), opening) if p)
         self.pager.show(story, reserve=1)
         if self.session.stopped:
             self._pause("Press Enter for the ending: ")
+        elif opening:
+            self._pause("Press Enter for this turn's decision: ")
         else:
             pending = self.session.pending
             assert pending is not None

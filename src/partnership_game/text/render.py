@@ -12,7 +12,7 @@ from partnership_game.scenario.models import Meter
 from partnership_game.session import Session, texts
 from partnership_game.text.layout import paragraphs, wrap
 from partnership_game.text.reference import glossary, odds, sources, timeline
-from partnership_game.text.story import ledger, since_last, story, this_turn
+from partnership_game.text.story import ledger, opening, since_last, story, this_turn
 from partnership_game.text.wording import (
     accuracy_sentence,
     change,
@@ -24,7 +24,7 @@ from partnership_game.text.wording import (
 )
 
 __all__ = [
-    "change", "counsel", "full_turn", "glossary", "header", "ledger", "meters", "number", "odds", "options",
+    "change", "counsel", "full_turn", "glossary", "header", "ledger", "meters", "number", "odds", "opening", "options",
     "since_last", "situation", "sources", "story", "this_turn", "timeline", "world",
 ]
 
@@ -187,9 +187,9 @@ def meters(session: Session, width: int, detailed: bool = False) -> str:
 
 def full_turn(session: Session, width: int) -> str:
     """Everything about the pending decision, in the old order, for --verbose, pipes and transcripts."""
-    # What landed earlier in this turn: the player's own choices, and before the first decision of the game the
-    # news it opened with (later news is told in the story after the decision before it).
-    parts = [header(session, width), this_turn(session, width, news=not session.decisions), situation(session, width)]
+    # What landed earlier in this turn: the player's own choices, or the news and delayed results it opened with
+    # (under its header: they belong to its date, not to the decision before it).
+    parts = [header(session, width), this_turn(session, width), opening(session, width), situation(session, width)]
     pending = session.pending
     if pending is not None and pending.event.model is not None and pending.event.model.advisors:
         parts.append(counsel(session, width))

@@ -123,10 +123,40 @@ def story(session: Session, entries: list[LedgerEntry], width: int) -> str:
     """After a decision: what happened, then the numbers. The choice's result and the outcome the dice drew (each
     told once, in the words chosen as it landed), its changes on one line and the warnings they crossed; then the
     news that landed (title, accuracy, text and drawn outcome, then its changes); delayed results; the drift of
-    time. '' when nothing happened."""
-    blocks_told = sorted(_covered(session, entries), key=lambda b: (b.turn, _ORDER[b.kind]))
+    time. The news that opens the next turn is left to `opening`, under that turn's header. '' when nothing
+    happened."""
+    opens = _opening_turn(session)
+    blocks_told = sorted((b for b in _covered(session, entries) if not _opens(b, opens)),
+                         key=lambda b: (b.turn, _ORDER[b.kind]))
     # The first turn's date is the one the player last read in a header; a later turn's news carries its own.
-    first = min((b.turn for b in blocks_told), default=0)
+    return _tell(session, blocks_told, min((b.turn for b in blocks_told), default=0), width)
+
+
+def opening(session: Session, width: int) -> str:
+    """The news and delayed results that landed at the start of the turn in hand, told as the story tells them,
+    for under its header (they belong to its date), when that turn is a new one; '' otherwise."""
+    opens = _opening_turn(session)
+    if opens is None:
+        return ""
+    blocks = sorted((b for b in _aligned(session)[0] if _opens(b, opens)), key=lambda b: _ORDER[b.kind])
+    return _tell(session, blocks, opens, width)
+
+
+def _opening_turn(session: Session) -> int | None:
+    """The turn of the decision in hand when no decision of it has been taken yet (its opening news is then still
+    to be told), else None."""
+    pending = session.pending
+    if pending is None or (session.decisions and session.decisions[-1].turn >= pending.turn):
+        return None
+    return pending.turn
+
+
+def _opens(block: _Told, turn: int | None) -> bool:
+    return block.turn == turn and block.item is not None and block.item.news
+
+
+def _tell(session: Session, blocks_told: list[_Told], first: int, width: int) -> str:
+    """The blocks as paragraphs; a block of a turn after `first` carries its date."""
     news_told: set[str] = set()  # each news event's title and situation are told once
     warned: set[str] = set()
     blocks: list[str] = []
