@@ -16,11 +16,12 @@ from partnership_game.ui.strings import t
 class HandoverScreen(Screen):
     """Opaque, so nothing under it is drawn; Enter, Space or a click hands the screen to the next side."""
 
-    def __init__(self, app: Any, label: str, name: str | None, then: Callable[[], None]) -> None:
+    def __init__(self, app: Any, label: str, name: str | None, then: Callable[[], None], game: Any = None) -> None:
         super().__init__(app)
         self.label = label
         self.name = name
         self.then = then
+        self.game = game  # the game under the cover: a class's clock keeps running while the seat changes
 
     def lines(self) -> list[tuple[str, int, bool]]:
         """(text, base size, bold) from the top: who the screen goes to, their name, what to press."""

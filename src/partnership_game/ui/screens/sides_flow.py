@@ -23,7 +23,7 @@ def advance(app: Any, game: SidesGame) -> None:
         from partnership_game.ui.screens.handover import HandoverScreen
 
         seat = game.play.seating.of(role)
-        app.replace(HandoverScreen(app, game.role_label(role), seat.name, lambda: show_turn(app, game, role)))
+        app.replace(HandoverScreen(app, game.role_label(role), seat.name, lambda: show_turn(app, game, role), game))
         return
     show_turn(app, game, role)
 
