@@ -92,5 +92,8 @@ def scenario_schema() -> dict[str, Any]:
 
 
 def schema_text() -> str:
-    """The schema as the file `scenarios/scenario.schema.json` holds it (stable key order, a final newline)."""
-    return json.dumps(scenario_schema(), indent=2, ensure_ascii=False) + "\n"
+    """The schema as the file `scenarios/scenario.schema.json` holds it (stable key order, a final newline): both
+    formats, the body chosen by `format_version` (format 2's models are imported here only, to keep imports one way)."""
+    from partnership_game.scenario.format2_schema import both_formats_text
+
+    return both_formats_text(scenario_schema())
