@@ -98,6 +98,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     engine = Engine(loaded.compiled)
     seeds = explore_seeds(args.seed, args.runs)
     result = report(engine, {name: dry_run(engine, seeds, policy) for name, policy in policies.items()})
+    from partnership_game.scenario.text_places import place_incoherent  # file:line:col of each text it names
+
+    place_incoherent(result, loaded.path or loaded.model.id, loaded.text)
     if args.json:
         print(json.dumps(result, indent=1))
         return EXIT_OK

@@ -96,7 +96,10 @@ def test_the_report_lists_each_with_its_policy(loaded) -> None:  # type: ignore[
     seeds = explore_seeds(3, 500)
     result = report(engine, {"historical": dry_run(engine, seeds, POLICIES["historical"])})
     texts = result["incoherent_texts"]
-    assert {"policy": "historical", "text": "events.0.options.0.result", "owner": "first", "games": 500} in texts
+    first = next(x for x in texts if x["text"] == "events.0.options.0.result")
+    assert {k: first[k] for k in ("policy", "owner", "games")} == {"policy": "historical", "owner": "first",
+                                                                   "games": 500}
+    assert sum(v["games"] for v in first["variants"]) == 500  # each game that read it false, under its variant
     assert result["late_immediate_endings"] == []
 
 

@@ -33,6 +33,7 @@ class DryRun:
     held_at_bound: dict[str, float] = field(default_factory=dict)
     late: dict[tuple[str, str], int] = field(default_factory=dict)  # (decision, immediate ending) -> games
     incoherent: dict[tuple[str, str], int] = field(default_factory=dict)  # (text's place, owner id) -> games
+    incoherent_variants: dict[tuple[str, int], int] = field(default_factory=dict)  # (place, variant) -> games
     lost: dict[str, int] = field(default_factory=dict)  # what would have landed -> landings lost
 
 
@@ -89,6 +90,7 @@ def dry_run(engine: Engine, seeds: npt.NDArray[np.uint64], policy: Policy) -> Dr
                        for m, meter in enumerate(scenario.meter_ids)},
         late=dict(watch.late),
         incoherent=dict(watch.incoherent),
+        incoherent_variants=dict(watch.variants),
         lost=dict(watched.lost),
     )
 
@@ -117,7 +119,9 @@ def report(engine: Engine, runs: dict[str, DryRun]) -> dict[str, object]:
             {"policy": name, "decision": decision, "ending": ending, "games": games}
             for name, run in runs.items() for (decision, ending), games in sorted(run.late.items())],
         "incoherent_texts": [
-            {"policy": name, "text": text, "owner": owner, "games": games}
+            {"policy": name, "text": text, "owner": owner, "games": games,
+             "variants": [{"variant": k + 1, "games": n} for (place, k), n in sorted(run.incoherent_variants.items())
+                          if place == text]}
             for name, run in runs.items() for (text, owner), games in sorted(run.incoherent.items())],
         "lost_landings": [
             {"policy": name, "what": what, "landings": count}
@@ -168,7 +172,7 @@ def report_text(result: dict[str, Any]) -> str:
               for x in late]
     texts = result["incoherent_texts"]
     lines.append("Texts read while what they assume was false: " + ("none" if not texts else ""))
-    lines += [f"  {x['text']} ({x['owner']}) under {x['policy']}, in {x['games']:,} games" for x in texts]
+    lines += [line for x in texts for line in _incoherent_lines(x)]
     lost = result.get("lost_landings", [])
     lines.append("Delayed effects and schedules due after the last turn (they never land): "
                  + ("none" if not lost else ""))
@@ -176,3 +180,23 @@ def report_text(result: dict[str, Any]) -> str:
               for x in lost]
     lines += side_lines(result)
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _incoherent_lines(found: dict[str, Any]) -> list[str]:
+    """One text read while its assumption was false: where it is in the file (`file:line:col` and in words, once
+    the command has placed it; else its path) and, for a text with variants, which one was read."""
+    where = f"{found['where']}: {found['in_words']}" if "where" in found else f"{found['text']} ({found['owner']})"
+    lines = [f"  {where}, under {found['policy']}, in {found['games']:,} games"]
+    for variant in found.get("variants", []):
+        if variant.get("of", 2) < 2:
+            continue  # a plain text: there is no variant to name
+        line = f", line {variant['line']}" if "line" in variant else ""
+        lines.append(f"    variant {variant['variant']} of {variant.get('of', '?')}{line}, read in "
+                     f"{variant['games']:,} games")
+        if "line" in variant:
+            said = [f"when: {variant['when']}" if variant.get("when") else "the one without 'when'"]
+            said += [f"assumes: {variant['assumes']}"] if variant.get("assumes") else []
+            lines.append(f"      {'; '.join(said)}")
+        if variant.get("start"):
+            lines.append(f"      begins \"{variant['start']}\"")
+    return lines

@@ -54,6 +54,7 @@ class Watch:
         self.touched = np.zeros((size, meters), dtype=np.bool_)  # at a bound at some moment of this turn
         self.late: Counter[tuple[str, str]] = Counter()  # (decision, immediate ending) -> games
         self.incoherent: Counter[tuple[str, str]] = Counter()  # (site name, owner) -> games
+        self.variants: Counter[tuple[str, int]] = Counter()  # (site name, variant index) -> games
         self.immediate = [e for e in scenario.endings if e.immediate and e.condition is not None]
         self._index_sites(scenario)
 
@@ -163,6 +164,11 @@ class Watch:
                 bad = site.incoherent(context) & readers
                 if bad.any():
                     self.incoherent[(site_name(site), site.owner)] += int(bad.sum())
+                    # Which variant was read: the author fixes that one's `assumes` (or its `when`).
+                    read = np.bincount(site.pick(context)[bad], minlength=len(site.variants)).tolist()
+                    for k, games in enumerate(read):
+                        if games:
+                            self.variants[(site_name(site), k)] += games
 
 
 def _option_of(site: TextSite) -> int | None:
