@@ -35,11 +35,15 @@ def cmd_regions(args: argparse.Namespace) -> int:
         print(json.dumps({"date": args.date and day, "borders_of": args.date and drawn, "states": [
             {"code": s.code, "name": s.name, "also": list(s.also), "made_of": s.made_of} for s in states]}, indent=1))
         return EXIT_OK
-    print(_heading(args.date is None, day, drawn, len(states), args.search))
+    from partnership_game.text.layout import terminal_size, wrap
+
+    width = terminal_size(sys.stdout is not None and sys.stdout.isatty())[0]
+    print("\n".join(line for part in _heading(args.date is None, day, drawn, len(states), args.search).split("\n")
+                     for line in wrap(part, width)))
     for state in states:
         also = f"; also {', '.join(state.also)}" if state.also else ""
-        made = f"  [{state.made_of}]" if state.made_of else ""
-        print(shown(f"  {state.code:<4} {state.name}{also}{made}"))
+        made = f" [{state.made_of}]" if state.made_of else ""
+        print("\n".join(wrap(shown(f"{state.code:<4} {state.name}{also}{made}"), width, "  ", "      ")))
     return EXIT_OK if states or not args.search else EXIT_ERROR
 
 
@@ -51,8 +55,8 @@ def _heading(today: bool, day: str, drawn: str, count: int, search: str | None) 
     lines = [f"States the base map draws {when}: {count}{matching}."]
     if drawn != day:
         lines.append(f"It knows no borders before {drawn} and draws those of that day (validate warns W009).")
-    lines += ["A region's 'countries' names each by its code, its name or one of its other names;",
-              "[in brackets]: what of today's map a state covers, where it is not one of today's countries."]
+    lines.append("A region's 'countries' may name each by its code, its name or another name. In brackets: what "
+                 "of today's map a state covers, where it is not one of today's countries.")
     return "\n".join(shown(line) for line in lines)
 
 

@@ -48,11 +48,13 @@ def test_on_1949_06_01_the_listing_says_deu_is_west_germany_and_ddr_east_germany
         capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["regions", "--date", "1949-06-01", "--search", "germ"]) == 0
     out = capsys.readouterr().out
-    rows = [line.split() for line in out.splitlines() if line.startswith("  ")]
+    rows = [line.split() for line in out.splitlines() if line.startswith("  ") and not line.startswith("      ")]
     assert [row[:3] for row in rows] == [["DDR", "East", "Germany;"], ["DEU", "West", "Germany;"]]
-    assert "part of today's Germany (DEU)" in out and "FRG" in out and "GDR" in out
+    said = " ".join(out.split())
+    assert "part of today's Germany (DEU)" in said and "FRG" in said and "GDR" in said
     # The heading says which borders are drawn, in W009's terms: none before 1949-10-07.
-    assert "no borders before 1949-10-07 and draws those of that day (validate warns W009)" in out
+    assert "no borders before 1949-10-07 and draws those of that day (validate warns W009)" in said
+    assert all(len(line) <= 80 for line in out.splitlines())  # wrapped to the terminal (80 when not one)
 
 
 def test_after_1990_deu_is_the_whole_of_germany_and_no_ddr_is_drawn() -> None:
