@@ -60,6 +60,8 @@ class SidesTurnScreen(Screen):
         heights = [max(h, self.app.px(34)) for h in heights]
         footer_top = left.bottom - pad - row
         hint_h = self.app.px(22)
+        if self.status:  # a refusal is read whole: as many lines as it takes, above the buttons
+            hint_h = max(hint_h, drawing.wrapped_height(self.status, self.app.px(13), width) + self.app.px(8))
         y = footer_top - hint_h - sum(heights) - self.app.px(6) * len(heights)
         self.card_rects = []
         for height in heights:
@@ -121,7 +123,7 @@ class SidesTurnScreen(Screen):
         if self.card_rects:
             where = (left.left + pad, self.card_rects[-1].bottom + px(6))
             if self.status:
-                drawing.text(surface, where, drawing.fit(self.status, px(13), room), px(13), palette.bad)
+                drawing.wrapped(surface, pygame.Rect(*where, room, px(60)), self.status, px(13), palette.bad)
             else:
                 hint = fitting.hint_line(t("sides.pick", count=len(self.options)), px(13), room)
                 drawing.text(surface, where, hint, px(13), palette.ink_soft)
@@ -166,7 +168,7 @@ class SidesTurnScreen(Screen):
         taken = game.pick(role, choice)
         if game.refused:  # nothing was taken: the side decides again here
             self.status = game.refused
-            self.app.dirty = True
+            self.rebuild()
             return
         game.last_shown = role
         after_pick(self.app, game, role, title, self.options[choice].label, taken)
@@ -182,7 +184,7 @@ class SidesTurnScreen(Screen):
         current = session.timeline.current
         refusal = session.refusal(session.timeline.nodes[current].parent) if current is not None else None
         self.status = refusal or (t("turn.rollback_off") if self.game.rollback_mode == "off" else t("status.at_start"))
-        self.app.dirty = True
+        self.rebuild()
 
     def open_menu(self) -> None:
         from partnership_game.ui.screens.menu import MenuScreen
