@@ -17,8 +17,9 @@ from partnership_game.ui.views import long_date
 
 
 def preselected(entries: list[ScenarioEntry], last: str) -> int:
-    """The scenario offered first: the one last started if it is still playable, else the main campaign (the
-    playable built-in scenario with the most turns), else the first playable one."""
+    """The scenario offered first: the one last started if it is still playable, else the main campaign (of the
+    playable built-in scenarios, one played from one capital, the longest: a first game needs no choice of
+    sides), else the first playable one."""
     playable = [k for k, e in enumerate(entries) if e.loaded is not None]
     if not playable:
         return 0
@@ -26,7 +27,8 @@ def preselected(entries: list[ScenarioEntry], last: str) -> int:
         if last and entries[k].id == last:
             return k
     built_in = [k for k in playable if entries[k].origin == "built-in"] or playable
-    return max(built_in, key=lambda k: (len(entries[k].loaded.model.turns), -k))  # type: ignore[union-attr]
+    return max(built_in, key=lambda k: (-len(entries[k].loaded.compiled.sides.roles),  # type: ignore[union-attr]
+                                        len(entries[k].loaded.model.turns), -k))  # type: ignore[union-attr]
 
 
 def remember(app: Any, scenario_id: str) -> None:
