@@ -7,10 +7,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from partnership_game.engine import LedgerEntry
+from partnership_game.engine.ledger import Happened
+from partnership_game.scenario.models import Counsel
 from partnership_game.scenario.sides import JOINT, Decider, JointEvent, Sides, Verdict
 from partnership_game.session.seating import Seating
 from partnership_game.session.session import Session
 from partnership_game.session.sides_counterpart import counterpart_decision
+from partnership_game.session.sides_news import NewsItem, after_last_act, common_prefix, news_since, news_text_at
 from partnership_game.session.texts import happened, label, shown
 from partnership_game.session.timeline import Expected
 
@@ -28,18 +31,6 @@ class SideOption:
     available: bool
     historical: bool
     text: str
-
-
-@dataclass(frozen=True)
-class NewsItem:
-    """What side `for_role` is told of a decision of side `from_role`; `depth` is that decision's place on the
-    branch (news of a decision that is stepped back over is dropped)."""
-
-    for_role: int
-    from_role: int
-    title: str
-    text: str
-    depth: int
 
 
 @dataclass(frozen=True)
@@ -73,7 +64,10 @@ class SidesPlay:
         self.seating = seating
         self.sealed: dict[int, int] = {}  # role -> side option index; memory only, never saved
         self._sealed_expected: dict[int, Expected] = {}
-        self.news: list[NewsItem] = []
+        # How far into `happened(session)` each side has read its news in this sitting; what it has not read is
+        # derived from the record (never saved), so a loaded game tells each side the news since it last decided.
+        self._read: dict[int, int] = {}
+        self._news_texts: dict[int, str] = {}  # node id -> its decision's news as chosen then (saves a replay)
         self._told: list[CounterpartMove] = []  # halves sealed inside `pick`, reported by the next run_counterparts
 
     @property
@@ -218,12 +212,9 @@ class SidesPlay:
         assert pending is not None
         news = self.sides.news.get((pending.event.index, option))
         text = shown(session, news) if news is not None else ""  # chosen in the state it was taken in
-        title = shown(session, pending.event.title)
-        depth = len(session.decisions)
         session.choose(option, by, expected)
-        if text:
-            self.news.extend(NewsItem(other.index, role, title, text, depth)
-                             for other in self.sides.roles if other.index != role)
+        if session.timeline.current is not None:
+            self._news_texts[session.timeline.current] = text
 
     def _submit_if_sealed(self) -> Reveal | None:
         joint = self.joint()
@@ -254,34 +245,66 @@ class SidesPlay:
         session = self.session
         self.sealed.clear()
         self._sealed_expected.clear()
+        before = happened(session)
         if not session.back():
             return False
         while not any(self.seating.of(r).person for r in self.deciding_roles()) and session.back():
             pass
-        self._drop_undone_news()
+        self._keep_read(before)
         return True
 
     def goto(self, node: int | None) -> None:
         """Go to any decision of any branch (sealed halves and undone news dropped)."""
         self.sealed.clear()
         self._sealed_expected.clear()
+        before = happened(self.session)
         self.session.goto(node)
-        self._drop_undone_news()
+        self._keep_read(before)
 
-    def _drop_undone_news(self) -> None:
-        depth = len(self.session.decisions)
-        self.news = [n for n in self.news if n.depth < depth]
+    def _keep_read(self, before: list[Happened]) -> None:
+        """After a move on the timeline, what a side read still counts only where the record is unchanged."""
+        common = common_prefix(before, happened(self.session))
+        self._read = {role: min(place, common) for role, place in self._read.items()}
+
+    def other_people(self, role: int) -> tuple[int, ...]:
+        """The other people at the machine: in a hot seat, a step back by `role` needs their consent (design §9)."""
+        return tuple(r for r in self.seating.people if r != role)
 
     # ---- news, verdicts and what the counterpart expected ----------------------------------------------------
 
+    @property
+    def news(self) -> list[NewsItem]:
+        """Every side's unread news, side by side in role order."""
+        return [item for role in self.seating.people for item in self.news_for(role)]
+
     def news_for(self, role: int) -> list[NewsItem]:
-        return [n for n in self.news if n.for_role == role]
+        """What `role` has not read yet: the other sides' announced decisions and the happenings shown to it
+        since it last decided, with the changes to the meters it sees."""
+        start = max(after_last_act(self.session, role), self._read.get(role, 0))
+        return news_since(self.session, role, start, self._news_text)
 
     def take_news(self, role: int) -> list[NewsItem]:
-        """The news queued for `role`, removed from the queue (shown at the start of its next screen)."""
+        """The news `role` has not read, marked read (shown at the start of its next screen)."""
         mine = self.news_for(role)
-        self.news = [n for n in self.news if n.for_role != role]
+        self._read[role] = len(happened(self.session))
         return mine
+
+    def _news_text(self, depth: int, option: int) -> str:
+        node = self.session.timeline.path()[depth].id
+        if node not in self._news_texts:
+            self._news_texts[node] = news_text_at(self.session, depth, option)
+        return self._news_texts[node]
+
+    def counsel(self, role: int) -> tuple[Counsel, ...]:
+        """The advisers `role` hears on the pending decision: its own side's in a joint one, the event's when the
+        decision is its own, none when another side decides."""
+        joint = self.joint()
+        if joint is not None:
+            return joint.side_of(role).advisors if role in self.deciding_roles() else ()
+        pending = self.session.pending
+        if pending is None or pending.event.model is None or self.decider() != role:
+            return ()
+        return tuple(pending.event.model.advisors)
 
     def verdict(self, role: int) -> Verdict | None:
         ending = self.session.ending
