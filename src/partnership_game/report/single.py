@@ -15,6 +15,17 @@ from partnership_game.report.history import historical_path, player_path
 from partnership_game.report.markup import Markup, el, esc, join, link, paragraphs, table
 from partnership_game.report.page import document
 from partnership_game.report.played import ACCURACY, events_played
+from partnership_game.report.sides_game import (
+    better_words,
+    expectations,
+    joint_chosen,
+    joint_history,
+    meter_sight,
+    seat_facts,
+    side_roads,
+    verdicts,
+    whose,
+)
 from partnership_game.session import Session, explain, texts
 from partnership_game.session.saves import write_atomic
 from partnership_game.session.why import explain_ending, missed_sentence
@@ -34,7 +45,7 @@ def _header(session: Session, rows: list[DecisionRow], saved: str | None) -> Mar
     stamp = "Closed file" if session.over else "Lesson ended" if lesson_stopped(session) else "Game not finished"
     made = now()
     facts = [
-        ("Player", session.player or "—"), ("Seed", str(session.seed)),
+        *seat_facts(session), ("Seed", str(session.seed)),
         ("Date", timestamp(saved or made)), ("Decisions", explain.road_short(road(rows))),
     ]
     branches = len(session.timeline.leaves())
@@ -71,7 +82,7 @@ def _ending(session: Session, rows: list[DecisionRow]) -> Markup:
     return join([el("h2", "The ending"),
                  el("div", el("h3", texts.shown(session, chosen.title)), verdict,
                     paragraphs(texts.shown(session, chosen.text)), class_="ending"),
-                 _why(session, rows)])
+                 verdicts(session), _why(session, rows)])
 
 
 def _signed(delta: float) -> str:
@@ -103,8 +114,12 @@ def _why(session: Session, rows: list[DecisionRow] | None = None) -> Markup:
     return el("div", *parts, class_="why")
 
 
-def _chosen(row: DecisionRow) -> Markup:
-    """The option as the player read it, and what happened, in the words the game told then."""
+def _chosen(row: DecisionRow, session: Session | None = None) -> Markup:
+    """The option as the player read it, and what happened, in the words the game told then (a joint decision:
+    each side's half, then what the pair did)."""
+    joint = joint_chosen(session, row) if session is not None else None
+    if joint is not None:
+        return joint
     if row.set_by_class:
         return join([el("span", "Set by the class (history): ", class_="muted"), esc(row.option_label)], "")
     if not row.result:
@@ -112,16 +127,23 @@ def _chosen(row: DecisionRow) -> Markup:
     return join([esc(row.option_label), el("div", row.result, class_="result")], "")
 
 
-def _decisions(rows: list[DecisionRow]) -> Markup:
+def _history_chose(row: DecisionRow, session: Session | None) -> object:
+    joint = joint_history(session, row.number - 1) if session is not None else None
+    return joint if joint is not None else row.historical_option_label or "—"
+
+
+def _decisions(rows: list[DecisionRow], session: Session | None = None) -> Markup:
     two_sides = any(r.side for r in rows)  # the side column only where there are sides to tell apart
     body = table(
         ["#", "Date", "Event", *(["Side"] if two_sides else []), "Chosen, and what happened", "History chose",
          "Same?"],
-        [[str(r.number), r.date_label, r.event_title, *([side_words(r)] if two_sides else []), _chosen(r),
-          r.historical_option_label or "—", _mark(r.same_as_history, r.set_by_class)] for r in rows],
+        [[str(r.number), r.date_label, r.event_title, *([side_words(r)] if two_sides else []), _chosen(r, session),
+          _history_chose(r, session), _mark(r.same_as_history, r.set_by_class)] for r in rows],
         class_="decisions", numeric=[0],
     ) if rows else el("p", "No decision was taken.", class_="muted")
-    return join([el("h2", "Decisions against history"), el("p", explain.road_sentence(road(rows))), body])
+    said = (side_roads(session, rows) if session is not None else None) or el(
+        "p", explain.road_sentence(road(rows)))
+    return join([el("h2", "Decisions against history"), said, body])
 
 
 def _charts(session: Session) -> Markup:
@@ -133,13 +155,13 @@ def _charts(session: Session) -> Markup:
         mine = [meter.start, *(row[m] for row in played)]
         theirs = [meter.start, *(row[m] for row in ghost)]
         uri = charts.meter_chart(meter.label, (meter.min, meter.max), labels, mine, theirs)
-        better = "higher is better" if meter.good == "up" else "lower is better"
+        better = better_words(session, m) or ("higher is better" if meter.good == "up" else "lower is better")
         caption = f"{meter.label}: this game ended at {number(mine[-1])}, history at {number(theirs[-1])}; {better}."
         figures.append(el("figure", Markup(f'<img src="{esc(uri)}" alt="{esc(caption)}">'),
                           el("figcaption", caption)))
     intro = el("p", "Solid line: this game. Dotted line: the historical choices played with the same dice.",
                class_="muted")
-    return join([el("h2", "The meters"), intro, el("div", *figures, class_="charts")])
+    return join([el("h2", "The meters"), intro, meter_sight(session), el("div", *figures, class_="charts")])
 
 
 def _ledger(session: Session) -> Markup:
@@ -155,7 +177,7 @@ def _ledger(session: Session) -> Markup:
                        f"{turn.place}: {turn.title}")
             rows.append(el("tr", el("th", heading, colspan="4"), class_="turn"))
         rows.append(el("tr", el("td", item.meter_label), el("td", change(item.delta), class_="num"),
-                       el("td", number(item.after), class_="num"), el("td", item.why)))
+                       el("td", number(item.after), class_="num"), el("td", whose(session, entry, item.why))))
     if not rows:
         return join([el("h2", "What changed and why"), el("p", "Nothing changed yet.", class_="muted")])
     head = el("thead", el("tr", el("th", "Meter"), el("th", "Change", class_="num"), el("th", "After", class_="num"),
@@ -206,7 +228,8 @@ def report_html(session: Session, saved: str | None = None) -> str:
     body = join([
         _header(session, rows, saved),
         el("section", _ending(session, rows)),
-        el("section", _decisions(rows)),
+        el("section", _decisions(rows, session)),
+        el("section", expectations(session)),
         el("section", _charts(session), class_="new-page"),
         el("section", _ledger(session)),
         el("section", _sources(session)),
