@@ -7,6 +7,7 @@ from partnership_game.classroom.inplay import ClassInPlay
 from partnership_game.classroom.lesson import Lesson, lesson_for
 from partnership_game.engine import historical
 from partnership_game.session import Session
+from partnership_game.session.seating import Seating, from_class
 
 
 def new_clock(lesson: Lesson) -> ClassClock:
@@ -35,3 +36,14 @@ def carry_class(old: Session, new: Session) -> None:
         return
     lesson = lesson_for(room.lesson.loaded, new.scenario)
     new.classroom = ClassInPlay(lesson, room.clock, floor=room.floor)
+
+
+def class_seating(session: Session, player: str | None = None) -> Seating | None:
+    """Who sits where in a class game of two sides, as its class file says (`sides`, `temperament`), or None when
+    the class leaves it to the student (or this is no class game)."""
+    room = session.classroom
+    seats = room.lesson.seats if room is not None else None
+    if room is None or seats is None:
+        return None
+    temperaments = {role_id: t for role_id in seats if (t := room.lesson.temperament_for(role_id)) is not None}
+    return from_class(session.compiled.sides, seats, temperaments, player)

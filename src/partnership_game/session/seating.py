@@ -118,3 +118,13 @@ def from_header(sides: Sides, header: Mapping[str, str], names: Mapping[str, str
     for role_id in list(header) + list(names):
         _role(sides, role_id)
     return Seating(tuple(seats))
+
+
+def from_class(sides: Sides, seats: Mapping[str, str], temperaments: Mapping[str, str],
+               name: str | None = None) -> Seating:
+    """A class file's seats ({role id: "player" | "counterpart"}), each counterpart of the class's temperament
+    for it (absent: historical); `name` goes to the one person when there is only one (SeatingError as above)."""
+    people = [role_id for role_id, seat in seats.items() if seat == PLAYER]
+    header = {role_id: PLAYER if seat == PLAYER else COUNTERPART + temperaments.get(role_id, DEFAULT_TEMPERAMENT)
+              for role_id, seat in seats.items()}
+    return from_header(sides, header, {people[0]: name} if name is not None and len(people) == 1 else {})

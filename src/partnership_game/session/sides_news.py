@@ -3,7 +3,7 @@ derived from the game's own record (the timeline and the ledger), so a loaded sa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from partnership_game.engine import LedgerEntry
@@ -68,8 +68,10 @@ def after_last_act(session: Session, role: int) -> int:
     return mark
 
 
-def news_since(session: Session, role: int, start: int, text_of: NewsText) -> list[NewsItem]:
-    """What `role` is told of everything that landed from place `start` of `happened(session)` on."""
+def news_since(session: Session, role: int, start: int, text_of: NewsText, seen: set[int]) -> list[NewsItem]:
+    """What `role` is told of everything that landed from place `start` of `happened(session)` on, with the
+    changes to the meters (indices) it sees."""
+    meters = {session.compiled.meter_ids[m] for m in seen}
     told = happened(session)
     depth = sum(1 for item in told[:start] if not item.news)
     items: list[NewsItem] = []
@@ -77,7 +79,7 @@ def news_since(session: Session, role: int, start: int, text_of: NewsText) -> li
         if item.news:
             if role in audience(session, item.event):
                 items.append(NewsItem(role, None, item.heading, item.situation or item.result or item.outcome,
-                                      depth, _changes(session, role, item), item.event))
+                                      depth, _changes(session, meters, item), item.event))
             continue
         decision = session.decisions[depth] if depth < len(session.decisions) else None
         if decision is not None:
@@ -85,18 +87,26 @@ def news_since(session: Session, role: int, start: int, text_of: NewsText) -> li
             text = "" if role in who or not who else text_of(depth, decision.option)
             if text:
                 title = shown_at(session.compiled, session.state, decision.event.title)
-                items.append(NewsItem(role, who[0], title, text, depth, _changes(session, role, item), item.event))
+                items.append(NewsItem(role, who[0], title, text, depth, _changes(session, meters, item), item.event))
         depth += 1
     return items
 
 
-def _changes(session: Session, role: int, item: Happened) -> tuple[LedgerEntry, ...]:
-    """The ledger entries of what `item` made land on the meters `role` sees."""
+_TOLD = ("happening", "random", "scheduled", "delayed")  # ledger kinds of what lands by itself
+
+
+def own_changes(session: Session, roles: Sequence[int], entries: Iterable[LedgerEntry]) -> tuple[LedgerEntry, ...]:
+    """The entries that follow a decision of `roles`, less the happenings any of them is told as news (those
+    are shown with their news, so they are not counted twice): the decision's own changes and the turn's drift."""
+    return tuple(e for e in entries
+                 if e.kind not in _TOLD or not set(roles) & set(audience(session, e.event)))
+
+
+def _changes(session: Session, seen: set[str], item: Happened) -> tuple[LedgerEntry, ...]:
+    """The ledger entries of what `item` made land on the meters (ids) `seen`."""
     ledger = session.state.ledger
     if ledger is None:
         return ()
-    compiled = session.compiled
-    seen = {compiled.meter_ids[m] for m in range(len(compiled.meter_ids)) if compiled.sides.sees_meter(role, m)}
     return tuple(e for e in ledger.entries if e.turn == item.turn and e.event == item.event and e.kind != "drift"
                  and e.meter in seen)
 

@@ -13,7 +13,15 @@ from partnership_game.scenario.sides import JOINT, Decider, JointEvent, Sides, V
 from partnership_game.session.seating import Seating
 from partnership_game.session.session import Session
 from partnership_game.session.sides_counterpart import counterpart_decision
-from partnership_game.session.sides_news import NewsItem, after_last_act, common_prefix, news_since, news_text_at
+from partnership_game.session.sides_news import NewsItem as NewsItem  # re-exported: front ends import it here
+from partnership_game.session.sides_news import (
+    after_last_act,
+    common_prefix,
+    deciders,
+    news_since,
+    news_text_at,
+    own_changes,
+)
 from partnership_game.session.texts import happened, label, shown
 from partnership_game.session.timeline import Expected
 
@@ -135,14 +143,25 @@ class SidesPlay:
                 for k, o in enumerate(side.options)]
 
     def sees_meter(self, role: int, meter: int) -> bool:
-        return self.sides.sees_meter(role, meter)
+        return meter in self.visible_meters(role)
+
+    def _shown_to(self, role: int) -> tuple[int, ...]:
+        """The sides whose view `role` has: its own, or every side's when a class shows the other side."""
+        room = self.session.classroom
+        if room is not None and room.lesson.other_side:
+            return tuple(r.index for r in self.sides.roles)
+        return (role,)
 
     def visible_meters(self, role: int) -> list[int]:
-        """The meters (indices) `role` is shown during play; the rest wait for the debrief."""
-        return [m for m in range(len(self.session.compiled.meter_ids)) if self.sides.sees_meter(role, m)]
+        """The meters (indices) `role` is shown during play (a class with `show: {other_side: true}` shows it every
+        side's); the rest wait for the debrief."""
+        views = self._shown_to(role)
+        return [m for m in range(len(self.session.compiled.meter_ids))
+                if any(self.sides.sees_meter(r, m) for r in views)]
 
     def visible_flags(self, role: int) -> list[int]:
-        return [f for f in range(len(self.session.compiled.flag_ids)) if self.sides.sees_flag(role, f)]
+        views = self._shown_to(role)
+        return [f for f in range(len(self.session.compiled.flag_ids)) if any(self.sides.sees_flag(r, f) for r in views)]
 
     # ---- taking decisions ------------------------------------------------------------------------------------
 
@@ -233,25 +252,45 @@ class SidesPlay:
         self.sealed.clear()
         self._sealed_expected.clear()
         ledger = session.state.ledger
-        entries = tuple(ledger.entries[mark:]) if ledger is not None else ()
+        # The happenings that landed after the pair are each side's news, not the pair's changes.
+        entries = own_changes(session, [side.role for side in joint.sides], ledger.entries[mark:]) if (
+            ledger is not None) else ()
         result = next((h.result for h in happened(session)[told:] if not h.news), "")
         return Reveal(title, picks, result, entries)
 
     # ---- stepping back ---------------------------------------------------------------------------------------
 
-    def back(self) -> bool:
-        """Step back to the last decision a person took (a counterpart's would be taken again the same way); a
-        sealed half is dropped; news of the decisions undone is dropped. False at the start."""
+    def back(self, role: int | None = None) -> bool:
+        """Step back to the last decision a person took (with `role`: the last one `role` took; a counterpart's
+        would be taken again the same way); a sealed half is dropped; news of the decisions undone is dropped.
+        False, and nothing changes, at the start or when `role` has taken no decision on this branch."""
         session = self.session
+        if role is not None and not self.can_step_back(role):
+            return False
         self.sealed.clear()
         self._sealed_expected.clear()
         before = happened(session)
         if not session.back():
             return False
-        while not any(self.seating.of(r).person for r in self.deciding_roles()) and session.back():
+        while not self._asks_again(role) and session.back():
             pass
         self._keep_read(before)
         return True
+
+    def can_step_back(self, role: int) -> bool:
+        """Whether `back(role)` would move: `role` took a decision on this branch and the class allows going back
+        to before it."""
+        session = self.session
+        path = session.timeline.path()
+        depth = next((d for d in range(len(session.decisions) - 1, -1, -1)
+                      if role in deciders(session, session.decisions[d].event.index)), None)
+        return depth is not None and session.refusal(path[depth].parent) is None
+
+    def _asks_again(self, role: int | None) -> bool:
+        deciding = self.deciding_roles()
+        if role is not None:
+            return role in deciding
+        return any(self.seating.of(r).person for r in deciding)
 
     def goto(self, node: int | None) -> None:
         """Go to any decision of any branch (sealed halves and undone news dropped)."""
@@ -277,11 +316,16 @@ class SidesPlay:
         """Every side's unread news, side by side in role order."""
         return [item for role in self.seating.people for item in self.news_for(role)]
 
+    @news.setter
+    def news(self, carried: list[NewsItem]) -> None:
+        """Accepted for callers that carry news over to a new SidesPlay (session/side_reload.py): the news is
+        derived from the record, so every unread item is already there."""
+
     def news_for(self, role: int) -> list[NewsItem]:
         """What `role` has not read yet: the other sides' announced decisions and the happenings shown to it
         since it last decided, with the changes to the meters it sees."""
         start = max(after_last_act(self.session, role), self._read.get(role, 0))
-        return news_since(self.session, role, start, self._news_text)
+        return news_since(self.session, role, start, self._news_text, set(self.visible_meters(role)))
 
     def take_news(self, role: int) -> list[NewsItem]:
         """The news `role` has not read, marked read (shown at the start of its next screen)."""

@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partnership_game.inert import inert_line
+
+if TYPE_CHECKING:
+    from partnership_game.session import Session
+    from partnership_game.session.sides_play import SidesPlay
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -39,6 +44,9 @@ def play_class(args: argparse.Namespace) -> int:
         for diagnostic in exc.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
         return EXIT_ERROR
+    problem = _side_flags_problem(args, lesson)
+    if problem is not None:
+        return _error(problem)
     if not args.text and args.choices is None:
         from partnership_game.ui.run import run_window
 
@@ -48,6 +56,42 @@ def play_class(args: argparse.Namespace) -> int:
     if args.choices is not None:
         return _scripted(args, lesson)
     return _interactive(args, lesson)
+
+
+def _side_flags_problem(args: argparse.Namespace, lesson: object) -> str | None:
+    """Why `--side`, `--temperament` or `--hotseat` cannot go with this class (None: they can, or none is given):
+    a class that seats the sides decides them; otherwise they pick the student's side, as without a class."""
+    from partnership_game.classroom.lesson import Lesson
+
+    assert isinstance(lesson, Lesson)
+    from partnership_game.text.sides_cli import check_side_flags
+
+    flags = ("side", "temperament", "hotseat")
+    given = [f"--{flag}" for flag in flags if getattr(args, flag, None) not in (None, False)]
+    if not given:
+        return None
+    if lesson.seats is not None:
+        return f"--class cannot go with {given[0]}: the class file seats the sides"
+    if args.temperament is not None and lesson.model.temperament is not None:
+        return "--class cannot go with --temperament: the class file names the counterpart's temperament"
+    return check_side_flags(args)
+
+
+def _seated(session: Session, args: argparse.Namespace, player: str | None) -> SidesPlay | None:
+    """The class game's sides: a resumed game's own, the class file's, the student's flags, or None (one side)."""
+    from partnership_game.classroom.start import class_seating
+    from partnership_game.session.seating import DEFAULT_TEMPERAMENT, hotseat, solo
+    from partnership_game.session.sides_play import SidesPlay
+
+    sides = session.compiled.sides
+    seating = session.seating or class_seating(session, player)
+    if seating is None and args.hotseat:
+        seating = hotseat(sides)
+    elif seating is None and args.side is not None:
+        room = session.classroom
+        fixed = room.lesson.temperament_for(args.side) if room is not None else None
+        seating = solo(sides, args.side, fixed or args.temperament or DEFAULT_TEMPERAMENT, name=player)
+    return SidesPlay(session, seating) if seating is not None else None
 
 
 def _scripted(args: argparse.Namespace, lesson: object) -> int:
@@ -134,4 +178,12 @@ def _interactive(args: argparse.Namespace, lesson: object) -> int:
             session = start_class_game(lesson, player=player)
             autosave = autosave_for(saves, scenario_id)
         terminal.say(fit(inert_line(f"Class: {lesson.describe()}"), width))
+        try:
+            seated = _seated(session, args, session.player)
+        except ValueError as exc:  # a side or temperament the scenario does not have: named, with what it has
+            return _error(str(exc))
+        if seated is not None:
+            from partnership_game.text.sides_game import play_sides
+
+            return play_sides(seated, terminal, saves, autosave, screen)
         return play.interactive(session, terminal, saves, autosave, screen)

@@ -7,8 +7,10 @@ terminals, input or paging. What changed (story.py), the reference answers (refe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from partnership_game.inert import inert_line
-from partnership_game.scenario.models import Meter
+from partnership_game.scenario.models import Counsel, Meter
 from partnership_game.session import Session, texts
 from partnership_game.text.layout import paragraphs, wrap
 from partnership_game.text.reference import glossary, odds, sources, timeline
@@ -106,15 +108,17 @@ def options(session: Session, width: int, show_history: bool | None = None, full
     return "\n".join(lines)
 
 
-def counsel(session: Session, width: int) -> str:
-    """What each advisor says about the pending decision, under their office and faction."""
+def counsel(session: Session, width: int, heard: Sequence[Counsel] | None = None) -> str:
+    """What each advisor says about the pending decision (or only the advisors `heard`: one side's in a game of
+    two sides), under their office and faction."""
     pending = session.pending
     model = pending.event.model if pending is not None else None
-    if model is None or not model.advisors:
+    items = heard if heard is not None else model.advisors if model is not None else []
+    if not items:
         return "No advisor speaks on this decision."
     advisors = {a.id: a for a in session.scenario.model.advisors}
     blocks = ["Counsel:"]
-    for item in model.advisors:
+    for item in items:
         adviser = advisors[item.advisor]
         who = _lines(f"{say_line(session, adviser.office)} ({say_line(session, adviser.faction)}):", width, "", "  ")
         blocks.append(who + "\n" + paragraphs(say(session, item.text), width, "  "))

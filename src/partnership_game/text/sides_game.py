@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from partnership_game.session import DecisionCapReached, Session, texts, write_save
+from partnership_game.session.sides_news import own_changes
 from partnership_game.session.sides_play import NewsItem, SidesPlay
 from partnership_game.text import layout, sides_screens
 from partnership_game.text.keeper import Autosave
@@ -16,9 +17,11 @@ from partnership_game.text.terminal_input import interpret
 
 HELP = """Commands at the prompt:
   1, 2, ...  choose that option (in a decision of both sides, sealed until both have chosen)
+  c          what your side's advisers say
   m          the meters your side sees, and which way is better for you
   r          show this screen again
-  b          step back to your side's last decision (both halves of a joint one are undone)
+  b          step back to your side's last decision (both halves of a joint one are undone; in a hot
+             seat the other side is asked to allow it)
   s NAME     save a copy under NAME (s alone picks a name)
   q          quit (the game is saved and can be continued)
   ?  or h    this list
@@ -77,6 +80,39 @@ class _SidesGame:
         self._clear()
         return True
 
+    def _back_with_consent(self, role: int) -> bool:
+        """A step back in a hot seat: each other person is handed the keyboard and asked to allow it (seeing
+        nothing of the asking side's hand), then the keyboard comes back with the answer. True: stepped back.
+        False: refused or nothing to step back to (said), or input ended (`at_screen` is then None)."""
+        if not self.sides.can_step_back(role):
+            self.terminal.say("There is no decision of yours to step back to.")
+            return False
+        for other in self.sides.other_people(role):
+            allowed = self._ask_consent(role, other)
+            if allowed is None or not self._hand_over(role):
+                self.at_screen = None
+                return False
+            self.at_screen = role
+            if not allowed:
+                self._show(role, [])
+                self.terminal.say(layout.fit(sides_screens.consent_answer(self.sides, other, False), self.width))
+                return False
+        return self.sides.back(role)
+
+    def _ask_consent(self, asking: int, other: int) -> bool | None:
+        """The other side's answer: True to allow, False to refuse, None when input ends."""
+        if not self._hand_over(other):
+            return None
+        self.terminal.say(layout.fit(sides_screens.consent_question(self.sides, asking), self.width))
+        while True:
+            line = self.terminal.ask(sides_screens.CONSENT_PROMPT)
+            if line is None:
+                return None
+            answer = line.text.strip().lower()
+            if answer in ("y", "yes", "n", "no"):
+                return answer.startswith("y")
+            self.terminal.say("Type y to allow it or n to refuse.")
+
     def _clear(self) -> None:
         """A terminal is cleared; a pipe or a file gets a screenful of blank lines (nothing shown there is hidden,
         but the transcript reads as the screen did)."""
@@ -114,11 +150,19 @@ class _SidesGame:
                     continue
                 return self._pick(role, answer.option)
             if answer.command == "back":
-                if self.sides.back():
+                if self.sides.back(role) if not self.sides.other_people(role) else self._back_with_consent(role):
                     self.keeper.save()
-                    self.terminal.say("Stepped back (the branch you left is kept).\n")
+                    allowed = [sides_screens.consent_answer(self.sides, o, True) + " "
+                               for o in self.sides.other_people(role)]
+                    self.terminal.say(layout.fit(f"{''.join(allowed)}Stepped back (the branch you left is kept).\n",
+                                                 self.width))
                     return True
-                self.terminal.say("There is no decision of yours to step back to.")
+                if not self.sides.other_people(role):
+                    self.terminal.say("There is no decision of yours to step back to.")
+                elif self.at_screen is None:
+                    return False  # input ended during the hand-over
+            elif answer.command == "counsel":
+                self.pager.show(sides_screens.counsel(self.sides, role, self.width), reserve=1)
             elif answer.command == "meters":
                 self.pager.show(sides_screens.meters(self.sides, role, self.width), reserve=1)
             elif answer.command == "repeat":
@@ -151,7 +195,9 @@ class _SidesGame:
             return True
         else:
             self.keeper.save()
-            entries = session.state.ledger.entries[mark:] if session.state.ledger else []
+            # What landed after it that the side is told as news waits for its next screen.
+            entries = own_changes(session, [role], session.state.ledger.entries[mark:]) if (
+                session.state.ledger) else ()
             result = next((h.result for h in texts.happened(session)[told:] if not h.news), "")
             story = ([layout.paragraphs(result, self.width)] if result else []) + [
                 sides_screens.changes(self.sides, [role], entries, self.width)]

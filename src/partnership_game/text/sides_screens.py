@@ -29,6 +29,19 @@ def side_name(play: SidesPlay, role: int, lower: bool = False) -> str:
 
 
 HANDOVER_PROMPT = "Press Enter when only they can see the screen: "
+CONSENT_PROMPT = "Allow? [y/n] "
+
+
+def consent_question(play: SidesPlay, asking: int) -> str:
+    """What the other side is asked when `asking` wants to step back (design §9): nothing of its hand."""
+    return f"{side_name(play, asking)} asks to take back its last decision."
+
+
+def consent_answer(play: SidesPlay, other: int, allowed: bool) -> str:
+    """What the asking side reads when the keyboard comes back."""
+    if allowed:
+        return f"{side_name(play, other)} allowed it."
+    return f"{side_name(play, other)} did not allow it; nothing has changed."
 
 
 def handover(play: SidesPlay, role: int) -> str:
@@ -37,13 +50,23 @@ def handover(play: SidesPlay, role: int) -> str:
 
 
 def news(play: SidesPlay, items: Sequence[NewsItem], width: int) -> str:
-    """The other sides' decisions this side is told of, under the deciding side's seat."""
+    """What this side is told since it last read: the other sides' announced decisions (under the deciding side's
+    seat) and the happenings shown to it, each with the changes it made to the meters this side sees."""
     lines: list[str] = []
     for item in items:
-        seat = play.sides.roles[item.from_role].seat
-        lines += _lines(f"News from {inert_line(seat)}: {inert_line(item.title)}", width)
+        if item.from_role is None:
+            lines += _lines(f"News: {inert_line(item.title)}", width)
+        else:
+            seat = play.sides.roles[item.from_role].seat
+            lines += _lines(f"News from {inert_line(seat)}: {inert_line(item.title)}", width)
         lines += wrap(" ".join(inert_line(item.text).split()), width, "  ")
+        lines += _change_lines(play, item.changes, width, "  - ", "    ")
     return "\n".join(lines)
+
+
+def counsel(play: SidesPlay, role: int, width: int) -> str:
+    """What this side's own advisers say on the pending decision (never the other side's)."""
+    return render.counsel(play.session, width, play.counsel(role))
 
 
 def meters(play: SidesPlay, role: int, width: int) -> str:
@@ -113,18 +136,23 @@ def changes(play: SidesPlay, roles: Sequence[int], entries: Iterable[LedgerEntry
     wait for each side's own screen or the debrief."""
     compiled = play.session.compiled
     seen = set.intersection(*({compiled.meter_ids[m] for m in play.visible_meters(role)} for role in roles))
+    lines = _change_lines(play, [e for e in entries if e.meter in seen], width, "- ", "  ")
+    you = "you" if len(roles) == 1 else "both of you"
+    return "\n".join([f"What changed that {you} see:", *lines]) if lines else f"Nothing {you} see has changed."
+
+
+def _change_lines(play: SidesPlay, entries: Iterable[LedgerEntry], width: int, indent: str,
+                  hanging: str) -> list[str]:
+    """Each meter's net change over these entries, one line per meter that moved, in the order they first moved."""
     labels = {m.id: say_line(play.session, m.label) for m in play.session.scenario.model.meters}
     first: dict[str, float] = {}
     last: dict[str, float] = {}
     for entry in entries:
-        if entry.meter in seen:
-            first.setdefault(entry.meter, entry.before)
-            last[entry.meter] = entry.after
-    lines = [line for meter_id in first if abs(last[meter_id] - first[meter_id]) > 1e-9
-             for line in _lines(f"{labels[meter_id]}: {number(first[meter_id])} → {number(last[meter_id])} "
-                                f"({change(last[meter_id] - first[meter_id])}).", width, "- ", "  ")]
-    you = "you" if len(roles) == 1 else "both of you"
-    return "\n".join([f"What changed that {you} see:", *lines]) if lines else f"Nothing {you} see has changed."
+        first.setdefault(entry.meter, entry.before)
+        last[entry.meter] = entry.after
+    return [line for meter_id in first if abs(last[meter_id] - first[meter_id]) > 1e-9
+            for line in _lines(f"{labels[meter_id]}: {number(first[meter_id])} → {number(last[meter_id])} "
+                               f"({change(last[meter_id] - first[meter_id])}).", width, indent, hanging)]
 
 
 def reveal(play: SidesPlay, shown_to: Sequence[int], result: Reveal, width: int) -> str:
