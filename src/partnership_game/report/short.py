@@ -6,12 +6,13 @@ from __future__ import annotations
 from partnership_game import __version__
 from partnership_game.classroom.ending import set_by_class
 from partnership_game.report import charts
-from partnership_game.report.decisions import DecisionRow, decision_rows, own, road
+from partnership_game.report.decisions import DecisionRow, decision_rows, own, road, side_words
 from partnership_game.report.formats import now, number, short_date, timestamp
 from partnership_game.report.history import historical_path, player_path
 from partnership_game.report.markup import Markup, el, esc, join, link, table
 from partnership_game.report.page import document
 from partnership_game.report.played import events_played
+from partnership_game.report.sides_game import joint_chosen, joint_history, seat_facts, side_roads, two_sided
 from partnership_game.report.single import _ending, _mark
 from partnership_game.scenario.compiled import CompiledEvent
 from partnership_game.session import Session, explain
@@ -22,7 +23,7 @@ SOURCES = 3
 
 def _header(session: Session, rows: list[DecisionRow], saved: str | None) -> Markup:
     model = session.scenario.model
-    facts = [("Player", session.player or "—"), ("Seed", str(session.seed)), ("Date", timestamp(saved or now())),
+    facts = [*seat_facts(session), ("Seed", str(session.seed)), ("Date", timestamp(saved or now())),
              ("Decisions", explain.road_short(road(rows)))]
     return join([
         el("header", el("div", el("p", "Report on one game · short", class_="kicker"), el("h1", model.title)),
@@ -31,19 +32,27 @@ def _header(session: Session, rows: list[DecisionRow], saved: str | None) -> Mar
     ])
 
 
-def _decisions(rows: list[DecisionRow]) -> Markup:
+def _decisions(rows: list[DecisionRow], session: Session | None = None) -> Markup:
     """The students' own decisions, one line each; those the class set before its start as one line."""
     set_rows = [r for r in rows if r.set_by_class]
+    # A two-sided game says which side took each decision, and a joint one's two halves (sides_game.py).
+    sided = session is not None and two_sided(session)
     lines: list[list[object]] = []
     if set_rows:
         span = set_rows[0].date_label if len(set_rows) == 1 else f"{set_rows[0].date_label} to " \
                                                                    f"{set_rows[-1].date_label}"
         lines.append([span, el("span", f"{len(set_rows)} decision{'s' * (len(set_rows) != 1)} set by the class "
-                                       "(history's choices)", class_="muted"), "", "", ""])
-    lines += [[r.date_label, r.event_title, r.option_label, r.historical_option_label or "—",
+                                       "(history's choices)", class_="muted"), *([""] if sided else []), "", "", ""])
+    lines += [[r.date_label, r.event_title, *([side_words(r)] if sided else []),
+               (joint_chosen(session, r, with_result=False) if session is not None else None) or r.option_label,
+               (joint_history(session, r.number - 1) if session is not None else None)
+               or r.historical_option_label or "—",
                _mark(r.same_as_history) if r.same_as_history is not None else "—"] for r in own(rows)]
-    body = table(["Date", "Decision", "Chosen", "History chose", "Same?"], lines, class_="decisions compact")
-    return join([el("h2", "Decisions against history"), el("p", explain.road_sentence(road(rows))), body])
+    heads = ["Date", "Decision", *(["Side"] if sided else []), "Chosen", "History chose", "Same?"]
+    body = table(heads, lines, class_="decisions compact")
+    said = (side_roads(session, rows) if session is not None else None) or el(
+        "p", explain.road_sentence(road(rows)))
+    return join([el("h2", "Decisions against history"), said, body])
 
 
 def _chart(session: Session) -> Markup:
@@ -94,7 +103,7 @@ def short_report_html(session: Session, saved: str | None = None) -> str:
     footer = el("footer", f"Made by partnership-game {__version__}. The full report (every change and why, every "
                           "source, the notes and questions): partnership-game report SAVE --out FILE.")
     body = join([_header(session, rows, saved), el("section", _ending(session, rows), class_="short"),
-                 el("section", _decisions(rows)), el("section", _chart(session), class_="keep"),
+                 el("section", _decisions(rows, session)), el("section", _chart(session), class_="keep"),
                  el("section", _sources(session, rows)), footer])
     return document(f"{model.title}: short report on {session.player or 'one game'}",
                     Markup(f'<div class="short-report">{body}</div>'))

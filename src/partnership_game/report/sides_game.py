@@ -77,13 +77,13 @@ def halves(session: Session, index: int) -> list[tuple[str, str, bool]] | None:
     return found
 
 
-def joint_chosen(session: Session, row: DecisionRow) -> Markup | None:
+def joint_chosen(session: Session, row: DecisionRow, with_result: bool = True) -> Markup | None:
     """A joint decision's cell: each side's choice on its own line, then the pair's result; None if not joint."""
     found = halves(session, row.number - 1)
     if found is None:
         return None
     lines = [el("div", el("strong", f"{label}: "), option, class_="half") for label, option, _ in found]
-    if row.result:
+    if row.result and with_result:
         lines.append(el("div", "Together: ", row.result, class_="result"))
     return join(lines, "")
 
@@ -128,7 +128,7 @@ def side_roads(session: Session, rows: list[DecisionRow]) -> Markup | None:
     items = []
     for role in sides.roles:
         taken, away, blank = counts[role.index]
-        said = f"{taken} decision{'s' * (taken != 1)} ({who_played(session, role.index)})"
+        said = f"{taken} decision{'s' * (taken != 1)} by {who_played(session, role.index)}"
         said += f", {away} unlike history" + (f", {blank} with no historical choice to compare" if blank else "")
         items.append(el("li", el("strong", f"{role.label}: "), said))
     return join([el("p", "Each side's decisions, a joint decision counted for both:"), el("ul", *items)])
