@@ -10,7 +10,6 @@ import numpy as np
 from partnership_game.engine import rng
 from partnership_game.engine.batch import play_out
 from partnership_game.engine.belief import believe, hidden_from, historical_belief
-from partnership_game.engine.counterpart_legacy import Temperament, decide, greedy_policy
 from partnership_game.engine.odds import fork, future_seeds
 from partnership_game.engine.policies import IntArray
 from partnership_game.engine.rules import Engine
@@ -26,7 +25,7 @@ from partnership_game.engine.side_values import side_values
 from partnership_game.engine.state import Pending, State
 from partnership_game.scenario import sides as format_sides
 
-__all__ = ["LIVE_FUTURES", "Decision", "GoalShare", "Temperament", "choose_for", "decide", "greedy_policy"]
+__all__ = ["LIVE_FUTURES", "Decision", "GoalShare", "choose_for"]
 
 # Futures per option of a live decision: enough that a 5-point difference in a share is rarely noise, few enough
 # that one decision stays well under 100 ms on the campaign (benchmarks/engine.py, ai_decision_ms).
