@@ -165,9 +165,12 @@ def _briefing(d: Driver, tmp: Path) -> None:
 CORRIDOR = str(Path(__file__).parents[1] / "data" / "corridor_2001.yaml")
 
 
-def _sides(*keys: int) -> Callable[[Driver, Path], None]:
+TWO_SIDES = str(Path(__file__).parents[2] / "scenarios" / "new_partnership_two_sides.yaml")
+
+
+def _sides(*keys: int, scenario: str = CORRIDOR) -> Callable[[Driver, Path], None]:
     def setup(d: Driver, tmp: Path) -> None:
-        d.start(CORRIDOR, SEED)
+        d.start(scenario, SEED)
         for key in keys:
             d.key(key, unicode=pygame.key.name(key) if pygame.K_0 <= key <= pygame.K_9 else "")
     return setup
@@ -181,6 +184,11 @@ SIDES_SCREENS: dict[str, tuple[Callable[[Driver, Path], None], str, str]] = {
     "reveal": (_sides(pygame.K_DOWN, pygame.K_RETURN, pygame.K_1, pygame.K_RETURN), "RevealScreen", "E4"),
     "sides-debrief": (_sides(pygame.K_DOWN, pygame.K_RETURN, *[pygame.K_1, pygame.K_RETURN, pygame.K_RETURN] * 2),
                       "DebriefScreen", "E4"),
+    # H2: a side's turn with its map and timeline (the two-sided campaign), its odds and its branches.
+    "sides-turn-map": (_sides(pygame.K_DOWN, pygame.K_DOWN, pygame.K_RETURN, pygame.K_RETURN,
+                              scenario=TWO_SIDES), "SidesTurnScreen", "H2"),
+    "sides-odds": (_sides(pygame.K_DOWN, pygame.K_RETURN, pygame.K_1, pygame.K_o), "SideOddsScreen", "H2"),
+    "sides-branches": (_sides(pygame.K_DOWN, pygame.K_RETURN, pygame.K_1, pygame.K_b), "SideBranchesScreen", "H2"),
 }
 
 

@@ -91,7 +91,10 @@ def draw(screen: Any, width: int, band_h: int) -> Tree:
         for column in columns[row]:
             x = x_of(column)
             tree.points[(row, column)] = (x, y)
-            _node(picture, palette, events.get(path[column].event), path[column].option, (x, y), radius, show_marks)
+            # A side's view (ui/screens/side_branches.py) leaves another side's hidden choice unmarked.
+            known = path[column].id not in getattr(screen, "hidden_ids", ())
+            _node(picture, palette, events.get(path[column].event), path[column].option, (x, y), radius,
+                  show_marks and known)
         lines, placed, _ = laid[row]
         block_h = max((len(block) for block in lines), default=1) * line_h
         boxes = []

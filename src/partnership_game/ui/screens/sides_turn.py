@@ -1,5 +1,6 @@
 """A side's turn in a game of two sides: its news first, its own situation, counsel and options, only the meters
-it sees; the menu, saving and help as on the ordinary turn screen."""
+it sees, its own timeline and map; its odds (O) and branches (B), the menu, saving, help and reload (F5) as on the
+ordinary turn screen. What it shows of the road is the side's view (session/side_view.py), never the other's."""
 
 from __future__ import annotations
 
@@ -17,10 +18,19 @@ from partnership_game.ui.screen import Screen
 from partnership_game.ui.screens import sides_story, turn_text
 from partnership_game.ui.screens.turn_cards import draw_card
 from partnership_game.ui.screens.turn_layout import card_inner_width
+from partnership_game.ui.side_dialogs import open_dialog
+from partnership_game.ui.side_views import side_map_marks, side_timeline_marks
 from partnership_game.ui.sides_game import SidesGame
-from partnership_game.ui.strings import t
+from partnership_game.ui.strings import TEXT, t
 from partnership_game.ui.views import date_text, meter_views
-from partnership_game.ui.widgets.meters import draw_meters
+from partnership_game.ui.widgets.map_inset import MapInset
+from partnership_game.ui.widgets.meters import draw_meters, meters_height
+from partnership_game.ui.widgets.timeline_strip import draw_timeline, stamps_that_fit
+
+TEXT.update({
+    "sides.keys": "1–{count} pick · Enter decide · O odds · B branches · Ctrl+Z back · Ctrl+S save · Esc menu · "
+                  "F1 help · F5 reload",
+})
 
 
 class SidesTurnScreen(Screen):
@@ -36,16 +46,36 @@ class SidesTurnScreen(Screen):
         self.selected: int | None = None
         self.card_rects: list[pygame.Rect] = []
         self.status = ""  # why the last pick was not taken (a full save, the class), else empty
+        self.map_inset = MapInset(app, game, lambda: side_map_marks(game, role))  # what this side may see of it
 
     # ---- layout --------------------------------------------------------------------------------------------
 
+    def strip(self) -> pygame.Rect:
+        """The timeline across the top, as on the ordinary turn screen."""
+        m = self.app.px(16)
+        return pygame.Rect(m, self.app.px(8), self.app.size[0] - 2 * m, self.app.px(32))
+
     def sheets(self) -> tuple[pygame.Rect, pygame.Rect]:
-        """The decision's paper (left) and the meters' paper (right)."""
+        """The decision's paper (left) and the meters' and map's paper (right), under the timeline."""
         w, h = self.app.size
         m = self.app.px(16)
+        top = self.strip().bottom + self.app.px(6)
         meters_w = max(int(w * 0.41), self.app.px(360))
-        left = pygame.Rect(m, m, w - 3 * m - meters_w, h - 2 * m)
-        return left, pygame.Rect(left.right + m, m, meters_w, h - 2 * m)
+        left = pygame.Rect(m, top, w - 3 * m - meters_w, h - top - m)
+        return left, pygame.Rect(left.right + m, top, meters_w, h - top - m)
+
+    def right_parts(self) -> tuple[pygame.Rect, pygame.Rect]:
+        """The meters' paper and the map's under it; as on the ordinary turn screen, the meters may squeeze a
+        seventh so the map keeps a useful size, and with less room than that the map gives way (zero height)."""
+        _, right = self.sheets()
+        gap = self.app.px(8)
+        wanted = meters_height(len(self.meter_rows()), self.app.px(14)) + self.app.px(44)
+        meters_h = min(wanted, max(right.height - gap - self.app.px(150), int(wanted * 0.86)))
+        if right.height - meters_h - gap < self.app.px(120):
+            meters_h = right.height
+        meters = pygame.Rect(right.left, right.top, right.width, meters_h)
+        return meters, pygame.Rect(right.left, meters.bottom + gap, right.width,
+                                   max(0, right.bottom - meters.bottom - gap))
 
     def card_size(self) -> int:
         return self.app.px(15)
@@ -81,7 +111,11 @@ class SidesTurnScreen(Screen):
             pygame.Rect(left.left + pad, footer_top, self.app.px(84), row), t("sides.menu"), self.app.manager,
             object_id=ObjectID(object_id="#menu"), tool_tip_text="Esc"))
         self.card_areas = [Area(f"option {k + 1}", rect, self._card_key) for k, rect in enumerate(self.card_rects)]
-        self.focus = Focus(self, [self.story, *self.card_areas, self.menu_button, self.decide_button])
+        _, map_rect = self.right_parts()
+        self.map_area = Area("map", map_rect, self.map_inset.key)
+        self.map_area.visible = map_rect.height >= self.app.px(60)
+        areas = [self.map_area] if self.map_area.visible else []
+        self.focus = Focus(self, [self.story, *self.card_areas, *areas, self.menu_button, self.decide_button])
 
     def _card_label(self, option: SideOption) -> str:
         return inert_line(option.label)
@@ -104,7 +138,13 @@ class SidesTurnScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         palette = self.app.palette
         px = self.app.px
-        left, right = self.sheets()
+        left, _ = self.sheets()
+        right, map_rect = self.right_parts()
+        history = turn_text.history_shown(self.game, self.app.settings.show_history)
+        strip = self.strip()
+        marks = side_timeline_marks(self.game, self.role, history)
+        room = stamps_that_fit(strip, [m.label for m in marks], px(12))  # a window of turns, never cut dates
+        draw_timeline(surface, strip, side_timeline_marks(self.game, self.role, history, room), palette, px(12))
         drawing.paper(surface, left, palette)
         drawing.paper(surface, right, palette)
         pad = px(18)
@@ -114,7 +154,6 @@ class SidesTurnScreen(Screen):
                      px(24), palette.ink, bold=True)
         drawing.text(surface, (left.left + pad, left.top + px(52)), drawing.fit(when, px(15), room), px(15),
                      palette.ink_soft)
-        history = turn_text.history_shown(self.game, self.app.settings.show_history)
         for k, (rect, option) in enumerate(zip(self.card_rects, self.options, strict=True)):
             reason = None if option.available else t("turn.unavailable_tag")
             draw_card(self.app, surface, rect, k + 1, self._card_label(option), reason,
@@ -125,7 +164,7 @@ class SidesTurnScreen(Screen):
             if self.status:
                 drawing.wrapped(surface, pygame.Rect(*where, room, px(60)), self.status, px(13), palette.bad)
             else:
-                hint = fitting.hint_line(t("sides.pick", count=len(self.options)), px(13), room)
+                hint = fitting.hint_line(t("sides.keys", count=len(self.options)), px(13), room)
                 drawing.text(surface, where, hint, px(13), palette.ink_soft)
         drawing.text(surface, (right.left + px(12), right.top + px(10)), t("turn.meters").upper(), px(13),
                      palette.ink_soft, bold=True)
@@ -133,6 +172,10 @@ class SidesTurnScreen(Screen):
         inner.top = right.top + px(34)
         inner.height = right.height - px(44)
         draw_meters(surface, inner, self.meter_rows(), palette, px(14), show_ghost=False)
+        if self.map_area.visible:
+            drawing.paper(surface, map_rect, palette)
+            self.map_inset.draw(surface, map_rect.inflate(-px(16), -px(16)), px(12),
+                                self.focus is not None and self.focus.current is self.map_area)
 
     def meter_rows(self) -> list[Any]:
         """Only the meters this side sees during play (the others wait for the debrief)."""
@@ -187,19 +230,46 @@ class SidesTurnScreen(Screen):
         self.rebuild()
 
     def open_menu(self) -> None:
-        from partnership_game.ui.screens.menu import MenuScreen
-
-        self.app.push(MenuScreen(self.app, self.game), on_result=self._after_modal)
+        open_dialog(self.app, "menu", self.game, on_result=self._after_modal)
 
     def open_save(self) -> None:
-        from partnership_game.ui.screens.saves import SaveScreen
-
-        self.app.push(SaveScreen(self.app, self.game))  # a sealed half is never written (the session's rule)
+        open_dialog(self.app, "save", self.game)  # a sealed half is never written (the session's rule)
 
     def open_help(self) -> None:
-        from partnership_game.ui.screens.help import HelpScreen
+        open_dialog(self.app, "help", self.game.scenario.model.glossary)
 
-        self.app.push(HelpScreen(self.app, self.game.scenario.model.glossary))
+    def open_odds(self) -> None:
+        """O: this side's odds for its own options (as the ordinary screen's, a class may hide them)."""
+        if not self.game.shows("odds"):
+            self.status = t("odds.hidden")
+            self.rebuild()
+            return
+        open_dialog(self.app, "side_odds", self.game, self.role)
+
+    def open_branches(self) -> None:
+        """B: the branches as this side may see them (another side's hidden choices unnamed)."""
+        open_dialog(self.app, "side_branches", self.game, self.role, on_result=self._after_modal)
+
+    def reload(self) -> None:
+        """F5: the scenario again from disk, for authors; the seats, who took each decision and unread news stay
+        (a broken edit shows its errors and changes nothing)."""
+        from partnership_game.scenario import ScenarioError
+        from partnership_game.session.side_reload import reseat
+        from partnership_game.ui.screens.sides_flow import play_on
+
+        game = self.game
+        old, seating, news = game.session, game.play.seating, list(game.play.news)
+        try:
+            said = game.reload()
+        except ScenarioError as exc:
+            lines = [d.format() for d in exc.diagnostics[:10]]
+            if len(exc.diagnostics) > 10:
+                lines.append(f"... and {len(exc.diagnostics) - 10} more")
+            open_dialog(self.app, "message", t("reload.failed"), "\n".join(lines))
+            return
+        game.play = reseat(old, game.session, seating, news)
+        game.note = said
+        play_on(self.app, game)  # whoever decides on the reloaded road, after a hand-over at a hot seat
 
     def _after_modal(self, result: Any) -> None:
         if result == "rebuild":  # the branches moved the game: whoever decides there, after a hand-over
@@ -207,11 +277,25 @@ class SidesTurnScreen(Screen):
 
             play_on(self.app, self.game)
 
+    def update(self, dt: float) -> None:
+        self.map_inset.update(dt, self.app.top is self)
+
     def handle(self, event: pygame.event.Event) -> bool:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.map_inset.skip()  # any key or click finishes the map's fade
         if self.focus is not None and self.focus.handle(event):
             return True
         if event.type == pygame.KEYDOWN:
             ctrl = bool(event.mod & pygame.KMOD_CTRL)
+            if event.key == pygame.K_o and not ctrl:
+                self.open_odds()
+                return True
+            if event.key == pygame.K_b and not ctrl:
+                self.open_branches()
+                return True
+            if event.key == pygame.K_F5:
+                self.reload()
+                return True
             if event.key == pygame.K_z and ctrl:
                 self.step_back()
                 return True

@@ -130,9 +130,10 @@ class MapInset:
     off with Settings.reduce_motion), and shows a card saying what a feature is and why it is in its state while
     the mouse is over it or while the keyboard focus is on the map (Left/Right go from feature to feature)."""
 
-    def __init__(self, app: Any, game: Any) -> None:
+    def __init__(self, app: Any, game: Any, marks: Any = None) -> None:
         self.app = app
         self.game = game
+        self.marks = marks  # a side's view (ui/side_views.py): a callable giving its marks; None: the game's own
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.picture: Picture | None = None
         self.states: tuple[tuple[str, int, str], ...] | None = None
@@ -219,7 +220,7 @@ class MapInset:
 
         self.focused = focused
         self.text_px = text_px
-        marks = map_marks(self.game)
+        marks = self.marks() if self.marks is not None else map_marks(self.game)
         picture = draw_map(surface, rect, self.game.session.compiled.map, marks, self.app.palette, text_px)
         if picture is None:
             return

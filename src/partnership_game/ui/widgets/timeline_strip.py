@@ -180,3 +180,19 @@ def _plan_fork_tab(plan: Plan, count: int, box: pygame.Rect, lay: _Layout, palet
     plan.line(palette.ink_soft, fork, (x0 + icon, y_mid - h * 0.28))
     plan.line(palette.ink_soft, fork, (x0 + icon, y_mid + h * 0.28))
     plan.text(label, px, palette.ink_soft, (tab.right - round(px * 0.2), y_mid), anchor="midright")
+
+
+def stamps_that_fit(rect: pygame.Rect, labels: Sequence[str], text_px: int) -> int:
+    """How many stamps with these labels fit across `rect` without any label shortened, at the smallest type the
+    strip uses (for a screen that shows a window of a long campaign's turns rather than cut dates)."""
+    if not labels:
+        return 0
+    base = max(6, text_px)
+    tab = round(base * 0.45)
+    stamp_h = max(6, min(round(base * 2.0), rect.h - tab - 2))
+    px = min(max(6, min(round(base * 0.92), round(stamp_h * 0.62))), max(6, round(base * 0.75)))
+    seal_r = max(2.0, px * 0.32)
+    pad_x = max(2, round(px * 0.45))
+    need = max(text_width(label, px, True) for label in labels) + 2 * pad_x + round(seal_r * 2 + px * 0.35)
+    gap = max(2, round(base * 0.35))
+    return max(1, int(rect.w // (need + gap + 1)))

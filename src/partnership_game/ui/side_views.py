@@ -1,0 +1,36 @@
+"""What the window draws of one side's view: its timeline stamps and its map marks (session/side_view.py decides
+what the side may know; this only turns it into the widgets' marks)."""
+
+from __future__ import annotations
+
+from partnership_game.session import texts
+from partnership_game.session.side_view import side_branches_at, side_map, side_turn_marks
+from partnership_game.ui.game import Game
+from partnership_game.ui.views import day_text, marks_from
+from partnership_game.ui.widgets.map_features import MapMark
+from partnership_game.ui.widgets.timeline_strip import TimelineMark
+
+
+def side_timeline_marks(game: Game, role: int, show_history: bool = True, room: int = 0) -> list[TimelineMark]:
+    """One stamp per turn; a past turn's mark is set by the decisions `role` knows there (none: no mark). With
+    `room` (how many stamps fit), a window of that many turns around the current one."""
+    session = game.session
+    turns = session.scenario.model.turns
+    current = min(session.state.turn, len(turns) - 1)
+    decided = side_turn_marks(session, role)
+    branches = side_branches_at(session, role)
+    marks = []
+    for index, turn in enumerate(turns):
+        state = "past" if session.over or index < current else ("current" if index == current else "future")
+        marks.append(TimelineMark(index, day_text(game, turn), state, decided.get(index) if show_history else None,
+                                  branches.get(index, 0)))
+    if 0 < room < len(marks):
+        first = min(max(current - room // 2, 0), len(marks) - room)
+        marks = marks[first:first + room]
+    return marks
+
+
+def side_map_marks(game: Game, role: int) -> tuple[MapMark, ...]:
+    """The map's features as `role` may see them (hidden ones left out), texts chosen and made safe."""
+    nows, _ = side_map(game.session, role)
+    return marks_from(nows, lambda value: texts.shown(game.session, value))
