@@ -22,67 +22,16 @@ from partnership_game.session.side_view import (
 )
 from partnership_game.session.sides_play import SidesPlay
 
-CORRIDOR = Path(__file__).parents[1] / "data" / "corridor_2001.yaml"
+MAPPED = Path(__file__).parents[1] / "data" / "corridor_mapped_2001.yaml"
 KREMLIN, WASHINGTON = 0, 1
 PAY, REFUSE = 0, 1  # the Kremlin's hidden choice at 'k_generals' (no news), 'pay' the historical one
 
-MAP = """
-map:
-  view: {region: eurasia}
-  features:
-    - id: staff
-      kind: point
-      symbol: capital
-      label: General Staff
-      at: [37.6, 55.75]
-      states:
-        - when: generals >= 36
-          shows: alert
-          status: angry
-          note: The generals are angry.
-        - shows: open
-          status: calm
-          note: The generals are calm.
-    - id: corridor
-      kind: point
-      symbol: base
-      label: Corridor
-      at: [67.3, 37.4]
-      states:
-        - when: corridor_open
-          shows: open
-          status: open
-        - shows: closed
-          status: shut
-"""
-
-LATER = """
-  - id: w_later
-    title: After Moscow's week
-    role: washington
-    turn: t3
-    accuracy: invented
-    situation: The week is over in Moscow. What now?
-    options:
-      - {id: wait, label: Wait for the summit, historical: true}
-      - {id: push, label: Press for more, effects: [{type: add, meter: trust, amount: -2}]}
-"""
-
-
 @pytest.fixture(scope="module")
-def mapped(tmp_path_factory: pytest.TempPathFactory):
-    """The corridor with a map (one feature the White House cannot read, one it can), a historical mark on the
-    Kremlin's hidden decision, and a third turn in which the White House decides after it."""
-    text = CORRIDOR.read_text(encoding="utf-8")
-    text = text.replace("{id: pay, label: Promise the army a bigger budget,",
-                        "{id: pay, label: Promise the army a bigger budget, historical: true,")
-    text = text.replace('  - {id: t2, date: "2001-09-26", place: Moscow and Washington, title: After the call}\n',
-                        '  - {id: t2, date: "2001-09-26", place: Moscow and Washington, title: After the call}\n'
-                        '  - {id: t3, date: "2001-10-02", place: Washington, title: A week on}\n')
-    text = text.replace("endings:\n", LATER.lstrip("\n") + "endings:\n", 1) + MAP
-    path = tmp_path_factory.mktemp("side_view") / "corridor_mapped.yaml"
-    path.write_text(text, encoding="utf-8")
-    return load_path(path)
+def mapped():
+    """The corridor with a map (the General Staff's mood, read from a meter the White House does not see; the
+    corridor, from a flag both see), a historical mark on the Kremlin's hidden decision, and a third turn in which
+    the White House decides after it."""
+    return load_path(MAPPED)
 
 
 def to_washingtons_last(scenario, hidden: int) -> SidesPlay:
