@@ -126,3 +126,19 @@ def test_only_the_other_people_consent_to_a_step_back(campaign) -> None:
     assert hot(campaign).other_people(KREMLIN) == (WASHINGTON,)
     alone = SidesPlay(Session(campaign, 1), solo(campaign.compiled.sides, "kremlin", "historical"))
     assert alone.other_people(KREMLIN) == ()
+
+
+def test_a_hot_seat_tells_each_side_what_only_it_saw_change_in_a_joint_decision() -> None:
+    corridor = load_path(Path(__file__).parents[1] / "data" / "corridor_2001.yaml")
+    play = SidesPlay(Session(corridor, 3), hotseat(corridor.compiled.sides))
+    play.run_counterparts()
+    play.pick(KREMLIN, 0)  # open the airspace: the generals' anger, which only the Kremlin sees, rises
+    reveal = play.pick(WASHINGTON, 1)  # a written limit: Support in Congress, which only Washington sees, falls
+    assert reveal is not None
+    assert {e.meter for e in reveal.entries} <= {"trust", "generals", "congress"}
+    [kremlin] = play.news_for(KREMLIN)
+    assert kremlin.from_role == KREMLIN and {e.meter for e in kremlin.changes} == {"generals"}
+    [washington] = [n for n in play.news_for(WASHINGTON) if n.from_role == WASHINGTON]
+    assert {e.meter for e in washington.changes} == {"congress"}
+    play.take_news(KREMLIN)
+    assert play.news_for(KREMLIN) == []  # told once

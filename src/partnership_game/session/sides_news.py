@@ -3,7 +3,7 @@ derived from the game's own record (the timeline and the ledger), so a loaded sa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from partnership_game.engine import LedgerEntry
@@ -16,7 +16,8 @@ from partnership_game.session.timeline import Timeline
 
 @dataclass(frozen=True)
 class NewsItem:
-    """What side `for_role` is told: a decision of side `from_role` (None: a happening of the world), its title,
+    """What side `for_role` is told: a decision of side `from_role` (None: a happening of the world; `for_role`
+    itself: what its joint decision changed that only it sees, with no text), its title,
     its text, the changes it made to the meters that side sees, `depth`, how many decisions came before it, and
     the event's id."""
 
@@ -54,24 +55,31 @@ def audience(session: Session, event_id: str) -> tuple[int, ...]:
     return compiled.sides.audience[event.index]
 
 
-def after_last_act(session: Session, role: int) -> int:
-    """The place in `happened(session)` just after `role`'s last decision on this branch (0: it has not decided)."""
+def after_last_act(session: Session, role: int, joint_too: bool = False) -> int:
+    """The place in `happened(session)` just after `role`'s last decision on this branch (0: it has not decided);
+    with `joint_too`, the place of that decision itself when it was a joint one (its changes that only `role` sees
+    were not in a reveal shown to both sides, so they are still to be told)."""
     told = happened(session)
     depth = 0
     mark = 0
     for place, item in enumerate(told):
         if item.news:
             continue
-        if depth < len(session.decisions) and role in deciders(session, session.decisions[depth].event.index):
-            mark = place + 1
+        if depth < len(session.decisions):
+            who = deciders(session, session.decisions[depth].event.index)
+            if role in who:
+                mark = place if joint_too and len(who) > 1 else place + 1
         depth += 1
     return mark
 
 
-def news_since(session: Session, role: int, start: int, text_of: NewsText, seen: set[int]) -> list[NewsItem]:
+def news_since(session: Session, role: int, start: int, text_of: NewsText,
+               views: Mapping[int, set[int]]) -> list[NewsItem]:
     """What `role` is told of everything that landed from place `start` of `happened(session)` on, with the
-    changes to the meters (indices) it sees."""
-    meters = {session.compiled.meter_ids[m] for m in seen}
+    changes to the meters it sees (`views`: the meter indices each person sees). A joint decision of `role` from
+    there on is told by the changes only `role` sees of the people who decided it (the reveal showed the rest)."""
+    ids = session.compiled.meter_ids
+    meters = {ids[m] for m in views[role]}
     told = happened(session)
     depth = sum(1 for item in told[:start] if not item.news)
     items: list[NewsItem] = []
@@ -84,6 +92,13 @@ def news_since(session: Session, role: int, start: int, text_of: NewsText, seen:
         decision = session.decisions[depth] if depth < len(session.decisions) else None
         if decision is not None:
             who = deciders(session, decision.event.index)
+            if role in who and len(who) > 1:
+                shared = set.intersection(*(views[r] for r in who if r in views))
+                private = {ids[m] for m in views[role] - shared}
+                changes = _changes(session, private, item)
+                if changes:
+                    title = shown_at(session.compiled, session.state, decision.event.title)
+                    items.append(NewsItem(role, role, title, "", depth, changes, item.event))
             text = "" if role in who or not who else text_of(depth, decision.option)
             if text:
                 title = shown_at(session.compiled, session.state, decision.event.title)

@@ -324,8 +324,9 @@ class SidesPlay:
     def news_for(self, role: int) -> list[NewsItem]:
         """What `role` has not read yet: the other sides' announced decisions and the happenings shown to it
         since it last decided, with the changes to the meters it sees."""
-        start = max(after_last_act(self.session, role), self._read.get(role, 0))
-        return news_since(self.session, role, start, self._news_text, set(self.visible_meters(role)))
+        start = max(after_last_act(self.session, role, joint_too=self.seating.hotseat), self._read.get(role, 0))
+        views = {r: set(self.visible_meters(r)) for r in {*self.seating.people, role}}
+        return news_since(self.session, role, start, self._news_text, views)
 
     def take_news(self, role: int) -> list[NewsItem]:
         """The news `role` has not read, marked read (shown at the start of its next screen)."""

@@ -56,10 +56,13 @@ def news(play: SidesPlay, items: Sequence[NewsItem], width: int) -> str:
     for item in items:
         if item.from_role is None:
             lines += _lines(f"News: {inert_line(item.title)}", width)
+        elif item.from_role == item.for_role:  # a joint decision's changes the reveal did not show to both
+            lines += _lines(f"What “{inert_line(item.title)}” also changed, that only you see:", width)
         else:
             seat = play.sides.roles[item.from_role].seat
             lines += _lines(f"News from {inert_line(seat)}: {inert_line(item.title)}", width)
-        lines += wrap(" ".join(inert_line(item.text).split()), width, "  ")
+        if item.text.strip():  # a delayed effect's news is all in its title
+            lines += wrap(" ".join(inert_line(item.text).split()), width, "  ")
         lines += _change_lines(play, item.changes, width, "  - ", "    ")
     return "\n".join(lines)
 
