@@ -7,14 +7,12 @@ import threading
 from typing import Any
 
 import pygame
-import pygame_gui
-from pygame_gui.core import ObjectID
 
 from partnership_game.inert import inert_line
 from partnership_game.session.side_odds import VERDICT_WORDS, SideOddsPlan, SideOptionOdds, side_odds_plan
 from partnership_game.ui import drawing
-from partnership_game.ui.screen import Focus, ModalScreen
-from partnership_game.ui.screens.odds import _PATTERNS, _fill
+from partnership_game.ui.screen import ModalScreen
+from partnership_game.ui.screens.odds import _PATTERNS, OddsScreen, _fill
 from partnership_game.ui.sides_game import SidesGame
 from partnership_game.ui.strings import TEXT, t
 
@@ -58,48 +56,22 @@ class SideOddsWorker:
         return len(self.results) == self.plan.option_count
 
 
-class SideOddsScreen(ModalScreen):
+class SideOddsScreen(OddsScreen):
+    """OddsScreen for one side: its own options, its verdicts over the world's endings, its belief as the start."""
+
     width_share = 0.84
     height_share = 0.86
+    game: SidesGame
+    worker: SideOddsWorker  # type: ignore[assignment]
 
     def __init__(self, app: Any, game: SidesGame, role: int, policy: str = "historical") -> None:
-        super().__init__(app)
+        ModalScreen.__init__(self, app)  # not OddsScreen's: that one would start the world's odds
         self.game = game
         self.role = role
         self.policy = policy
         self.options = game.play.options(role)
         self.worker = SideOddsWorker(side_odds_plan(game.session, game.play.seating, role, policy))
         self.seen = 0
-
-    def build(self) -> None:
-        panel = self.make_backdrop()
-        rect = panel.get_container().get_rect()
-        pad, row = self.app.px(16), self.app.px(40)
-        other = "random" if self.policy == "historical" else "historical"
-        self.switch = self.add(pygame_gui.elements.UIButton(
-            pygame.Rect(pad, rect.height - pad - row, self.app.px(260), row), t(f"odds.switch.{other}"),
-            self.app.manager, container=panel, object_id=ObjectID(object_id="#odds_policy")))
-        self.close = self.add(pygame_gui.elements.UIButton(
-            pygame.Rect(rect.width - pad - self.app.px(140), rect.height - pad - row, self.app.px(140), row),
-            t("help.close"), self.app.manager, container=panel,
-            object_id=ObjectID(class_id="@primary", object_id="#odds_close")))
-        self.panel = panel
-        self.close_button = self.close
-        self.focus = Focus(self, [self.close, self.switch])
-        area = pygame.Rect(pad, pad, rect.width - 2 * pad, rect.height - 3 * pad - row)
-        self.canvas = pygame.Surface(area.size)
-        self.image = self.add(pygame_gui.elements.UIImage(area, self.canvas, self.app.manager, container=panel))
-        self.paint()
-
-    def leave(self) -> None:
-        self.worker.cancelled.set()
-        super().leave()
-
-    def update(self, dt: float) -> None:
-        if len(self.worker.results) != self.seen or not self.worker.done:
-            self.seen = len(self.worker.results)
-            self.paint()
-            self.app.dirty = True
 
     def note(self) -> str:
         """How the futures are played, in words: the policy, and how every other side is drawn."""
@@ -202,12 +174,6 @@ class SideOddsScreen(ModalScreen):
             left += width
         pygame.draw.rect(surface, self.app.palette.ink, bar, width=1)
 
-    def on_ui(self, event: pygame.event.Event) -> None:
-        if self.closing(event) or event.type != pygame_gui.UI_BUTTON_PRESSED:
-            return
-        if event.ui_element is self.switch:
-            self.toggle()
-
     def toggle(self) -> None:
         self.worker.cancelled.set()
         self.policy = "random" if self.policy == "historical" else "historical"
@@ -215,14 +181,3 @@ class SideOddsScreen(ModalScreen):
                                                     self.policy))
         self.seen = 0
         self.rebuild()
-
-    def handle(self, event: pygame.event.Event) -> bool:
-        if self.focus is not None and self.focus.handle(event):
-            return True
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_o):
-            self.cancel()
-            return True
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_p:
-            self.toggle()
-            return True
-        return False
