@@ -111,3 +111,17 @@ def test_a_class_file_seats_a_counterpart_and_hides_the_other_side(tmp_path: Pat
     assert "Support in Congress" in washington and "The generals' anger" not in washington
     refused = _run(tmp_path, "--class", str(path), "--side", "kremlin")
     assert refused.returncode == 2 and "the class file seats the sides" in refused.stderr
+
+
+def test_each_sides_debrief_says_you_only_of_its_own_decisions(tmp_path: Path) -> None:
+    corridor = load_path(CORRIDOR)
+    play = SidesPlay(Session(corridor, 3), hotseat(corridor.compiled.sides))
+    out = _play(play, "\n2\n\n1\n\n1\n\n\n1\n\n\n\n\n", tmp_path)  # as in test_hotseat.py, to both debriefs
+    kremlin = out[out.index("Your verdict: bad."):out.index("Your verdict: mixed.")]
+    washington = out[out.index("Your verdict: mixed."):]
+    assert "You took 2 decisions" in kremlin and "You took 2 decisions" in washington
+    assert "The White House chose: Link the Chechen leaders to al-Qaida, deny any deal." in kremlin
+    assert "You chose: Link the Chechen leaders" in washington
+    assert "You chose: Link" not in kremlin and "You chose: Tell them the partnership" not in washington
+    # Washington's own decision is told to the Kremlin by its news, written for the Kremlin's chair.
+    assert "The White House tells the Chechen leadership to cut every tie to al-Qaida." in kremlin

@@ -187,5 +187,7 @@ def side_debrief(play: SidesPlay, role: int, width: int) -> str:
         for move in moves:
             lines += _lines(inert_line(play.expectation(move)), width, "- ", "  ")
         parts.append("\n".join(lines))
-    parts.append("Everything else, now revealed:\n\n" + debrief.debrief_full(play.session, width))
+    from partnership_game.text.sides_debrief import side_debrief_full  # it reads side_name from here
+
+    parts.append("Everything else, now revealed:\n\n" + side_debrief_full(play, role, width))
     return "\n\n".join(parts)
