@@ -18,6 +18,7 @@ from partnership_game.report.names import anonymous_name, duplicates
 from partnership_game.report.page import document
 from partnership_game.report.projector import summary_html
 from partnership_game.report.reference import Flags, Reference, flags, from_saves
+from partnership_game.report.sides_game import team_names
 from partnership_game.report.summary import game_end_meters
 from partnership_game.report.tally import ClassTally, DecisionTally, Game, tally, unreached
 from partnership_game.session import explain
@@ -64,7 +65,9 @@ def build_class_report(read: Sequence[ReadSave], skipped: Sequence[Skipped], ref
     reference = reference or from_saves(read)
     order = sorted(read, key=lambda r: (r.save.saved, str(r.path))) if anonymous else list(read)
     same = duplicates([r.session.player for r in order])
-    names = [anonymous_name(k) if anonymous else (r.session.player or "—") for k, r in enumerate(order)]
+    # A two-sided game's players are named per side in its header: "Team A / Team B".
+    names = [anonymous_name(k) if anonymous else (r.session.player or team_names(r.session) or "—")
+             for k, r in enumerate(order)]
     students = []
     for k, saved in enumerate(order):
         found = flags(saved, reference)
@@ -224,11 +227,14 @@ def _skipped(report: ClassReport) -> Markup:
 
 
 def class_report_html(report: ClassReport) -> str:
+    from partnership_game.report.sides_class import sides_html  # it builds on this module's tables
+
     footer = el("footer", f"Made by partnership-game {__version__}. Reference scenario '{report.reference.scenario_id}'"
                           f" ({report.reference.scenario_hash}).")
     body = join([summary_html(report), _header(report), el("section", _history(report)),
                  el("section", _endings(report)),
-                 el("section", _choices(report)), el("section", _students(report)), el("section", _skipped(report)),
+                 el("section", _choices(report)), sides_html(report),
+                 el("section", _students(report)), el("section", _skipped(report)),
                  footer])
     return document(f"{report.title}: class report", body)
 
@@ -269,6 +275,8 @@ def class_csv(report: ClassReport) -> bytes:
     """One row per save read (counted or not): its flags, its ending (or where it stopped), its meters where it
     stopped, and the option chosen at each of the class's own decisions (those set before its start are left out).
     An anonymous report's CSV has no file names and names each game as its page does."""
+    from partnership_game.report.sides_class import sides_csv_header, sides_csv_values  # builds on this module
+
     event_ids = [d.event_id for d in report.tally.decisions]
     meter_ids = [m.id for m in report.reference.scenario.model.meters]
     rows = []
@@ -285,7 +293,8 @@ def class_csv(report: ClassReport) -> bytes:
             "; ".join(student.flag_words), save.scenario.id, save.scenario.hash, save.seed,
             ending.id if ending else None, title, ending.historical if ending else None, len(own(student.rows)),
             departures(student.rows), student.flags.start.set_by_class, _stopped_at(student), _local(save.saved),
-            *_csv_meters(student, report), *(chosen.get(e) for e in event_ids),
+            *_csv_meters(student, report), *(chosen.get(e) for e in event_ids), *sides_csv_values(report, student),
         ])
-    return csv_bytes([*CLASS_CSV_HEADER, *(f"meter:{m}" for m in meter_ids), *(f"decision:{e}" for e in event_ids)],
+    return csv_bytes([*CLASS_CSV_HEADER, *(f"meter:{m}" for m in meter_ids), *(f"decision:{e}" for e in event_ids),
+                      *sides_csv_header(report)],
                      rows)

@@ -24,6 +24,14 @@ def _seat(session: Session, role: int) -> Seat | None:
     return seating.of(role) if seating is not None and role < len(seating.seats) else None
 
 
+def team_names(session: Session) -> str:
+    """The names the people at a two-sided game gave, "Team A / Team B" in side order ('' if none)."""
+    seating = session.seating
+    if seating is None:
+        return ""
+    return " / ".join(s.name for s in seating.seats if s.person and s.name)
+
+
 def seat_facts(session: Session) -> list[tuple[str, str]]:
     """The report header's lines for the players: one per side in a two-sided game, else the one player."""
     if not two_sided(session):
