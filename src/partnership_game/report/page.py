@@ -58,6 +58,8 @@ table.options th:nth-child(2) { width: 10%; }
 table.options th:nth-child(3) { width: 24%; }
 table.side-options th:nth-child(1), table.pairs th:first-child { width: 44%; }  /* two-sided classes */
 table.side-options th:nth-child(2), table.side-options th:nth-child(4) { width: 10%; }
+table.compact.sides td:nth-child(2) { width: 20%; }
+table.compact.sides td:nth-child(4), table.compact.sides td:nth-child(5) { width: 27%; }
 .bar { display: inline-block; height: 10px; background: var(--focus); vertical-align: middle; margin-right: 6px; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 figure { margin: 0; break-inside: avoid; }

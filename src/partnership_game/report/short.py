@@ -6,13 +6,13 @@ from __future__ import annotations
 from partnership_game import __version__
 from partnership_game.classroom.ending import set_by_class
 from partnership_game.report import charts
-from partnership_game.report.decisions import DecisionRow, decision_rows, own, road, side_words
+from partnership_game.report.decisions import DecisionRow, decision_rows, own, road
 from partnership_game.report.formats import now, number, short_date, timestamp
 from partnership_game.report.history import historical_path, player_path
 from partnership_game.report.markup import Markup, el, esc, join, link, table
 from partnership_game.report.page import document
 from partnership_game.report.played import events_played
-from partnership_game.report.sides_game import joint_chosen, joint_history, seat_facts, side_roads, two_sided
+from partnership_game.report.sides_game import seat_facts, short_table, side_roads, two_sided
 from partnership_game.report.single import _ending, _mark
 from partnership_game.scenario.compiled import CompiledEvent
 from partnership_game.session import Session, explain
@@ -42,14 +42,13 @@ def _decisions(rows: list[DecisionRow], session: Session | None = None) -> Marku
         span = set_rows[0].date_label if len(set_rows) == 1 else f"{set_rows[0].date_label} to " \
                                                                    f"{set_rows[-1].date_label}"
         lines.append([span, el("span", f"{len(set_rows)} decision{'s' * (len(set_rows) != 1)} set by the class "
-                                       "(history's choices)", class_="muted"), *([""] if sided else []), "", "", ""])
-    lines += [[r.date_label, r.event_title, *([side_words(r)] if sided else []),
-               (joint_chosen(session, r, with_result=False) if session is not None else None) or r.option_label,
-               (joint_history(session, r.number - 1) if session is not None else None)
-               or r.historical_option_label or "—",
-               _mark(r.same_as_history) if r.same_as_history is not None else "—"] for r in own(rows)]
-    heads = ["Date", "Decision", *(["Side"] if sided else []), "Chosen", "History chose", "Same?"]
-    body = table(heads, lines, class_="decisions compact")
+                                       "(history's choices)", class_="muted"), "", "", ""])
+    if sided and session is not None:
+        body = short_table(session, own(rows), _mark, lines)
+    else:
+        lines += [[r.date_label, r.event_title, r.option_label, r.historical_option_label or "—",
+                   _mark(r.same_as_history) if r.same_as_history is not None else "—"] for r in own(rows)]
+        body = table(["Date", "Decision", "Chosen", "History chose", "Same?"], lines, class_="decisions compact")
     said = (side_roads(session, rows) if session is not None else None) or el(
         "p", explain.road_sentence(road(rows)))
     return join([el("h2", "Decisions against history"), said, body])

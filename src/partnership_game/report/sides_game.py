@@ -3,9 +3,12 @@ what a counterpart expected, which side saw which meter during play."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from partnership_game.engine import LedgerEntry
 from partnership_game.report.decisions import DecisionRow
 from partnership_game.report.markup import Markup, el, join, table
+from partnership_game.scenario.prose import plain
 from partnership_game.scenario.sides import Sides
 from partnership_game.session import Session, explain, texts
 from partnership_game.session.seating import Seat
@@ -94,6 +97,35 @@ def joint_chosen(session: Session, row: DecisionRow, with_result: bool = True) -
     if row.result and with_result:
         lines.append(el("div", "Together: ", row.result, class_="result"))
     return join(lines, "")
+
+
+def short_table(session: Session, rows: list[DecisionRow], mark: Callable[[bool | None], Markup],
+                lines: list[list[object]]) -> Markup:
+    """The short report's decision table for two sides after `lines` (the one-sided table's five cells each), one
+    line a decision where it can: the side (or "joint"), the choice (a joint one's halves by capital), and
+    history's choice only where it differs."""
+    sides = session.compiled.sides
+    lines = [[*line[:2], "", *line[2:]] for line in lines]
+    for row in rows:
+        decision = session.decisions[row.number - 1]
+        joint = sides.joint.get(decision.event.index)
+        decider = sides.decides[decision.event.index]
+        side = "Joint" if joint is not None else sides.roles[decider].label if isinstance(decider, int) else ""
+        found = halves(session, row.number - 1)
+        chosen: object = row.option_label
+        history: object = row.historical_option_label or ""
+        if joint is not None and found is not None:
+            seats = [sides.roles[half.role].seat for half in joint.sides]
+            chosen = join([el("div", el("strong", f"{seat}: "), label) for seat, (_, label, _) in zip(
+                seats, found, strict=True)], "")
+            history = join([el("div", el("strong", f"{seat}: "), plain(o.label))
+                            for seat, half in zip(seats, joint.sides, strict=True)
+                            for o in half.options if o.historical], "")
+        same = mark(row.same_as_history) if row.same_as_history is not None else "—"
+        lines.append([row.date_label, row.event_title, side, chosen, history if row.same_as_history is False else "",
+                      same])
+    return table(["Date", "Decision", "Side", "Chosen", "History chose instead", "Same?"], lines,
+                 class_="decisions compact sides")
 
 
 def joint_history(session: Session, index: int) -> Markup | None:
