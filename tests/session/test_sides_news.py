@@ -131,6 +131,7 @@ def test_only_the_other_people_consent_to_a_step_back(campaign) -> None:
 def test_a_hot_seat_tells_each_side_what_only_it_saw_change_in_a_joint_decision() -> None:
     corridor = load_path(Path(__file__).parents[1] / "data" / "corridor_2001.yaml")
     play = SidesPlay(Session(corridor, 3), hotseat(corridor.compiled.sides))
+    play.private_after_reveal = True  # as the terminal's reveal, which shows only what both sides see
     play.run_counterparts()
     play.pick(KREMLIN, 0)  # open the airspace: the generals' anger, which only the Kremlin sees, rises
     reveal = play.pick(WASHINGTON, 1)  # a written limit: Support in Congress, which only Washington sees, falls
@@ -142,3 +143,5 @@ def test_a_hot_seat_tells_each_side_what_only_it_saw_change_in_a_joint_decision(
     assert {e.meter for e in washington.changes} == {"congress"}
     play.take_news(KREMLIN)
     assert play.news_for(KREMLIN) == []  # told once
+    play.private_after_reveal = False  # a reveal that showed each side all it sees: nothing more to tell
+    assert [n for n in play.news_for(WASHINGTON) if n.from_role == WASHINGTON] == []

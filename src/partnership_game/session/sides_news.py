@@ -74,10 +74,11 @@ def after_last_act(session: Session, role: int, joint_too: bool = False) -> int:
 
 
 def news_since(session: Session, role: int, start: int, text_of: NewsText,
-               views: Mapping[int, set[int]]) -> list[NewsItem]:
+               views: Mapping[int, set[int]], private: bool = False) -> list[NewsItem]:
     """What `role` is told of everything that landed from place `start` of `happened(session)` on, with the
-    changes to the meters it sees (`views`: the meter indices each person sees). A joint decision of `role` from
-    there on is told by the changes only `role` sees of the people who decided it (the reveal showed the rest)."""
+    changes to the meters it sees (`views`: the meter indices each person sees). With `private`, a joint decision
+    of `role` from there on is told by the changes only `role` sees of the people who decided it (for a reveal
+    that showed only what they all see)."""
     ids = session.compiled.meter_ids
     meters = {ids[m] for m in views[role]}
     told = happened(session)
@@ -92,10 +93,10 @@ def news_since(session: Session, role: int, start: int, text_of: NewsText,
         decision = session.decisions[depth] if depth < len(session.decisions) else None
         if decision is not None:
             who = deciders(session, decision.event.index)
-            if role in who and len(who) > 1:
+            if private and role in who and len(who) > 1:
                 shared = set.intersection(*(views[r] for r in who if r in views))
-                private = {ids[m] for m in views[role] - shared}
-                changes = _changes(session, private, item)
+                only_mine = {ids[m] for m in views[role] - shared}
+                changes = _changes(session, only_mine, item)
                 if changes:
                     title = shown_at(session.compiled, session.state, decision.event.title)
                     items.append(NewsItem(role, role, title, "", depth, changes, item.event))

@@ -76,6 +76,8 @@ class SidesPlay:
         # derived from the record (never saved), so a loaded game tells each side the news since it last decided.
         self._read: dict[int, int] = {}
         self._news_texts: dict[int, str] = {}  # node id -> its decision's news as chosen then (saves a replay)
+        # A front end whose reveal shows only what every person sees sets this: each side is then told the rest.
+        self.private_after_reveal = False
         self._told: list[CounterpartMove] = []  # halves sealed inside `pick`, reported by the next run_counterparts
 
     @property
@@ -324,9 +326,10 @@ class SidesPlay:
     def news_for(self, role: int) -> list[NewsItem]:
         """What `role` has not read yet: the other sides' announced decisions and the happenings shown to it
         since it last decided, with the changes to the meters it sees."""
-        start = max(after_last_act(self.session, role, joint_too=self.seating.hotseat), self._read.get(role, 0))
+        private = self.seating.hotseat and self.private_after_reveal
+        start = max(after_last_act(self.session, role, joint_too=private), self._read.get(role, 0))
         views = {r: set(self.visible_meters(r)) for r in {*self.seating.people, role}}
-        return news_since(self.session, role, start, self._news_text, views)
+        return news_since(self.session, role, start, self._news_text, views, private)
 
     def take_news(self, role: int) -> list[NewsItem]:
         """The news `role` has not read, marked read (shown at the start of its next screen)."""

@@ -42,6 +42,7 @@ class _SidesGame:
 
     def __init__(self, play: SidesPlay, terminal: Terminal, saves: Path, keeper: Autosave, screen: Screen) -> None:
         self.sides = play
+        play.private_after_reveal = True  # the reveal shows only what every side at the screen sees
         self.session: Session = play.session
         self.terminal = terminal
         self.saves = saves
