@@ -320,12 +320,10 @@ class SidesPlay:
 
     @news.setter
     def news(self, carried: list[NewsItem]) -> None:
-        """Accepted for callers that carry news over to a new SidesPlay (session/side_reload.py): the news is
-        derived from the record, so every unread item is already there."""
+        """Accepted from callers that carry news over (side_reload.py): derived from the record, it is there."""
 
     def news_for(self, role: int) -> list[NewsItem]:
-        """What `role` has not read yet: the other sides' announced decisions and the happenings shown to it
-        since it last decided, with the changes to the meters it sees."""
+        """What `role` has not read: others' announced decisions and happenings shown to it, with their changes."""
         private = self.seating.hotseat and self.private_after_reveal
         start = max(after_last_act(self.session, role, joint_too=private), self._read.get(role, 0))
         views = {r: set(self.visible_meters(r)) for r in {*self.seating.people, role}}
