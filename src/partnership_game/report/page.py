@@ -56,8 +56,12 @@ table.options { table-layout: fixed; }
 table.options th:nth-child(1) { width: 52%; }
 table.options th:nth-child(2) { width: 10%; }
 table.options th:nth-child(3) { width: 24%; }
-table.side-options th:nth-child(1), table.pairs th:first-child { width: 44%; }  /* two-sided classes */
-table.side-options th:nth-child(2), table.side-options th:nth-child(4) { width: 10%; }
+table.pairs, table.side-options { table-layout: fixed; }  /* two-sided classes */
+table.pairs th { white-space: normal; }
+table.side-options th:nth-child(1), table.pairs th:first-child { width: 44%; }
+table.side-options th:nth-child(2) { width: 10%; }
+table.side-options th:nth-child(3) { width: 20%; }
+table.side-options th:nth-child(4) { width: 13%; }
 table.compact.sides td:nth-child(2) { width: 20%; }
 table.compact.sides td:nth-child(4), table.compact.sides td:nth-child(5) { width: 27%; }
 .bar { display: inline-block; height: 10px; background: var(--focus); vertical-align: middle; margin-right: 6px; }
