@@ -66,13 +66,14 @@ def test_a_step_back_in_a_hot_seat_needs_the_other_sides_consent(campaign, tmp_p
     ask = "The Kremlin asks to take back its last decision."
     assert out.count(ask) == 2 and out.count(CONSENT_PROMPT) == 2
     asked = out[out.index(ask):]
-    consent = out[out.rindex(HANDOVER_PROMPT, 0, out.index(ask)):out.index(CONSENT_PROMPT)]
+    consent = out[out.rindex(HANDOVER_PROMPT, 0, out.index(ask)):out.index(CONSENT_PROMPT) + len(CONSENT_PROMPT)]
     assert "Pass the keyboard to the White House." in out[:out.index(ask)].rsplit(HANDOVER_PROMPT, 1)[0][-200:]
     assert "Open the files on Afghanistan" not in consent and "What to give the Working Group" not in consent
     refused = asked[:asked.index(ask, 1)]
     assert "The White House did not allow it; nothing has changed." in refused
     assert "What to give the Working Group" in refused  # the Kremlin is asked the same decision again
     assert "The White House allowed it. Stepped back" in asked[asked.index(ask, 1):]
+    assert "Your decisions taken since then" in consent  # the White House's own decision goes with it
     assert play.session.pending is not None and play.session.pending.event.id == "e01_alert"
     assert len(play.session.timeline.nodes) == 2  # the branch left is kept
 

@@ -104,7 +104,7 @@ class _SidesGame:
         """The other side's answer: True to allow, False to refuse, None when input ends."""
         if not self._hand_over(other):
             return None
-        self.terminal.say(layout.fit(sides_screens.consent_question(self.sides, asking), self.width))
+        self.terminal.say(layout.fit(sides_screens.consent_question(self.sides, asking, other), self.width))
         while True:
             line = self.terminal.ask(sides_screens.CONSENT_PROMPT)
             if line is None:

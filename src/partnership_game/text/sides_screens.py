@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from partnership_game.engine import LedgerEntry
 from partnership_game.inert import inert_line
 from partnership_game.scenario.sides import JOINT
+from partnership_game.session.sides_news import deciders
 from partnership_game.session.sides_play import NewsItem, Reveal, SidesPlay
 from partnership_game.text import debrief, render
 from partnership_game.text.layout import paragraphs, wrap
@@ -32,9 +33,14 @@ HANDOVER_PROMPT = "Press Enter when only they can see the screen: "
 CONSENT_PROMPT = "Allow? [y/n] "
 
 
-def consent_question(play: SidesPlay, asking: int) -> str:
-    """What the other side is asked when `asking` wants to step back (design §9): nothing of its hand."""
-    return f"{side_name(play, asking)} asks to take back its last decision."
+def consent_question(play: SidesPlay, asking: int, other: int) -> str:
+    """What `other` is asked when `asking` wants to step back (design §9): nothing of its hand, and whether
+    `other`'s own later decisions go too."""
+    session = play.session
+    who = [deciders(session, d.event.index) for d in session.decisions]
+    last = max((k for k, roles in enumerate(who) if asking in roles), default=len(who))
+    yours = " Your decisions taken since then are undone too." if any(other in r for r in who[last + 1:]) else ""
+    return f"{side_name(play, asking)} asks to take back its last decision.{yours}"
 
 
 def consent_answer(play: SidesPlay, other: int, allowed: bool) -> str:
