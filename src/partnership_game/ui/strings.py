@@ -183,7 +183,6 @@ TEXT: dict[str, str] = {
     "dialog.cancel": "Cancel",
     "dialog.close": "Close",
     "settings.motion": "Reduce motion",
-    "settings.sound": "Sound",
     "settings.music": "Music",
     # ---- Settings in groups: display, play, sound (B2, issue 14) ----
     "settings.group.display": "Display",
@@ -289,8 +288,6 @@ TEXT: dict[str, str] = {
     # ---- the consequences' words for a change, the decision counter (W1b, issue 12) ----
     "consequences.good": "good",
     "consequences.bad": "bad",
-    "consequences.up": "up",
-    "consequences.down": "down",
     "turn.decisions_none": "No decision yet",
     "decisions.news": " ({count} asked by news)",
     # ---- class games in the window: the clock, hand in, hidden history, the lesson's end (issue 13) ----
