@@ -294,3 +294,11 @@ def test_the_printed_reports_carry_both_sides(class_folder: Path, tmp_path: Path
         flat = " ".join(printed.split())
         for part in parts:
             assert part.upper() in flat.upper(), part
+
+
+def test_an_anonymous_class_report_names_no_team(class_folder: Path) -> None:
+    read, skipped = gather([class_folder])
+    report = build_class_report(read, skipped, anonymous=True)
+    page, log = class_report_html(report), class_csv(report).decode("utf-8")
+    assert "The two sides: who sat where" in _text(page)
+    assert "Team" not in page and "Team" not in log  # every team was named "Team ..." (the hostile one too)
