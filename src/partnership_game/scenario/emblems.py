@@ -6,6 +6,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
 from partnership_game.scenario.diagnostics import did_you_mean
+from partnership_game.scenario.event_models import IMAGE_PATH_PATTERN, IMAGE_SUFFIX_PATTERN
 
 # Drawn by the window's own code (ui/widgets/emblem_shapes.py): simple geometric marks of an office, no insignia.
 BUILTIN_EMBLEMS = (
@@ -16,13 +17,13 @@ BUILTIN_EMBLEMS = (
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 MAX_EMBLEM_CHARS = 300
 
+# The JSON Schema of an emblem chooses as the checks below do (a name with an extension is a file), so a client says
+# either "not one of" the names (completed by editors) or what is wrong with the file name.
 EMBLEM_SCHEMA: dict[str, Any] = {
-    "description": "a built-in emblem's name, or an image file (PNG or JPEG) inside the scenario's folder",
-    "anyOf": [
-        {"type": "string", "enum": list(BUILTIN_EMBLEMS)},
-        {"type": "string", "minLength": 5, "maxLength": MAX_EMBLEM_CHARS,
-         "pattern": r"\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg])$"},
-    ],
+    "type": "string", "minLength": 1, "maxLength": MAX_EMBLEM_CHARS,
+    "if": {"pattern": r"[^/]\.[^/.]+$"},
+    "then": {"allOf": [{"pattern": IMAGE_SUFFIX_PATTERN}, {"pattern": IMAGE_PATH_PATTERN}]},
+    "else": {"enum": list(BUILTIN_EMBLEMS)},
 }
 
 

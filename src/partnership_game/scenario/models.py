@@ -6,13 +6,12 @@ reference (scenario/reference.py writes it)."""
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, WithJsonSchema, field_validator, model_validator
 
-from partnership_game.scenario.emblems import BUILTIN_EMBLEMS, MAX_EMBLEM_CHARS
+from partnership_game.scenario.emblems import EMBLEM_SCHEMA, MAX_EMBLEM_CHARS
 from partnership_game.scenario.event_models import AMOUNT_BOUND as AMOUNT_BOUND
-from partnership_game.scenario.event_models import IMAGE_PATH_PATTERN, IMAGE_SUFFIX_PATTERN
 from partnership_game.scenario.event_models import MAX_VARIANTS as MAX_VARIANTS
 from partnership_game.scenario.event_models import WEIGHT_BOUND as WEIGHT_BOUND
 from partnership_game.scenario.event_models import AddEffect as AddEffect
@@ -137,14 +136,7 @@ class Flag(Model):
 
 
 # An advisor's emblem: a built-in name (`duma`) or an image file of the mod (`faces/minister.png`), checked in
-# scenario/emblems.py: a name with an extension is a file. The schema chooses the same way, so a client says either
-# "not one of" the names (completed by editors) or what is wrong with the file name.
-EMBLEM_SCHEMA: dict[str, Any] = {
-    "type": "string", "minLength": 1, "maxLength": MAX_EMBLEM_CHARS,
-    "if": {"pattern": r"[^/]\.[^/.]+$"},
-    "then": {"allOf": [{"pattern": IMAGE_SUFFIX_PATTERN}, {"pattern": IMAGE_PATH_PATTERN}]},
-    "else": {"enum": list(BUILTIN_EMBLEMS)},
-}
+# scenario/emblems.py.
 Emblem = Annotated[str, Field(min_length=1, max_length=MAX_EMBLEM_CHARS), WithJsonSchema(EMBLEM_SCHEMA)]
 
 
