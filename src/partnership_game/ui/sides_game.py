@@ -139,14 +139,11 @@ class SidesGame(Game):
         return changes
 
     def visible_meters(self, role: int) -> list[int]:
-        """The meters `role` sees in play; with a class's `show: {other_side: true}`, every side's."""
-        room = self.session.classroom
-        if room is not None and room.lesson.other_side:
-            return sorted({m for r in self.play.sides.roles for m in self.play.visible_meters(r.index)})
+        """The meters `role` sees in play (SidesPlay decides, a class's `show: {other_side: true}` included)."""
         return self.play.visible_meters(role)
 
     def sees_meter(self, role: int, meter: int) -> bool:
-        return meter in self.visible_meters(role)
+        return self.play.sees_meter(role, meter)
 
     def _goto(self, node: int | None) -> None:
         self.play.goto(node)  # through the sides: sealed halves and the news of undone decisions are dropped
