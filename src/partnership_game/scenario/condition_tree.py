@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from partnership_game.scenario.conditions import _Token, _tokenize
+from partnership_game.scenario.condition_tokens import Token, tokenize
 
 _FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 _INVERT = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
@@ -51,14 +51,14 @@ Tree = Junction | Test
 
 class _Reader:
     def __init__(self, source: str) -> None:
-        self.tokens = _tokenize(source)
+        self.tokens = tokenize(source)
         self.index = 0
 
     def peek(self, *texts: str) -> bool:
         token = self.tokens[self.index]
         return token.kind in ("op", "keyword") and token.text in texts
 
-    def take(self) -> _Token:
+    def take(self) -> Token:
         token = self.tokens[self.index]
         self.index += 1
         return token

@@ -14,7 +14,6 @@ Nothing here calls eval, exec or Python's own parser: the grammar below is all a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -22,6 +21,8 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
+from partnership_game.scenario.condition_tokens import COMPARE, Token, tokenize
+from partnership_game.scenario.condition_tokens import ConditionError as ConditionError
 from partnership_game.scenario.diagnostics import did_you_mean
 from partnership_game.scenario.models import METER_BOUND
 
@@ -48,15 +49,6 @@ class Context:
     turn: int
 
 
-class ConditionError(Exception):
-    """A condition that is not in the language; `offset` is the 0-based character where it goes wrong."""
-
-    def __init__(self, message: str, offset: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.offset = offset
-
-
 @dataclass(frozen=True)
 class Names:
     """The names a condition may use: meter ids, flag ids, and `turn`; `sizes` bounds a meter's absolute value
@@ -78,94 +70,6 @@ class Compiled:
     constant: bool | float | None
 
 
-_TOKEN = re.compile(
-    r"""\s*(?:
-      (?P<number>\d+(?:\.\d+)?|\.\d+)
-    | (?P<slip>>>|<<|=>|=<|<>|===)
-    | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
-    | (?P<op><=|>=|==|!=|<|>|\+|-|\*(?!\*)|\(|\))
-    | (?P<bad>\*\*|:=|//|/|%|\.|\[|\]|\{|\}|,|'|"|=|!|&&|&|\|\||\||\^|~|@|:|;|\S)
-    )""",
-    re.VERBOSE,
-)
-
-_BAD_HINTS = {
-    ">>": "'>>' is not a comparison; write '>' or '>='",
-    "<<": "'<<' is not a comparison; write '<' or '<='",
-    "=>": "'=>' is not a comparison; write '>='",
-    "=<": "'=<' is not a comparison; write '<='",
-    "<>": "'<>' is not a comparison; write '!='",
-    "===": "'===' is not a comparison; write '=='",
-    "%": "'%' is not allowed (no remainders or percentages; a share is a fraction: 0.25 for 25%)",
-    "**": "the power operator '**' is not allowed",
-    ":=": "assignment (':=') is not allowed",
-    "/": "division is not allowed; multiply by a fraction instead (0.5 * x)",
-    "//": "division is not allowed; multiply by a fraction instead (0.5 * x)",
-    ".": "attribute access ('.') is not allowed",
-    "[": "subscripts ('[ ]') are not allowed",
-    "]": "subscripts ('[ ]') are not allowed",
-    "{": "'{' is not allowed",
-    "}": "'}' is not allowed",
-    ",": "',' is not allowed (no calls or tuples)",
-    "'": "text in quotes is not allowed; conditions compare numbers and flags",
-    '"': "text in quotes is not allowed; conditions compare numbers and flags",
-    "=": "'=' is not a comparison; write '=='",
-    "!": "'!' is not allowed; write 'not'",
-    "&&": "'&&' is not allowed; write 'and'",
-    "&": "'&' is not allowed; write 'and'",
-    "||": "'||' is not allowed; write 'or'",
-    "|": "'|' is not allowed; write 'or'",
-}
-_FORBIDDEN_WORDS = {
-    "lambda": "'lambda' is not allowed",
-    "if": "'if' expressions are not allowed",
-    "else": "'else' is not allowed",
-    "in": "'in' is not allowed",
-    "is": "'is' is not allowed; write '=='",
-    "import": "'import' is not allowed",
-    "True": "write 'true' in lower case",
-    "False": "write 'false' in lower case",
-}
-_KEYWORDS = {"and", "or", "not", "true", "false"}
-_COMPARE = {"<", "<=", ">", ">=", "==", "!="}
-
-
-@dataclass(frozen=True)
-class _Token:
-    kind: str  # number, name, op, keyword, end
-    text: str
-    offset: int
-
-
-def _tokenize(source: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    pos = 0
-    while pos < len(source):
-        if source[pos:].strip() == "":
-            break
-        match = _TOKEN.match(source, pos)
-        if match is None:  # pragma: no cover - the last alternative matches any non-space character
-            raise ConditionError("unexpected character", pos)
-        kind = match.lastgroup or "bad"
-        text = match.group(kind)
-        offset = match.start(kind)
-        if kind == "bad" and text == "%" and tokens and tokens[-1].kind == "number":
-            number = tokens[-1]
-            raise ConditionError(f"'%' is not allowed: write {float(number.text) / 100:g} for {number.text}%, "
-                                 "a share as a fraction", number.offset)
-        if kind in ("bad", "slip"):
-            raise ConditionError(_BAD_HINTS.get(text, f"'{text}' is not allowed in a condition"), offset)
-        if kind == "name":
-            if text in _FORBIDDEN_WORDS:
-                raise ConditionError(_FORBIDDEN_WORDS[text], offset)
-            if text in _KEYWORDS:
-                kind = "keyword"
-        tokens.append(_Token(kind, text, offset))
-        pos = match.end()
-    tokens.append(_Token("end", "", len(source)))
-    return tokens
-
-
 @dataclass(frozen=True)
 class _Node:
     kind: Kind
@@ -179,16 +83,16 @@ class _Parser:
     def __init__(self, source: str, names: Names) -> None:
         self.source = source
         self.names = names
-        self.tokens = _tokenize(source)
+        self.tokens = tokenize(source)
         self.index = 0
         self.depth = 0
         self.reads: set[str] = set()
 
     @property
-    def token(self) -> _Token:
+    def token(self) -> Token:
         return self.tokens[self.index]
 
-    def take(self) -> _Token:
+    def take(self) -> Token:
         token = self.tokens[self.index]
         self.index += 1
         return token
@@ -236,10 +140,10 @@ class _Parser:
 
     def comparison(self) -> _Node:
         node = self.sum()
-        if self.token.kind == "op" and self.token.text in _COMPARE:
+        if self.token.kind == "op" and self.token.text in COMPARE:
             op = self.take().text
             right = self.sum()
-            if self.token.kind == "op" and self.token.text in _COMPARE:
+            if self.token.kind == "op" and self.token.text in COMPARE:
                 raise ConditionError("one comparison at a time: write 'a < b and b < c'", self.token.offset)
             if op in ("==", "!=") and node.kind == right.kind:
                 return _combine(node, right, op)
@@ -303,7 +207,7 @@ class _Parser:
             raise ConditionError("the condition ends too early", token.offset)
         raise ConditionError(f"unexpected '{token.text}'", token.offset)
 
-    def name(self, token: _Token) -> _Node:
+    def name(self, token: Token) -> _Node:
         text = token.text
         self.reads.add(text)
         if text in self.names.meters:
