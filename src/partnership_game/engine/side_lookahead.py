@@ -16,7 +16,9 @@ from partnership_game.engine.rules import Engine
 from partnership_game.engine.side_policies import (
     NEAR_TIE,
     STREAM_COUNTERPART,
+    by_decider,
     combine,
+    history_mark,
     lookahead_policy,
     other_half,
     pick_open,
@@ -24,7 +26,7 @@ from partnership_game.engine.side_policies import (
 )
 from partnership_game.engine.side_values import side_values
 from partnership_game.engine.state import Pending, State
-from partnership_game.scenario.sides import JOINT, JointEvent, Lookahead, Temperament
+from partnership_game.scenario.sides import JointEvent, Lookahead, Temperament
 
 BoolArray = npt.NDArray[np.bool_]
 STREAM_FUTURE_SEEDS = 9
@@ -75,8 +77,7 @@ def lookahead_sides_policy(engine: Engine, temperaments: Mapping[int, Temperamen
         """(N,) the own option of `role` in each game (0 where inactive)."""
         temperament = valuers[role].temperament
         chosen = np.zeros(state.size, dtype=np.int64)
-        marked = (pending.event.historical_option if joint is None else
-                  next((k for k, o in enumerate(joint.sides[position].options) if o.historical), -1))
+        marked = history_mark(pending, joint, position)
         deciding = pending.active.copy()
         if temperament.id == "historical" and marked >= 0:  # history's choice wherever open: no futures needed
             chosen = np.where(allowed[:, marked], marked, 0)
@@ -122,18 +123,4 @@ def lookahead_sides_policy(engine: Engine, temperaments: Mapping[int, Temperamen
         draw = rng.uniform(state.seed_words[rows], pending.turn, pending.slot * 8 + position, STREAM_COUNTERPART)
         return pick_open(near, draw)
 
-    def choose(state: State, pending: Pending) -> IntArray:
-        decider = sides.decides[pending.event.index] if pending.event.index < len(sides.decides) else None
-        if decider == JOINT:
-            joint = sides.joint[pending.event.index]
-            halves = []
-            for position, side in enumerate(joint.sides):
-                allowed = side_available(joint, position, pending.available)
-                halves.append(half(side.role, joint, position, allowed, state, pending) if side.role in valuers
-                              else other_half(joint, position, allowed, others, state, pending))
-            return combine(joint, halves)
-        if isinstance(decider, int) and decider in valuers:
-            return half(decider, None, 0, pending.available, state, pending)
-        return fallback(state, pending)
-
-    return choose
+    return by_decider(sides, valuers, half, others, fallback)

@@ -3,17 +3,17 @@ played), the other side's half of a joint decision, and each side's one-step gre
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 
 import numpy as np
 import numpy.typing as npt
 
 from partnership_game.engine import rng
 from partnership_game.engine.policies import IntArray, Policy, historical, uniform_random
-from partnership_game.engine.side_values import SideValues, side_values
+from partnership_game.engine.side_values import side_values
 from partnership_game.engine.state import Pending, State
 from partnership_game.scenario.compiled import CompiledScenario
-from partnership_game.scenario.sides import JOINT, JointEvent, Lookahead, Temperament
+from partnership_game.scenario.sides import JOINT, JointEvent, Lookahead, Sides, Temperament
 
 BoolArray = npt.NDArray[np.bool_]
 # Draws of the counterpart's own, so its coins and tie-breaks never shift the game's dice (rng.STREAM_* < 7).
@@ -89,6 +89,39 @@ def combine(joint: JointEvent, halves: list[IntArray]) -> IntArray:
     return result
 
 
+def history_mark(pending: Pending, joint: JointEvent | None, position: int) -> int:
+    """The option history took at this decision: the event's, or in a joint one the own option of the side at
+    `position` (-1 where history took none)."""
+    if joint is None:
+        return pending.event.historical_option
+    return next((k for k, o in enumerate(joint.sides[position].options) if o.historical), -1)
+
+
+# (role, joint event or None, the side's position in it, its open options, state, pending) -> (N,) its own option
+OwnHalf = Callable[[int, JointEvent | None, int, BoolArray, State, Pending], IntArray]
+
+
+def by_decider(sides: Sides, deciders: Collection[int], own: OwnHalf, others: Lookahead, fallback: Policy) -> Policy:
+    """A policy that asks `own` for the option of each side in `deciders`: alone, or its half of a joint decision
+    (the other halves imagined as `others` plays them, then combined); every other decision goes to `fallback`."""
+
+    def choose(state: State, pending: Pending) -> IntArray:
+        decider = sides.decides[pending.event.index] if pending.event.index < len(sides.decides) else None
+        if decider == JOINT:
+            joint = sides.joint[pending.event.index]
+            halves = []
+            for position, side in enumerate(joint.sides):
+                allowed = side_available(joint, position, pending.available)
+                halves.append(own(side.role, joint, position, allowed, state, pending) if side.role in deciders
+                              else other_half(joint, position, allowed, others, state, pending))
+            return combine(joint, halves)
+        if isinstance(decider, int) and decider in deciders:
+            return own(decider, None, 0, pending.available, state, pending)
+        return fallback(state, pending)
+
+    return choose
+
+
 def _greedy_half(values: npt.NDArray[np.float64], allowed: BoolArray, state: State, pending: Pending,
                  salt: int) -> IntArray:
     """(N,) the best open option by one-step value, near-ties drawn per game from its seed."""
@@ -127,30 +160,13 @@ def greedy_sides_policy(scenario: CompiledScenario, temperaments: Mapping[int, T
             cache[key] = values
         return cache[key]
 
-    def half(role: int, valuer: SideValues, state: State, pending: Pending, allowed: BoolArray, marked: int,
-             salt: int) -> IntArray:
-        values = own_values(role, pending, sides.joint.get(pending.event.index))
-        chosen = _greedy_half(values, allowed, state, pending, salt)
-        if valuer.temperament.id == "historical" and marked >= 0:
+    def half(role: int, joint: JointEvent | None, position: int, allowed: BoolArray, state: State,
+             pending: Pending) -> IntArray:
+        values = own_values(role, pending, joint)
+        chosen = _greedy_half(values, allowed, state, pending, position)
+        marked = history_mark(pending, joint, position)
+        if valuers[role].temperament.id == "historical" and marked >= 0:
             chosen = np.where(allowed[:, marked], marked, chosen)
         return chosen
 
-    def choose(state: State, pending: Pending) -> IntArray:
-        decider = sides.decides[pending.event.index] if pending.event.index < len(sides.decides) else None
-        if decider == JOINT:
-            joint = sides.joint[pending.event.index]
-            halves = []
-            for position, side in enumerate(joint.sides):
-                allowed = side_available(joint, position, pending.available)
-                if side.role not in valuers:
-                    halves.append(other_half(joint, position, allowed, others, state, pending))
-                    continue
-                marked = next((k for k, o in enumerate(side.options) if o.historical), -1)
-                halves.append(half(side.role, valuers[side.role], state, pending, allowed, marked, position))
-            return combine(joint, halves)
-        if isinstance(decider, int) and decider in valuers:
-            return half(decider, valuers[decider], state, pending, pending.available,
-                        pending.event.historical_option, 0)
-        return fallback(state, pending)
-
-    return choose
+    return by_decider(sides, valuers, half, others, fallback)
