@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import pygame
-import pygame.freetype
 import pygame_gui
 
 from partnership_game.ui import drawing, theme
+from partnership_game.ui.audit_glyphs import font_file_of, learn_gui_fonts, missing_glyphs
 
 TOLERANCE = 2  # pixels: antialiasing and rounding, not a layout fault
 ELLIPSIS = "…"
@@ -170,45 +170,12 @@ def _visible(element: Any) -> bool:
     return True
 
 
-def _gui_regular_font() -> str:
-    from importlib import resources
-
-    with resources.as_file(resources.files("pygame_gui.data").joinpath("NotoSans-Regular.ttf")) as path:
-        return str(path)
-
-
-_gui_fonts: dict[int, str] = {}  # id(pygame_gui font) -> its file, for the manager being audited
-
-
-def _learn_gui_fonts(manager: Any) -> None:
-    """Which file each of pygame_gui's loaded fonts came from (icon buttons use Fira Code, text Noto Sans)."""
-    from importlib import resources
-
-    _gui_fonts.clear()
-    fonts = getattr(manager.get_theme().get_font_dictionary(), "loaded_fonts", {})
-    for resource in fonts.values():
-        location = getattr(resource, "location", None)
-        loaded = getattr(resource, "loaded_font", None)
-        if loaded is None or location is None:
-            continue
-        if hasattr(location, "package") and hasattr(location, "resource"):
-            with resources.as_file(resources.files(location.package).joinpath(location.resource)) as path:
-                _gui_fonts[id(loaded)] = str(path)
-        elif isinstance(location, str):
-            _gui_fonts[id(loaded)] = location
-
-
-def _font_file_of(chunks: list[Any]) -> str:
-    return next((_gui_fonts[id(c.font)] for c in chunks if id(getattr(c, "font", None)) in _gui_fonts),
-                _gui_regular_font())
-
-
 def _chunk_glyphs(chunks: list[Any], screen_name: str, name: str) -> list[Problem]:
     """Each run of rich text against its own font (a run may be set in another face, such as the arrows)."""
     problems = []
     for chunk in chunks:
         chunk_text = getattr(chunk, "text", "")
-        missing = missing_glyphs(chunk_text, _font_file_of([chunk])) if chunk_text else ""
+        missing = missing_glyphs(chunk_text, font_file_of([chunk])) if chunk_text else ""
         if missing:
             problems.append(Problem(screen_name, "glyph", chunk_text, f"{name}: no glyph for {missing!r}"))
     return problems
@@ -253,7 +220,7 @@ def _widget_text(element: Any, problems: list[Problem], screen_name: str) -> Sho
     ink = pygame.Rect(element.rect.x + (x or 0), element.rect.y + (y or 0), width, height).clip(element.rect)
     if ink.width <= 0:  # aligned off the left edge: the box is where the ink is
         ink = inner.copy()
-    return Shown(text, ink, inner, name, _font_file_of([c for row in layout.layout_rows for c in row.items]))
+    return Shown(text, ink, inner, name, font_file_of([c for row in layout.layout_rows for c in row.items]))
 
 
 def _ink_height(font: Any, text: str) -> int:
@@ -326,27 +293,6 @@ def _widgets_of(app: Any, screens: list[Any], problems: list[Problem]) -> dict[i
 # ---- the checks ----------------------------------------------------------------------------------------------
 
 
-def _face(path: str) -> pygame.freetype.Font:
-    if not pygame.freetype.get_init():  # pygame.quit() ends freetype and kills the faces made before
-        _faces.cache_clear()
-        pygame.freetype.init()
-    return _faces(path)
-
-
-@functools.lru_cache(maxsize=8)
-def _faces(path: str) -> pygame.freetype.Font:
-    return pygame.freetype.Font(path, 16)
-
-
-def missing_glyphs(text: str, font_file: str) -> str:
-    """The characters of `text` the font has no glyph for (they would show as empty boxes)."""
-    chars = sorted({c for c in text if c.isprintable() and not c.isspace()})
-    if not chars:
-        return ""
-    metrics = _face(font_file).get_metrics("".join(chars))
-    return "".join(c for c, m in zip(chars, metrics, strict=False) if m is None)
-
-
 def _check(screen_name: str, shown: list[Shown], window: pygame.Rect, catalog: frozenset[str]) -> list[Problem]:
     problems = []
     for item in shown:
@@ -396,7 +342,7 @@ def audit(app: Any) -> list[Problem]:
     window = pygame.Rect((0, 0), app.size)
     with recording():
         app.manager.update(0.0)
-        _learn_gui_fonts(app.manager)
+        learn_gui_fonts(app.manager)
         widgets = _widgets_of(app, screens, problems)
         for screen in screens:
             shown = _drawn_by(screen, app.size) + widgets[id(screen)]
