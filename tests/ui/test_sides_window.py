@@ -3,6 +3,7 @@ tests/data/corridor_2001.yaml (a small scenario of two sides: one joint call, th
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -180,3 +181,66 @@ def test_ctrl_z_steps_back_over_both_halves_of_a_joint_decision(driver: Driver) 
     d.digit(1)
     d.key(pygame.K_RETURN)
     assert d.top_name == "RevealScreen" and len(game.session.decisions) == 1  # the counterpart's half sealed again
+
+
+KREMLIN_ONLY, WASHINGTON_ONLY, SHARED = "The generals' anger", "Support in Congress", "Trust between the governments"
+
+
+def drew(seen: Seen, words: str) -> bool:
+    """Whether `words` were drawn, as plain text or as a text box's markup (where "'" is "&#x27;")."""
+    return seen.any(words) or seen.any(html.escape(words))
+
+
+def test_a_hot_seat_reveal_draws_only_what_both_see_and_each_side_then_reads_its_own(
+        driver: Driver, seen: Seen) -> None:
+    d = driver
+    d.start(CORRIDOR, SEED)
+    step(d, seen, pygame.K_DOWN)
+    step(d, seen, pygame.K_DOWN)
+    step(d, seen, pygame.K_RETURN)  # a hot seat: the Kremlin first
+    step(d, seen, pygame.K_RETURN)
+    step(d, seen, pygame.K_1, "1")  # open the airspace: the generals' anger +8
+    step(d, seen, pygame.K_RETURN)
+    step(d, seen, pygame.K_RETURN)  # past the hand-over, the White House
+    step(d, seen, pygame.K_2, "2")  # a written limit: Congress -4; the pair: trust +8, the generals -3
+    seen.texts.clear()
+    step(d, seen, pygame.K_RETURN)
+    assert d.top_name == "RevealScreen" and d.top.viewers == (0, 1)
+    assert seen.any("What both sides see change") and seen.any(SHARED), seen.texts
+    assert not drew(seen, KREMLIN_ONLY) and not drew(seen, WASHINGTON_ONLY), seen.texts
+    assert not seen.any("sees change")
+    game = d.game
+    assert game.session.meters()["generals"] != 30 and game.session.meters()["congress"] != 55  # both moved
+    step(d, seen, pygame.K_RETURN)  # the White House's own decision comes next, at the same seat
+    assert d.top_name == "SidesTurnScreen" and d.top.role == 1
+    story = d.top.story.html_text
+    assert "also changed, that only you see" in story and f"{WASHINGTON_ONLY} −4" in story, story
+    assert html.escape(KREMLIN_ONLY) not in story
+    step(d, seen, pygame.K_1, "1")
+    step(d, seen, pygame.K_RETURN)  # its outcome, its own view
+    step(d, seen, pygame.K_RETURN)
+    assert d.top_name == "HandoverScreen" and d.top.label == "The Kremlin"
+    seen.texts.clear()
+    step(d, seen, pygame.K_RETURN)
+    assert d.top_name == "SidesTurnScreen" and d.top.role == 0
+    story = d.top.story.html_text
+    assert "also changed, that only you see" in story and html.escape(f"{KREMLIN_ONLY} +5") in story, story
+    assert not drew(seen, WASHINGTON_ONLY), [t for t in seen.texts if WASHINGTON_ONLY in t]
+    d.top.story_html()  # told once: a rebuilt screen keeps its news, the next one does not repeat it
+    assert game.news(0) == []
+
+
+def test_a_solo_reveal_shows_the_persons_side_only(driver: Driver, seen: Seen) -> None:
+    d = driver
+    d.start(CORRIDOR, SEED)
+    d.key(pygame.K_DOWN)  # Play as The White House; the Kremlin a counterpart (historical: it opens the airspace)
+    d.key(pygame.K_RETURN)
+    step(d, seen, pygame.K_2, "2")
+    seen.texts.clear()
+    step(d, seen, pygame.K_RETURN)
+    assert d.top_name == "RevealScreen" and d.top.viewers == (1,)
+    assert d.game.session.meters()["generals"] != 30  # the Kremlin's hidden meter did move
+    assert seen.any("Changes the White House sees") and drew(seen, WASHINGTON_ONLY) and drew(seen, SHARED)
+    assert not drew(seen, KREMLIN_ONLY), [t for t in seen.texts if KREMLIN_ONLY in t]
+    step(d, seen, pygame.K_RETURN)
+    assert "that only you see" not in d.top.story.html_text  # the reveal already told it all

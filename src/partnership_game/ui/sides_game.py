@@ -35,8 +35,11 @@ TEXT.update({
     "reveal.heading": "Both choices, revealed",
     "reveal.continue": "Continue",
     "reveal.result": "Between the two capitals",
-    "reveal.changes": "What {label} sees change",
-    "reveal.nothing": "No change {label} can see.",
+    "reveal.changes": "Changes {label} sees",
+    "reveal.nothing": "Nothing {label} sees has changed.",
+    "reveal.shared": "What both sides see change",
+    "reveal.shared_nothing": "Nothing both sides see has changed.",
+    "sides.own_only": "What “{title}” also changed, that only you see",
     "outcome.heading": "{label} has decided",
     "debrief.verdict_own": "Your verdict ({label}): {word}",
     "debrief.verdict_other": "The verdict of {label}: {word}",
@@ -73,6 +76,7 @@ class SidesGame(Game):
                  loaded_from: object = None) -> None:
         super().__init__(session, note, loaded_from=loaded_from)  # type: ignore[arg-type]
         self.play = SidesPlay(session, seating)
+        self.play.private_after_reveal = True  # the reveal shows only what everyone at the screen sees
         self.moves: list[CounterpartMove] = []
         self.last_shown: int | None = None  # the side whose view was last on the screen (hand-over when it changes)
         self.run_counterparts()
@@ -94,8 +98,10 @@ class SidesGame(Game):
         self.moves += moves
         return moves
 
-    def role_label(self, role: int) -> str:
-        return texts.shown(self.session, self.play.sides.roles[role].label)
+    def role_label(self, role: int, lower: bool = False) -> str:
+        """The side's label; with `lower`, as it reads inside a sentence ("the Kremlin", not "The Kremlin")."""
+        label = texts.shown(self.session, self.play.sides.roles[role].label)
+        return "the " + label[4:] if lower and label.startswith("The ") else label
 
     def news(self, role: int) -> list[NewsItem]:
         return self.play.take_news(role)
@@ -124,9 +130,14 @@ class SidesGame(Game):
 
     def changes_for(self, role: int, entries: list[LedgerEntry]) -> list[SideChange]:
         """The net change of every meter `role` sees, in meter order (a meter the side does not see is left out)."""
+        return self.changes_seen_by((role,), entries)
+
+    def changes_seen_by(self, roles: tuple[int, ...], entries: list[LedgerEntry]) -> list[SideChange]:
+        """The net change of every meter all of `roles` see, in meter order; good or bad only where they agree
+        which way is good (a hot seat's reveal shows both players one list)."""
         compiled = self.session.compiled
         model = self.session.scenario.model
-        side = self.play.sides.roles[role]
+        sides = [self.play.sides.roles[role] for role in roles]
         first: dict[str, float] = {}
         last: dict[str, float] = {}
         for entry in entries:
@@ -134,8 +145,10 @@ class SidesGame(Game):
             last[entry.meter] = entry.after
         changes = []
         for m, meter_id in enumerate(compiled.meter_ids):
-            if meter_id in last and self.sees_meter(role, m) and last[meter_id] != first[meter_id]:
-                changes.append(SideChange(model.meters[m].label, first[meter_id], last[meter_id], side.good[m]))
+            if meter_id in last and all(self.sees_meter(r, m) for r in roles) and last[meter_id] != first[meter_id]:
+                good = {side.good[m] for side in sides}
+                changes.append(SideChange(model.meters[m].label, first[meter_id], last[meter_id],
+                                          good.pop() if len(good) == 1 else 0))
         return changes
 
     def visible_meters(self, role: int) -> list[int]:

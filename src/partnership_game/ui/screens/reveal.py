@@ -1,4 +1,4 @@
-"""The reveal: both sides' sealed choices side by side, the pair's result, then the changes each side sees."""
+"""The reveal: both sides' sealed choices side by side, the pair's result, then the changes all at the screen see."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ class RevealScreen(Screen):
         super().__init__(app)
         self.game = game
         self.outcome = outcome
-        self.viewers = viewers  # the sides whose changes are told (the people at the screen)
+        self.viewers = viewers  # the people at the screen: the changes told are those all of them see
 
     def sheet(self) -> pygame.Rect:
         w, h = self.app.size
@@ -73,11 +73,16 @@ class RevealScreen(Screen):
         parts = []
         if self.outcome.result:
             parts.append(f"<b>{rich.escape(t('reveal.result'))}</b><br>{rich.escape(inert_line(self.outcome.result))}")
-        for role in self.viewers:
-            label = inert_line(self.game.role_label(role))
-            changes = self.game.changes_for(role, self.outcome.entries)
-            lines = [change_line(c) for c in changes] or [rich.escape(t("reveal.nothing", label=label))]
-            parts.append(f"<b>{rich.escape(t('reveal.changes', label=label))}</b><br>" + "<br>".join(lines))
+        # Everyone at the screen reads one list: what all of them see. At a hot seat, what one side alone sees
+        # waits for that side's next screen after the hand-over (SidesPlay tells it as news).
+        changes = self.game.changes_seen_by(self.viewers, self.outcome.entries)
+        if len(self.viewers) > 1:
+            heading, nothing = t("reveal.shared"), t("reveal.shared_nothing")
+        else:
+            label = inert_line(self.game.role_label(self.viewers[0], lower=True))
+            heading, nothing = t("reveal.changes", label=label), t("reveal.nothing", label=label)
+        lines = [change_line(c) for c in changes] or [rich.escape(nothing)]
+        parts.append(f"<b>{rich.escape(heading)}</b><br>" + "<br>".join(lines))
         return "<br><br>".join(parts)
 
     def build(self) -> None:

@@ -8,6 +8,7 @@ from partnership_game.scenario.event_models import Counsel
 from partnership_game.session import texts
 from partnership_game.session.sides_play import NewsItem, SideOption
 from partnership_game.ui import rich
+from partnership_game.ui.screens.reveal import change_line
 from partnership_game.ui.screens.turn_counsel import counsel_paragraph
 from partnership_game.ui.sides_game import SidesGame
 from partnership_game.ui.strings import t
@@ -29,9 +30,17 @@ def story_html(game: SidesGame, role: int, news: list[NewsItem], situation: str,
     parts = []
     if game.note:
         parts.append(f"<i>{rich.escape(inert_line(game.note))}</i>")
-    if news:
+    own = [n for n in news if n.from_role == n.for_role]  # a joint decision's changes the reveal kept from the other
+    told = [n for n in news if n.from_role != n.for_role]
+    for item in own:
+        lines = [change_line(c) for c in game.changes_for(role, list(item.changes))]
+        if not lines:  # moved and came back within the decision: nothing to tell
+            continue
+        heading = t("sides.own_only", title=inert_line(item.title))
+        parts.append(f"<b>{rich.escape(heading)}</b><br>" + "<br>".join(lines))
+    if told:
         parts.append(f"<b>{rich.escape(t('sides.news'))}</b>")
-        parts += [f"<b>{rich.escape(inert_line(n.title))}</b>: {rich.escape(inert_line(n.text))}" for n in news]
+        parts += [f"<b>{rich.escape(inert_line(n.title))}</b>: {rich.escape(inert_line(n.text))}" for n in told]
     pending = session.pending
     if pending is not None:  # the decision's title heads its situation (the header has the date and place)
         parts.append(f"<b>{rich.escape(inert_line(texts.shown(session, pending.event.title)))}</b>")

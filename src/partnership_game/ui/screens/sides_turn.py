@@ -12,7 +12,7 @@ from pygame_gui.core import ObjectID
 
 from partnership_game.inert import inert_line
 from partnership_game.session.sides_play import NewsItem, SideOption
-from partnership_game.ui import drawing, fitting
+from partnership_game.ui import drawing, fitting, rich
 from partnership_game.ui.focus import Area, Focus
 from partnership_game.ui.screen import Screen
 from partnership_game.ui.screens import sides_story, turn_text
@@ -100,6 +100,7 @@ class SidesTurnScreen(Screen):
         top = left.top + self.app.px(96)
         story_h = max(self.card_rects[0].top - top - self.app.px(10) if self.card_rects else footer_top - top,
                       self.app.px(60))
+        rich.use_arrows(self.app.manager)  # the changes only this side sees are set with the arrows font
         self.story = self.add(pygame_gui.elements.UITextBox(
             self.story_html(), pygame.Rect(left.left + pad, top, width, story_h), self.app.manager,
             object_id=ObjectID(object_id="#side_story")))
@@ -268,6 +269,7 @@ class SidesTurnScreen(Screen):
             open_dialog(self.app, "message", t("reload.failed"), "\n".join(lines))
             return
         game.play = reseat(old, game.session, seating, news)
+        game.play.private_after_reveal = True  # as SidesGame set it: the reveal shows only what both sides see
         game.note = said
         play_on(self.app, game)  # whoever decides on the reloaded road, after a hand-over at a hot seat
 
