@@ -32,15 +32,16 @@ def _number(value: float) -> str:
     return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
 
 
-def change_line(change: SideChange) -> str:
-    """"Trust +6 ↑: good (now 41)": sign, arrow and a word, so the colour-blind read it as well."""
+def change_line(change: SideChange, now: bool = True) -> str:
+    """"Trust +6 ↑: good (now 41)": sign, arrow and a word, so the colour-blind read it as well; without `now`
+    when the value may have moved since (the turn's drift after news told later)."""
     delta = change.after - change.before
     sign = "+" if delta > 0 else "−"
     line = f"<b>{rich.escape(change.label)} {sign}{_number(abs(delta))} {rich.arrow(delta > 0)}</b>"
     if change.good:
         good = (delta > 0) == (change.good > 0)
         line += f": <b>{t('consequences.good') if good else t('consequences.bad')}</b>"
-    return line + f" ({t('consequences.now', value=_number(change.after))})"
+    return line + (f" ({t('consequences.now', value=_number(change.after))})" if now else "")
 
 
 class RevealScreen(Screen):

@@ -33,7 +33,7 @@ def story_html(game: SidesGame, role: int, news: list[NewsItem], situation: str,
     own = [n for n in news if n.from_role == n.for_role]  # a joint decision's changes the reveal kept from the other
     told = [n for n in news if n.from_role != n.for_role]
     for item in own:
-        lines = [change_line(c) for c in game.changes_for(role, list(item.changes))]
+        lines = [change_line(c, now=False) for c in game.changes_for(role, list(item.changes))]
         if not lines:  # moved and came back within the decision: nothing to tell
             continue
         heading = t("sides.own_only", title=inert_line(item.title))
