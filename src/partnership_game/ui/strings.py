@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from partnership_game.ui.strings_sides import SIDES_TEXT
+
 TEXT: dict[str, str] = {
     "app.title": "A New Partnership?",
     "app.subtitle": "Moscow and Washington, September 2001 – May 2002",
@@ -386,6 +388,7 @@ TEXT: dict[str, str] = {
     "map.keys": "Left/Right: the next place on the map",
     "map.empty": "Nothing is marked on this map.",
 }
+TEXT.update(SIDES_TEXT)  # the words for two sides live in ui/strings_sides.py
 
 
 def t(key: str, **values: object) -> str:
