@@ -236,6 +236,10 @@ def cmd_explore(args: argparse.Namespace) -> int:
     else:
         for ending_id, count in sorted(result["endings"].items(), key=lambda kv: -kv[1]):
             print(f"  {ending_id:28} {count:>9,}  {100 * count / args.runs:5.1f}%")
+        # The spread of each meter at the end, as --json gives it: where most games leave it, not only the ending.
+        print(f"  {'meter at the end':28} {'p10':>9}  {'p50':>5}  {'p90':>5}")
+        for meter_id, spread in result["meters"].items():
+            print(f"  {meter_id:28} {spread['p10']:>9g}  {spread['p50']:>5g}  {spread['p90']:>5g}")
     print(f"in {result['seconds']} s")
     return EXIT_OK
 

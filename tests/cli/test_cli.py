@@ -430,3 +430,13 @@ def test_an_unfinished_game_is_offered_and_a_new_one_never_overwrites_it(tmp_pat
         entry = words(" ".join(details))
         assert entry.startswith("tiny; saved "), entry
         assert f"; turn {turn} of 3; unfinished; seed {its_seed}" in entry, entry
+
+
+def test_explore_text_output_gives_each_meters_spread_as_json_does(tmp_path: Path) -> None:
+    text = cli("explore", TINY_REL, "--runs", "400", "--seed", "3", tmp_path=tmp_path)
+    data = json.loads(cli("explore", TINY_REL, "--runs", "400", "--seed", "3", "--json", tmp_path=tmp_path).stdout)
+    assert text.returncode == 0, text.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in text.stdout.splitlines() if line.startswith("  ")}
+    assert rows["meter"] == ["at", "the", "end", "p10", "p50", "p90"]
+    for meter, spread in data["meters"].items():
+        assert [float(x) for x in rows[meter]] == [spread["p10"], spread["p50"], spread["p90"]]
