@@ -44,11 +44,10 @@ def _snapshot(state: State) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.boo
 
 
 def historical_belief(engine: Engine) -> Belief:
-    """Play the historical road once and keep the world at every decision point (cached per compiled scenario)."""
-    scenario = engine.scenario
-    cached = _CACHE.get(id(scenario))
-    if cached is not None and cached[0] is scenario:
-        return cached[1]
+    """Play the historical road once and keep the world at every decision point (kept with the engine)."""
+    cached = engine.derived.get("belief")
+    if isinstance(cached, Belief):
+        return cached
     state = engine.start(rng.game_seeds(BELIEF_SEED, BELIEF_GAMES))
     points = [(0, -1)]
     meters, flags = _snapshot(state)
@@ -60,15 +59,9 @@ def historical_belief(engine: Engine) -> Belief:
         snapshots_f.append(flags)
         engine.choose(state, pending, historical(state, pending))
     belief = Belief(tuple(points), tuple(snapshots_m), tuple(snapshots_f))
-    if len(_CACHE) >= 16:  # a session holds one or two scenarios; a long test run many
-        _CACHE.clear()
-    _CACHE[id(scenario)] = (scenario, belief)
+    # Two threads (the odds worker and the game) may both compute it at first: the same road, so either result does.
+    engine.derived["belief"] = belief
     return belief
-
-
-# Keyed by identity: a compiled scenario holds arrays and is not hashable; the entry keeps the scenario alive so
-# its id cannot be reused by another while cached.
-_CACHE: dict[int, tuple[CompiledScenario, Belief]] = {}
 
 
 def hidden_from(scenario: CompiledScenario, role: int) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:

@@ -47,6 +47,9 @@ class Engine:
 
     def __init__(self, scenario: CompiledScenario) -> None:
         self.scenario = scenario
+        # What is derived once per scenario by playing it (the historical road a side believes, engine/belief.py):
+        # kept with the engine, not in a module's global, so it lives and dies with the engine that made it.
+        self.derived: dict[str, object] = {}
         self._padded_cum = [self._pad_weights(e) for e in scenario.events]
         self._option_first = [
             np.array([o.first_row for o in e.options], dtype=np.int64) for e in scenario.events
