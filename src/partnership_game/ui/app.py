@@ -18,6 +18,7 @@ from partnership_game.ui.lean_gui import LeanUIManager
 from partnership_game.ui.motion import DialogMotion, dialog_layer
 from partnership_game.ui.motion import release as release_motion
 from partnership_game.ui.screen import Screen
+from partnership_game.ui.screen_names import OpensScreens
 from partnership_game.ui.settings import Settings, save_settings
 from partnership_game.ui.sound import Sound, Volumes, volumes_from
 
@@ -33,8 +34,9 @@ BUSY_WAIT_MS = 16
 SOUND_SETTINGS = ("master_volume", "music_volume", "effects_volume", "mute")
 
 
-class App:
-    """Owns the display, the widget manager, the settings and the screen stack; knows nothing of the rules."""
+class App(OpensScreens):
+    """Owns the display, the widget manager, the settings and the screen stack (screens open by name: `open`,
+    ui/screen_names.py); knows nothing of the rules."""
 
     def __init__(self, settings: Settings, services: Any = None) -> None:
         # Fonts and rendered text are cached per process; a cache made before pygame.quit holds dead fonts.

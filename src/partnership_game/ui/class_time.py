@@ -92,13 +92,9 @@ class ClassTime:
             game.autosave()
         stage = clock.due()
         if stage == "warn":
-            from partnership_game.ui.screens.message import MessageScreen
-
-            self.app.push(MessageScreen(self.app, t("class.warn_heading"), t("class.warn")))
+            self.app.open("message", t("class.warn_heading"), t("class.warn"))
         elif stage == "zero":
-            from partnership_game.ui.screens.classroom import time_is_up
-
-            time_is_up(self.app, game)
+            self.app.call("classroom.time_is_up", self.app, game)
 
     # ---- drawing -------------------------------------------------------------------------------------------
 

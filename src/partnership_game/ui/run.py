@@ -134,64 +134,50 @@ def open_first_screens(app: Any, scenario: str | None, seed: int | None, load: P
     from partnership_game.scenario.discovery import resolve
     from partnership_game.session import SaveError, read_save
     from partnership_game.ui.game import Game
-    from partnership_game.ui.screens.message import MessageScreen
-    from partnership_game.ui.screens.sides_choice import two_sided
-    from partnership_game.ui.screens.title import TitleScreen
-    from partnership_game.ui.screens.turn import TurnScreen
     from partnership_game.ui.strings import t
 
-    app.push(TitleScreen(app))
+    app.open("title")
     app.frame_hooks.append(_sound_after_first_frame)
     if classroom is not None:
-        from partnership_game.ui.screens.classroom import open_lesson
-
-        open_lesson(app, classroom)  # the class file, its scenario and the lesson on it; errors with positions
+        # The class file, its scenario and the lesson on it; errors with positions.
+        app.call("classroom.open_lesson", app, classroom)
         return
     if load is not None:
         try:
             session = read_save(load)
         except SaveError as exc:
-            app.push(MessageScreen(app, t("error.heading"), f"{load}: {exc}"))
+            app.open("message", t("error.heading"), f"{load}: {exc}")
             return
-        from partnership_game.ui.screens.classroom import adopt
-
         note = t("load.changed") if app.services.scenario_changed(session.scenario) else None
         game = Game(session, note, loaded_from=load)
-        adopt(app, game)  # a class game stays one: its class, rules and clock
+        app.call("classroom.adopt", app, game)  # a class game stays one: its class, rules and clock
     elif scenario is not None:
         try:
             loaded = resolve(scenario, paths.builtin_scenarios_dir(), paths.mods_dir())
         except ScenarioError as exc:
-            app.push(MessageScreen(app, t("error.heading"), "\n".join(d.format() for d in exc.diagnostics[:5])))
+            app.open("message", t("error.heading"), "\n".join(d.format() for d in exc.diagnostics[:5]))
             return
-        from partnership_game.ui.screens.sides_choice import SidesChoiceScreen
-
-        if two_sided(loaded):  # issue 16: the sides are chosen first
-            app.replace(SidesChoiceScreen(app, loaded, seed))
+        if app.call("sides_choice.two_sided", loaded):  # issue 16: the sides are chosen first
+            app.open_alone("sides_choice", loaded, seed)
             return
         game = Game.new(loaded, seed if seed is not None else app.services.new_seed())
     else:
         return
-    if game.session.seating is not None and two_sided(game.scenario):  # a saved game of two sides
-        from partnership_game.ui.screens.sides_flow import advance
+    if game.session.seating is not None and app.call("sides_choice.two_sided", game.scenario):  # a saved game of sides
         from partnership_game.ui.sides_game import SidesGame
 
-        advance(app, SidesGame(game.session, game.session.seating, game.note, loaded_from=load))
+        app.call("sides_flow.advance", app, SidesGame(game.session, game.session.seating, game.note, loaded_from=load))
         return
     if game.session.stopped:  # the campaign's end, or the lesson's
-        from partnership_game.ui.screens.debrief import DebriefScreen
-
-        app.replace(DebriefScreen(app, game))
+        app.open_alone("debrief", game)
     else:
-        app.replace(TurnScreen(app, game))
+        app.open_alone("turn", game)
 
 
 def _sound_after_first_frame(app: Any) -> None:
     """Once the first screen shows, open the audio device in the background (so the first click is heard, and
     start-up never waits for it); the title gets the calm bed (a turn screen has already set its own mood)."""
-    from partnership_game.ui.screens.title import TitleScreen
-
     app.frame_hooks.remove(_sound_after_first_frame)
     app.sound.warm_up()
-    if isinstance(app.top, TitleScreen):
+    if isinstance(app.top, app.screen_class("title")):
         app.sound.set_tension(0.0)

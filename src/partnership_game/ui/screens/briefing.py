@@ -118,39 +118,28 @@ class BriefingScreen(Screen):
                          palette.ink_soft, anchor="center")
 
     def begin(self) -> None:
-        classroom = self.app.lesson.model if self.app.lesson is not None else None
-        from partnership_game.ui.screens.sides_choice import SidesChoiceScreen, two_sided
-        from partnership_game.ui.screens.sides_flow import class_seats_sides
-
+        app = self.app
+        classroom = app.lesson.model if app.lesson is not None else None
         # Issue 16: who plays which side, before the game, unless a class file seats the sides.
-        if two_sided(self.scenario) and not class_seats_sides(self.app, self.scenario):
-            self.app.replace(SidesChoiceScreen(self.app, self.scenario))
+        seats_chosen_here = not app.call("sides_flow.class_seats_sides", app, self.scenario)
+        if app.call("sides_choice.two_sided", self.scenario) and seats_chosen_here:
+            app.open_alone("sides_choice", self.scenario)
             return
         if classroom is not None and classroom.ask_name:
-            from partnership_game.ui.screens.classroom import NameScreen
-
-            self.app.push(NameScreen(self.app), on_result=lambda name: name and self.start(name))
+            app.open("name", on_result=lambda name: name and self.start(name))
         else:
             self.start(None)
 
     def start(self, player: str | None) -> None:
-        from partnership_game.ui.screens.classroom import new_game
-        from partnership_game.ui.screens.sides_choice import two_sided
-
-        self.app.sound.play("decide")  # the dossier opens
-        if two_sided(self.scenario):  # issue 16: the class file's seats (the side choice comes before otherwise)
-            from partnership_game.ui.screens.sides_flow import start_seated
-
-            start_seated(self.app, self.scenario, None, player)
+        app = self.app
+        app.sound.play("decide")  # the dossier opens
+        if app.call("sides_choice.two_sided", self.scenario):  # issue 16: the class file's seats (the side choice
+            app.call("sides_flow.start_seated", app, self.scenario, None, player)  # comes before otherwise)
             return
-        from partnership_game.ui.screens.turn import TurnScreen
-
-        game = new_game(self.app, self.scenario, player)  # a class game when a class is in force (issue 13)
+        game = app.call("classroom.new_game", app, self.scenario, player)  # a class game when a class is in force
         game.autosave()
-        self.app.replace(TurnScreen(self.app, game))
-        from partnership_game.ui.screens import guide
-
-        guide.offer(self.app)  # the first game offers the guided first turn
+        app.open_alone("turn", game)
+        app.call("guide.offer", app)  # the first game offers the guided first turn
 
     def update(self, dt: float) -> None:
         self.tips.update()
@@ -166,9 +155,7 @@ class BriefingScreen(Screen):
             if event.ui_element is self.begin_button:
                 self.begin()
             elif event.ui_element is self.back_button:
-                from partnership_game.ui.screens.picker import PickerScreen
-
-                self.app.replace(PickerScreen(self.app))
+                self.app.open_alone("picker")
 
     def handle(self, event: pygame.event.Event) -> bool:
         if self.tips.handle(event) or self.focus.handle(event):
@@ -179,8 +166,6 @@ class BriefingScreen(Screen):
             self.begin()
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            from partnership_game.ui.screens.picker import PickerScreen
-
-            self.app.replace(PickerScreen(self.app))
+            self.app.open_alone("picker")
             return True
         return False

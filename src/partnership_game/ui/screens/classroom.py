@@ -106,22 +106,18 @@ def hand_in(app: Any, game: Game) -> None:
 def submit(app: Any, game: Game, folder: Path) -> bool:
     """Write the hand-in into `folder` (made if missing) and say where and as what; an error says why."""
     from partnership_game.classroom.handin import hand_in as write_hand_in
-    from partnership_game.ui.screens.message import MessageScreen
-
     try:
         folder.mkdir(parents=True, exist_ok=True)
         done = write_hand_in(game.session, folder)
     except OSError as exc:
-        app.push(MessageScreen(app, t("error.heading"), t("class.hand_in_failed", reason=exc.strerror or exc)))
+        app.open("message", t("error.heading"), t("class.hand_in_failed", reason=exc.strerror or exc))
         return False
-    app.push(MessageScreen(app, t("class.handed_in_heading"), done.message()))
+    app.open("message", t("class.handed_in_heading"), done.message())
     return True
 
 
 def time_is_up(app: Any, game: Game) -> None:
     """The time box reached zero: hand in by itself where the class file says so, else ask to hand in now."""
-    from partnership_game.ui.screens.message import MessageScreen
-
     lesson = game.session.classroom.lesson if game.session.classroom is not None else None
     if lesson is not None and lesson.loaded.model.at_zero == "hand_in":
         from partnership_game.classroom.handin import hand_in_folder
@@ -130,7 +126,7 @@ def time_is_up(app: Any, game: Game) -> None:
         if folder is not None:  # the class file's check makes sure it names one
             submit(app, game, folder)
             return
-    app.push(MessageScreen(app, t("class.zero_heading"), t("class.zero_ask")),
+    app.open("message", t("class.zero_heading"), t("class.zero_ask"),
              on_result=lambda _: hand_in(app, game))
 
 
@@ -149,12 +145,10 @@ def open_lesson(app: Any, path: Path) -> bool:
     from partnership_game.classroom.classfile import load_class_file
     from partnership_game.classroom.lesson import resolve_class
     from partnership_game.scenario import ScenarioError
-    from partnership_game.ui.screens.message import MessageScreen
-
     try:
         lesson = resolve_class(load_class_file(path))
     except ScenarioError as exc:
-        app.push(MessageScreen(app, t("error.heading"), "\n".join(d.format() for d in exc.diagnostics[:8])))
+        app.open("message", t("error.heading"), "\n".join(d.format() for d in exc.diagnostics[:8]))
         return False
     start_class(app, lesson)
     return True
@@ -162,12 +156,10 @@ def open_lesson(app: Any, path: Path) -> bool:
 
 def start_class(app: Any, lesson: Any) -> None:
     """Open the briefing of the lesson's scenario; Begin starts a class game (see `new_game`)."""
-    from partnership_game.ui.screens.briefing import BriefingScreen
-
     if app.lesson is None or app.lesson.loaded.hash != lesson.loaded.hash:
         app.class_clock = None  # another class: its own time box
     app.lesson = lesson
-    app.replace(BriefingScreen(app, lesson.scenario))
+    app.open_alone("briefing", lesson.scenario)
 
 
 def new_game(app: Any, scenario: Any, player: str | None) -> Game:

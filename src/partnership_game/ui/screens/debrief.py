@@ -286,9 +286,8 @@ class DebriefScreen(Screen):
         self.tips.update()
         # A step back or a jump to another branch (from the menu or the tree) leaves the ending: play on.
         if not self.game.session.stopped and self.app.top is self:
-            from partnership_game.ui.screens.sides_flow import play_on
-
-            play_on(self.app, self.game)  # the turn screen, or (two sides) the next side's view
+            # The turn screen, or (two sides) the next side's view.
+            self.app.call("sides_flow.play_on", self.app, self.game)
 
     def export(self) -> None:
         """One key: the printable HTML report and the CSV decision log, into the reports folder."""
@@ -296,8 +295,6 @@ class DebriefScreen(Screen):
 
         from partnership_game import paths
         from partnership_game.report.single import write_report
-        from partnership_game.ui.screens.message import MessageScreen
-
         session = self.game.session
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
         name = f"{session.scenario.model.id}-{stamp}"
@@ -305,10 +302,10 @@ class DebriefScreen(Screen):
         try:
             write_report(session, folder / f"{name}.html", folder / f"{name}.csv")
         except OSError as exc:
-            self.app.push(MessageScreen(self.app, t("error.heading"), t("save.failed", reason=exc.strerror or exc)))
+            self.app.open("message", t("error.heading"), t("save.failed", reason=exc.strerror or exc))
             return
-        self.app.push(MessageScreen(self.app, t("debrief.exported_heading"),
-                                    t("debrief.exported", html=folder / f"{name}.html", csv=folder / f"{name}.csv")))
+        self.app.open("message", t("debrief.exported_heading"),
+                      t("debrief.exported", html=folder / f"{name}.html", csv=folder / f"{name}.csv"))
 
     def enter(self) -> None:
         self.app.sound.stop_bed()  # quiet for the discussion
@@ -329,9 +326,7 @@ class DebriefScreen(Screen):
         elif event.ui_element is self.export_button:
             self.export()
         elif event.ui_element is self.title_button:
-            from partnership_game.ui.screens.title import TitleScreen
-
-            self.app.replace(TitleScreen(self.app))
+            self.app.open_alone("title")
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type != pygame.KEYDOWN:
@@ -348,27 +343,17 @@ class DebriefScreen(Screen):
             self.switch(TABS[(index - 1) % len(TABS)])
         elif ctrl and event.key == pygame.K_z:
             if self.game.back():
-                from partnership_game.ui.screens.sides_flow import play_on
-
-                play_on(self.app, self.game)
+                self.app.call("sides_flow.play_on", self.app, self.game)
         elif event.key == pygame.K_ESCAPE:
-            from partnership_game.ui.screens.menu import MenuScreen
-
-            self.app.push(MenuScreen(self.app, self.game))
+            self.app.open("menu", self.game)
         elif event.key == pygame.K_e:
             self.export()
         elif event.key == pygame.K_b:
-            from partnership_game.ui.screens.branches import BranchesScreen
-
-            self.app.push(BranchesScreen(self.app, self.game), on_result=self._after_branches)
+            self.app.open("branches", self.game, on_result=self._after_branches)
         elif event.key == pygame.K_F1:
-            from partnership_game.ui.screens.help import HelpScreen
-
-            self.app.push(HelpScreen(self.app, self.game.scenario.model.glossary))
+            self.app.open("help", self.game.scenario.model.glossary)
         elif ctrl and event.key == pygame.K_s:
-            from partnership_game.ui.screens.saves import SaveScreen
-
-            self.app.push(SaveScreen(self.app, self.game))
+            self.app.open("save", self.game)
         else:
             return False
         return True

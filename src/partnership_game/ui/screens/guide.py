@@ -30,10 +30,8 @@ _ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 def turn_below(app: Any) -> Any:
     """The turn screen on the stack with a decision in front of it, or None."""
-    from partnership_game.ui.screens.turn import TurnScreen
-
     for screen in reversed(app.stack):
-        if isinstance(screen, TurnScreen):
+        if isinstance(screen, app.screen_class("turn")):
             return screen if screen.game.session.pending is not None and hasattr(screen, "lay") else None
     return None
 

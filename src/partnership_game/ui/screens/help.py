@@ -33,15 +33,11 @@ class HelpScreen(TextDialog):
         super().enter()
 
     def build(self) -> None:
-        from partnership_game.ui.screens import guide
-
         super().build()
-        guide.add_tour_button(self)  # the guided tour of the turn screen, when a turn is under Help
+        self.app.call("guide.add_tour_button", self)  # the guided tour of the turn screen, when a turn is under Help
 
     def on_ui(self, event: pygame.event.Event) -> None:
-        from partnership_game.ui.screens import guide
-
-        if not guide.tour_pressed(self, event):
+        if not self.app.call("guide.tour_pressed", self, event):
             super().on_ui(event)
 
     def html(self) -> str:

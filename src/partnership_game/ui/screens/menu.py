@@ -68,36 +68,22 @@ class MenuScreen(ModalScreen):
         if item == "resume":
             self.dismiss(None)
         elif item == "save" and self.game is not None:
-            from partnership_game.ui.screens.saves import SaveScreen
-
-            app.push(SaveScreen(app, self.game))
+            app.open("save", self.game)
         elif item == "branches" and self.game is not None:
-            from partnership_game.ui.screens.branches import BranchesScreen
-
             callback = self._on_result  # the branches' answer goes to whoever opened the menu
             self.dismiss(None)
-            app.push(BranchesScreen(app, self.game), on_result=callback)
+            app.open("branches", self.game, on_result=callback)
         elif item == "hand_in" and self.game is not None:
-            from partnership_game.ui.screens.classroom import hand_in
-
-            hand_in(app, self.game)
+            app.call("classroom.hand_in", app, self.game)
         elif item == "load":
-            from partnership_game.ui.screens.saves import LoadScreen
-
-            app.push(LoadScreen(app))
+            app.open("load")
         elif item == "settings":
-            from partnership_game.ui.screens.settings_screen import SettingsScreen
-
-            app.push(SettingsScreen(app))
+            app.open("settings")
         elif item == "help":
-            from partnership_game.ui.screens.help import HelpScreen
-
             glossary = self.game.scenario.model.glossary if self.game is not None else ()
-            app.push(HelpScreen(app, glossary))
+            app.open("help", glossary)
         elif item == "title":
-            from partnership_game.ui.screens.title import TitleScreen
-
-            app.replace(TitleScreen(app))
+            app.open_alone("title")
         elif item == "quit":
             app.quit()
 

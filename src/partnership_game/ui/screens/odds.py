@@ -7,18 +7,13 @@ from typing import Any
 
 import numpy as np
 import pygame
-import pygame_gui
-from pygame_gui.core import ObjectID
 
 from partnership_game.engine import POLICIES
 from partnership_game.engine.odds import OptionOdds, fork, future_seeds, odds_for_option
 from partnership_game.ui import drawing
 from partnership_game.ui.game import Game
-from partnership_game.ui.screen import Focus, ModalScreen
+from partnership_game.ui.odds_dialog import PATTERNS, OddsDialog, fill_pattern
 from partnership_game.ui.strings import t
-
-# Hatching for the bar segments, so endings differ by pattern as well as colour.
-_PATTERNS = ("solid", "diagonal", "dots", "vertical", "cross", "horizontal", "back")
 
 
 class OddsWorker:
@@ -51,7 +46,7 @@ class OddsWorker:
         return len(self.results) == len(self.pending.event.options)
 
 
-class OddsScreen(ModalScreen):
+class OddsScreen(OddsDialog):
     width_share = 0.8
     height_share = 0.82
 
@@ -61,41 +56,6 @@ class OddsScreen(ModalScreen):
         self.policy = policy
         self.worker = OddsWorker(game, policy)
         self.seen = 0
-
-    def build(self) -> None:
-        panel = self.make_backdrop()
-        rect = panel.get_container().get_rect()
-        pad = self.app.px(16)
-        row = self.app.px(40)
-        width = self.app.px(260)
-        other = "random" if self.policy == "historical" else "historical"
-        self.switch = self.add(pygame_gui.elements.UIButton(
-            pygame.Rect(pad, rect.height - pad - row, width, row), t(f"odds.switch.{other}"), self.app.manager,
-            container=panel, object_id=ObjectID(object_id="#odds_policy")))
-        self.close = self.add(pygame_gui.elements.UIButton(
-            pygame.Rect(rect.width - pad - self.app.px(140), rect.height - pad - row, self.app.px(140), row),
-            t("help.close"), self.app.manager, container=panel,
-            object_id=ObjectID(class_id="@primary", object_id="#odds_close")))
-        self.panel = panel
-        self.close_button = self.close
-        self.focus = Focus(self, [self.close, self.switch])
-        # The chart is drawn onto its own surface and shown as an image inside the dialog, so the dialog's
-        # panel (drawn by pygame_gui over the screens' own layers) does not cover it.
-        area = pygame.Rect(pad, pad, rect.width - 2 * pad, rect.height - 3 * pad - row)
-        self.canvas = pygame.Surface(area.size)
-        self.image = self.add(pygame_gui.elements.UIImage(area, self.canvas, self.app.manager, container=panel))
-        self.paint()
-
-    def leave(self) -> None:
-        self.worker.cancelled.set()
-        super().leave()
-
-    def update(self, dt: float) -> None:
-        if len(self.worker.results) != self.seen or not self.worker.done:
-            # Results arrive from the thread: keep drawing until the last one is in.
-            self.seen = len(self.worker.results)
-            self.paint()
-            self.app.dirty = True
 
     def paint(self) -> None:
         surface = self.canvas
@@ -126,7 +86,7 @@ class OddsScreen(ModalScreen):
             left, row = places[k]
             top = legend_y + row * line_h
             swatch = pygame.Rect(left, top + self.app.px(3), self.app.px(14), self.app.px(14))
-            _fill(surface, swatch, colours[ending.id], _PATTERNS[k % len(_PATTERNS)])
+            fill_pattern(surface, swatch, colours[ending.id], PATTERNS[k % len(PATTERNS)])
             drawing.text(surface, (swatch.right + self.app.px(5), top), ending.title, self.app.px(12), palette.ink)
         options = self.game.session.pending.event.options if self.game.session.pending else ()
         rows = max(len(options), 1)
@@ -154,7 +114,7 @@ class OddsScreen(ModalScreen):
                 if width <= 0:
                     continue
                 segment = pygame.Rect(left, bar.top, width, bar.height)
-                _fill(surface, segment, colours[ending.id], _PATTERNS[index % len(_PATTERNS)])
+                fill_pattern(surface, segment, colours[ending.id], PATTERNS[index % len(PATTERNS)])
                 if share >= 0.07:
                     drawing.text(surface, segment.center, f"{share:.0%}", self.app.px(12), palette.paper, bold=True,
                                  anchor="center")
@@ -162,56 +122,9 @@ class OddsScreen(ModalScreen):
             pygame.draw.rect(surface, palette.ink, bar, width=1)
         self.image.set_image(surface)
 
-    def on_ui(self, event: pygame.event.Event) -> None:
-        if self.closing(event) or event.type != pygame_gui.UI_BUTTON_PRESSED:
-            return
-        if event.ui_element is self.switch:
-            self.toggle()
-
     def toggle(self) -> None:
         self.worker.cancelled.set()
         self.policy = "random" if self.policy == "historical" else "historical"
         self.worker = OddsWorker(self.game, self.policy)
         self.seen = 0
         self.rebuild()
-
-    def handle(self, event: pygame.event.Event) -> bool:
-        if self.focus is not None and self.focus.handle(event):
-            return True
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_o):
-            self.cancel()
-            return True
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_p:
-            self.toggle()
-            return True
-        return False
-
-
-def _fill(surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, int, int], pattern: str) -> None:
-    """A filled rectangle with a hatching pattern over it: colour is never the only way to tell endings apart."""
-    pygame.draw.rect(surface, colour, rect)
-    if pattern == "solid" or rect.width < 3:
-        return
-    lighter = tuple(min(255, c + (255 - c) // 2) for c in colour)
-    clip = surface.get_clip()
-    surface.set_clip(rect.clip(clip) if clip else rect)
-    step = 7
-    if pattern in ("diagonal", "cross"):
-        for offset in range(-rect.height, rect.width, step):
-            pygame.draw.line(surface, lighter, (rect.left + offset, rect.bottom), (rect.left + offset + rect.height,
-                                                                                  rect.top))
-    if pattern in ("back", "cross"):
-        for offset in range(0, rect.width + rect.height, step):
-            pygame.draw.line(surface, lighter, (rect.left + offset, rect.top), (rect.left + offset - rect.height,
-                                                                               rect.bottom))
-    if pattern == "vertical":
-        for x in range(rect.left + 2, rect.right, step):
-            pygame.draw.line(surface, lighter, (x, rect.top), (x, rect.bottom))
-    if pattern == "horizontal":
-        for y in range(rect.top + 2, rect.bottom, step):
-            pygame.draw.line(surface, lighter, (rect.left, y), (rect.right, y))
-    if pattern == "dots":
-        for x in range(rect.left + 3, rect.right, step):
-            for y in range(rect.top + 3, rect.bottom, step):
-                surface.set_at((x, y), lighter)
-    surface.set_clip(clip)

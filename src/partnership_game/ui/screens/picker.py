@@ -213,17 +213,13 @@ class PickerScreen(Screen):
     def begin(self) -> None:
         if not self.entries or self.entries[self.index].loaded is None:
             return
-        from partnership_game.ui.screens.briefing import BriefingScreen
-
         loaded = self.entries[self.index].loaded
         assert loaded is not None
         remember(self.app, loaded.model.id)
-        self.app.replace(BriefingScreen(self.app, loaded))
+        self.app.open_alone("briefing", loaded)
 
     def to_title(self) -> None:
-        from partnership_game.ui.screens.title import TitleScreen
-
-        self.app.replace(TitleScreen(self.app))
+        self.app.open_alone("title")
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type != pygame.KEYDOWN:

@@ -234,38 +234,27 @@ class LoadScreen(ModalScreen):
 def open_save(app: Any, path: Path) -> bool:
     """Play a saved game from where it was left: its turn, its debrief, or an outcome screen the player had not
     closed (the autosave keeps it), shown again over its turn. A save that cannot be read says why; False then."""
-    from partnership_game.ui.screens.message import MessageScreen
-    from partnership_game.ui.screens.turn import TurnScreen
-
     try:
         save = parse_save(read_save_bytes(path))
         session = session_from_save(save, str(path))
     except SaveError as exc:
-        app.push(MessageScreen(app, t("error.heading"), f"{path.name}: {exc}"))
+        app.open("message", t("error.heading"), f"{path.name}: {exc}")
         return False
     note = t("load.changed") if app.services.scenario_changed(session.scenario) else None
     game = Game(session, note, loaded_from=path)  # an autosave goes on in its own file
-    from partnership_game.ui.screens.classroom import adopt
-
-    adopt(app, game)  # a class game stays one: its class, rules, clock and Hand in
-    from partnership_game.ui.screens.sides_flow import resume
-
-    if resume(app, game, loaded_from=path):  # issue 16: a game of two sides, at its side's hand-over or turn
+    app.call("classroom.adopt", app, game)  # a class game stays one: its class, rules, clock and Hand in
+    # Issue 16: a game of two sides goes on at its side's hand-over or turn.
+    if app.call("sides_flow.resume", app, game, loaded_from=path):
         return True
     outcome = save.outcome
     if outcome is not None and outcome.node == session.timeline.current:
-        from partnership_game.ui.screens.consequences import ConsequencesScreen
-
         game.outcome = outcome
-        turn = TurnScreen(app, game)
-        app.replace(turn)
+        turn = app.open_alone("turn", game)
         entries = game.entries()[outcome.entries:]
         landed = texts.happened(session)[outcome.told:]
-        app.push(ConsequencesScreen(app, game, entries, landed), on_result=lambda _: turn.after_consequences())
+        app.open("consequences", game, entries, landed, on_result=lambda _: turn.after_consequences())
     elif session.stopped:  # the campaign's end, or the lesson's
-        from partnership_game.ui.screens.debrief import DebriefScreen
-
-        app.replace(DebriefScreen(app, game))
+        app.open_alone("debrief", game)
     else:
-        app.replace(TurnScreen(app, game))
+        app.open_alone("turn", game)
     return True

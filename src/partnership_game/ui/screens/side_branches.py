@@ -7,21 +7,14 @@ from typing import Any
 
 from partnership_game.session.side_view import hidden_nodes, side_decisions
 from partnership_game.ui.branch_names import departure
-from partnership_game.ui.screens.branches import BranchesScreen
+from partnership_game.ui.branches_dialog import BranchesDialog
 from partnership_game.ui.sides_game import SidesGame
-from partnership_game.ui.strings import TEXT, t
+from partnership_game.ui.strings import t
 from partnership_game.ui.views import date_text, short_date
 
-TEXT.update({
-    "side_branches.node_hidden": "{date} · {what}",
-    "side_branches.no_compare": "Comparing branches shows every meter, some of which this side does not see: it "
-                                "waits for the debrief.",
-    "side_branches.no_compare_heading": "Not during play",
-})
 
-
-class SideBranchesScreen(BranchesScreen):
-    """BranchesScreen as `role` may see it."""
+class SideBranchesScreen(BranchesDialog):
+    """The branches dialog as `role` may see it."""
 
     def __init__(self, app: Any, game: SidesGame, role: int) -> None:
         self.role = role
@@ -47,9 +40,7 @@ class SideBranchesScreen(BranchesScreen):
 
     def act(self, action: str) -> None:
         if action in ("history", "current") and self.chosen() is not None:
-            from partnership_game.ui.side_dialogs import open_dialog
-
-            open_dialog(self.app, "message", t("side_branches.no_compare_heading"), t("side_branches.no_compare"))
+            self.app.open("message", t("side_branches.no_compare_heading"), t("side_branches.no_compare"))
             return
         super().act(action)
 

@@ -11,24 +11,9 @@ import pygame
 from partnership_game.inert import inert_line
 from partnership_game.session.side_odds import VERDICT_WORDS, SideOddsPlan, SideOptionOdds, side_odds_plan
 from partnership_game.ui import drawing
-from partnership_game.ui.screen import ModalScreen
-from partnership_game.ui.screens.odds import _PATTERNS, OddsScreen, _fill
+from partnership_game.ui.odds_dialog import PATTERNS, OddsDialog, fill_pattern
 from partnership_game.ui.sides_game import SidesGame
-from partnership_game.ui.strings import TEXT, t
-
-TEXT.update({
-    "side_odds.heading": "What are the odds for {label}?",
-    "side_odds.note": ("{futures} simulated futures per option of yours. What {label} does not see starts as it "
-                       "stood on the historical road by now; your later decisions and those of every player are "
-                       "played {policy}."),
-    "side_odds.joint_counterpart": "{other}'s part of this decision is drawn as its counterpart ({temperament}) "
-                                   "would imagine it, never from what it chose.",
-    "side_odds.joint_person": "{other}'s part of this decision is drawn at random among its options: its choice "
-                              "is sealed.",
-    "side_odds.later_counterpart": "{other}'s later decisions are played by its counterpart ({temperament}).",
-    "side_odds.verdicts": "Your verdict",
-    "side_odds.endings": "The world's ending",
-})
+from partnership_game.ui.strings import t
 
 # Verdicts are plain or dotted where endings are hatched, and the legend heads each group, so a verdict is never
 # read as an ending of the same colour.
@@ -56,16 +41,16 @@ class SideOddsWorker:
         return len(self.results) == self.plan.option_count
 
 
-class SideOddsScreen(OddsScreen):
-    """OddsScreen for one side: its own options, its verdicts over the world's endings, its belief as the start."""
+class SideOddsScreen(OddsDialog):
+    """The odds for one side: its own options, its verdicts over the world's endings, its belief as the start."""
 
     width_share = 0.84
     height_share = 0.86
     game: SidesGame
-    worker: SideOddsWorker  # type: ignore[assignment]
+    worker: SideOddsWorker
 
     def __init__(self, app: Any, game: SidesGame, role: int, policy: str = "historical") -> None:
-        ModalScreen.__init__(self, app)  # not OddsScreen's: that one would start the world's odds
+        super().__init__(app)
         self.game = game
         self.role = role
         self.policy = policy
@@ -101,7 +86,7 @@ class SideOddsScreen(OddsScreen):
                              palette.ink_soft) + px(8)
         endings = self.game.session.compiled.endings
         colours = {e.id: palette.series[k % len(palette.series)] for k, e in enumerate(endings)}
-        patterns = {e.id: _PATTERNS[k % len(_PATTERNS)] for k, e in enumerate(endings)}
+        patterns = {e.id: PATTERNS[k % len(PATTERNS)] for k, e in enumerate(endings)}
         verdict_colours = {"good": palette.good, "mixed": palette.disabled, "bad": palette.bad}
         keys = ([(t("side_odds.verdicts"), None, "")]
                 + [(t(f"verdict.{w}"), verdict_colours[w], _VERDICT_PATTERNS[w]) for w in VERDICT_WORDS]
@@ -154,7 +139,7 @@ class SideOddsScreen(OddsScreen):
                              bold=True)
                 continue
             swatch = pygame.Rect(left, y + px(3), px(14), px(14))
-            _fill(surface, swatch, colour, pattern)
+            fill_pattern(surface, swatch, colour, pattern)
             drawing.text(surface, (swatch.right + px(5), y), drawing.fit(words, px(12), area.width - px(20)),
                          px(12), palette.ink)
         return top
@@ -167,7 +152,7 @@ class SideOddsScreen(OddsScreen):
             if width <= 0:
                 continue
             segment = pygame.Rect(left, bar.top, width, bar.height)
-            _fill(surface, segment, colour, pattern)
+            fill_pattern(surface, segment, colour, pattern)
             if labels and share >= 0.07 and bar.height >= self.app.px(12):
                 drawing.text(surface, segment.center, f"{share:.0%}", self.app.px(12), self.app.palette.paper,
                              bold=True, anchor="center")

@@ -17,7 +17,6 @@ from partnership_game.session.seating import Seating, SeatingError, hotseat, sol
 from partnership_game.ui import drawing, fitting, rich
 from partnership_game.ui.focus import Focus
 from partnership_game.ui.screen import Screen
-from partnership_game.ui.screens.sides_flow import start_seated
 from partnership_game.ui.strings import t
 
 
@@ -187,12 +186,11 @@ class SidesChoiceScreen(Screen):
             self.app.dirty = True
             return
         self.app.sound.play("decide")
-        start_seated(self.app, self.scenario, seating, seed=self.seed)  # a class's game when one is in force
+        # A class's game when one is in force on this scenario.
+        self.app.call("sides_flow.start_seated", self.app, self.scenario, seating, seed=self.seed)
 
     def go_back(self) -> None:
-        from partnership_game.ui.screens.briefing import BriefingScreen
-
-        self.app.replace(BriefingScreen(self.app, self.scenario))
+        self.app.open_alone("briefing", self.scenario)
 
     def on_ui(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION:

@@ -13,17 +13,13 @@ def advance(app: Any, game: SidesGame) -> None:
     """Show what the game waits for now: a hand-over first whenever the side at a hot seat changes."""
     game.run_counterparts()
     if game.session.stopped or game.play.to_act() is None:
-        from partnership_game.ui.screens.debrief import DebriefScreen
-
-        app.replace(DebriefScreen(app, game))
+        app.open_alone("debrief", game)
         return
     role = game.play.to_act()
     assert role is not None
     if game.hotseat and role != game.last_shown:
-        from partnership_game.ui.screens.handover import HandoverScreen
-
         seat = game.play.seating.of(role)
-        app.replace(HandoverScreen(app, game.role_label(role), seat.name, lambda: show_turn(app, game, role), game))
+        app.open_alone("handover", game.role_label(role), seat.name, lambda: show_turn(app, game, role), game)
         return
     show_turn(app, game, role)
 
@@ -34,46 +30,38 @@ def play_on(app: Any, game: Any) -> None:
         game.last_shown = None  # whoever sits at the screen now, a hot seat hands it over first
         advance(app, game)
         return
-    from partnership_game.ui.screens.turn import TurnScreen
-
-    app.replace(TurnScreen(app, game))
+    app.open_alone("turn", game)
 
 
 def show_turn(app: Any, game: SidesGame, role: int) -> None:
-    from partnership_game.ui.screens.sides_turn import SidesTurnScreen
-
     game.last_shown = role
-    app.replace(SidesTurnScreen(app, game, role))
+    app.open_alone("sides_turn", game, role)
 
 
 def after_pick(app: Any, game: SidesGame, role: int, title: str, label: str, taken: tuple[Any, Any, str]) -> None:
     """After a person's pick (`taken`: what SidesGame.pick returned): the reveal of a joint decision, what a side's
     own decision did, or (a sealed half) straight on to the next side, which sees nothing of it."""
-    from partnership_game.ui.screens.reveal import Outcome, RevealScreen
-
     entries, reveal, result = taken
     if reveal is not None:  # both sides at the screen: each one's changes, as the design's reveal has it
-        outcome = Outcome(reveal.title, reveal.picks, reveal.result, list(reveal.entries))
+        outcome = app.call("reveal.Outcome", reveal.title, reveal.picks, reveal.result, list(reveal.entries))
         viewers = tuple(game.play.seating.people) or (role,)
     elif entries:  # a side's own decision: only its own view (the other player is not looking, or not there)
-        outcome = Outcome(title, ((role, label),), result, list(entries))
+        outcome = app.call("reveal.Outcome", title, ((role, label),), result, list(entries))
         viewers = (role,)
     else:
         advance(app, game)
         return
-    app.replace(RevealScreen(app, game, outcome, viewers=viewers))
+    app.open_alone("reveal", game, outcome, viewers=viewers)
 
 
 def start_seated(app: Any, scenario: LoadedScenario, seating: Seating | None, player: str | None = None,
                  seed: int | None = None) -> None:
     """A new game of sides: the class's when a class is in force on this scenario (its seed, start, rules and
     clock; its own seats when `seating` is None), else an ordinary one with `seed` or fresh dice."""
-    from partnership_game.ui.screens.classroom import new_game
-
     lesson = app.lesson
     in_class = lesson is not None and lesson.scenario.model.id == scenario.model.id
     if in_class or seed is None:
-        session = new_game(app, scenario, player).session
+        session = app.call("classroom.new_game", app, scenario, player).session
     else:
         from partnership_game.session import Session
 
@@ -94,10 +82,8 @@ def class_seats_sides(app: Any, scenario: LoadedScenario) -> bool:
 def resume(app: Any, game: Any, loaded_from: Any = None) -> bool:
     """A loaded game of seated sides goes on at its side's hand-over or turn (a sealed half is never saved, so the
     side that had sealed one is asked again), or at its debrief; False for any other game."""
-    from partnership_game.ui.screens.sides_choice import two_sided
-
     session = game.session
-    if session.seating is None or not two_sided(game.scenario):
+    if session.seating is None or not app.call("sides_choice.two_sided", game.scenario):
         return False
     advance(app, SidesGame(session, session.seating, game.note, loaded_from=loaded_from))
     return True

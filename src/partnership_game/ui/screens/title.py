@@ -122,35 +122,22 @@ class TitleScreen(Screen):
     def choose(self, item: str) -> None:
         app = self.app
         if item == "play" and app.lesson is not None:
-            from partnership_game.ui.screens.classroom import start_class
-
-            start_class(app, app.lesson)  # a class computer stays in the class: same rules, same running clock
+            # A class computer stays in the class: same rules, same running clock.
+            app.call("classroom.start_class", app, app.lesson)
         elif item == "play":
-            from partnership_game.ui.screens.picker import PickerScreen
-
-            app.replace(PickerScreen(app))
+            app.open_alone("picker")
         elif item == "continue":
-            from partnership_game.ui.screens.saves import open_save
-
             latest = app.services.latest_autosave()
             if latest is not None:
-                open_save(app, latest.path)
+                app.call("saves.open_save", app, latest.path)
         elif item == "load":
-            from partnership_game.ui.screens.saves import LoadScreen
-
-            app.push(LoadScreen(app))
+            app.open("load")
         elif item == "class":
-            from partnership_game.ui.screens.classroom import open_class_file
-
-            open_class_file(app)
+            app.call("classroom.open_class_file", app)
         elif item == "settings":
-            from partnership_game.ui.screens.settings_screen import SettingsScreen
-
-            app.push(SettingsScreen(app), on_result=lambda _: self.rebuild())
+            app.open("settings", on_result=lambda _: self.rebuild())
         elif item == "help":
-            from partnership_game.ui.screens.help import HelpScreen
-
-            app.push(HelpScreen(app))
+            app.open("help")
         elif item == "quit":
             app.quit()
 

@@ -146,9 +146,7 @@ class TurnScreen(TurnInput, TurnTips, TurnActions, Screen):
 
     def update(self, dt: float) -> None:
         if self.game.session.stopped and self.app.top is self:
-            from partnership_game.ui.screens.debrief import DebriefScreen
-
-            self.app.replace(DebriefScreen(self.app, self.game))
+            self.app.open_alone("debrief", self.game)
             return
         if self._pending_key() != getattr(self, "built_for", None):
             # The game moved on (a decision, a step back): lay out the new decision's cards and texts.

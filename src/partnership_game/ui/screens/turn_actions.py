@@ -47,8 +47,6 @@ class TurnActions:
     def reload(self) -> None:
         """F5: the scenario again from disk, for authors; a broken edit shows its errors and changes nothing."""
         from partnership_game.scenario import ScenarioError
-        from partnership_game.ui.screens.message import MessageScreen
-
         try:
             self.status = self.game.reload()
         except ScenarioError as exc:
@@ -56,23 +54,19 @@ class TurnActions:
             more = len(exc.diagnostics) - 10
             if more > 0:
                 lines.append(f"... and {more} more")
-            self.app.push(MessageScreen(self.app, t("reload.failed"), "\n".join(lines)))
+            self.app.open("message", t("reload.failed"), "\n".join(lines))
             return
         self.selected = self.hovered = None
         self.rebuild()
 
     def open_branches(self) -> None:
-        from partnership_game.ui.screens.branches import BranchesScreen
-
-        self.app.push(BranchesScreen(self.app, self.game), on_result=self._after_modal)
+        self.app.open("branches", self.game, on_result=self._after_modal)
 
     def open_odds(self) -> None:
         if not self.game.shows("odds"):
             self._say(t("odds.hidden"))
             return
-        from partnership_game.ui.screens.odds import OddsScreen
-
-        self.app.push(OddsScreen(self.app, self.game))
+        self.app.open("odds", self.game)
 
     def decide(self) -> None:
         session = self.game.session
@@ -97,16 +91,12 @@ class TurnActions:
             return
         self.last_click = (0.0, -1)  # a click on the next turn's card is a new click, not the second of a double
         self.app.sound.play("decide")
-        from partnership_game.ui.screens.consequences import ConsequencesScreen
-
-        self.app.push(ConsequencesScreen(self.app, self.game, entries),
+        self.app.open("consequences", self.game, entries,
                       on_result=lambda _: self.after_consequences(before))
 
     def after_consequences(self, before: dict[str, float] | None = None) -> None:
         if self.game.session.stopped:
-            from partnership_game.ui.screens.debrief import DebriefScreen
-
-            self.app.replace(DebriefScreen(self.app, self.game))
+            self.app.open_alone("debrief", self.game)
             return
         # The screen was already laid out for the new decision while the dialog was open (see update).
         self.selected = None
@@ -142,19 +132,13 @@ class TurnActions:
             self.rebuild()
 
     def open_menu(self) -> None:
-        from partnership_game.ui.screens.menu import MenuScreen
-
-        self.app.push(MenuScreen(self.app, self.game), on_result=self._after_modal)
+        self.app.open("menu", self.game, on_result=self._after_modal)
 
     def open_save(self) -> None:
-        from partnership_game.ui.screens.saves import SaveScreen
-
-        self.app.push(SaveScreen(self.app, self.game))
+        self.app.open("save", self.game)
 
     def open_help(self) -> None:
-        from partnership_game.ui.screens.help import HelpScreen
-
-        self.app.push(HelpScreen(self.app, self.game.scenario.model.glossary))
+        self.app.open("help", self.game.scenario.model.glossary)
 
     def _after_modal(self, result: Any) -> None:
         if result == "rebuild":
