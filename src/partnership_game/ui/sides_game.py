@@ -1,4 +1,4 @@
-"""A game with seated sides in the window: the session's SidesPlay behind a Game, and the window's own words."""
+"""A game with seated sides in the window: the session's SidesPlay behind a Game (its words: ui/strings_sides.py)."""
 
 from __future__ import annotations
 
@@ -11,51 +11,6 @@ from partnership_game.session import DecisionCapReached, Session, texts
 from partnership_game.session.seating import COUNTERPART, DEFAULT_TEMPERAMENT, PLAYER, Seating, from_header
 from partnership_game.session.sides_play import CounterpartMove, NewsItem, SidesPlay
 from partnership_game.ui.game import Game
-from partnership_game.ui.strings import TEXT
-
-# The window's words for two sides, kept in the one catalog (ui/strings.py's TEXT) under their own keys.
-TEXT.update({
-    "sides.heading": "Who plays which side?",
-    "sides.play_as": "Play as {label}",
-    "sides.hotseat": "Two players, one screen",
-    "sides.temperament": "{label} is played by the computer, in this temperament:",
-    "sides.names": "Names (optional), shown on the hand-over screen:",
-    "sides.start": "Begin",
-    "sides.back": "Back",
-    "sides.keys": "Up/Down: choose · Tab: next · Enter: begin",
-    "handover.pass": "Pass to {label}",
-    "handover.player": "{name}",
-    "handover.press": "Press Enter or click when only you can see the screen",
-    "sides.deciding": "{label} decides",
-    "sides.news": "From the other side",
-    "sides.options": "Your options",
-    "sides.pick": "1–{count} pick · Enter decide · Ctrl+Z back · Ctrl+S save · Esc menu · F1 help",
-    "sides.decide": "Decide",
-    "sides.sealed": "Sealed. Nothing of it is shown until both sides have chosen.",
-    "reveal.heading": "Both choices, revealed",
-    "reveal.continue": "Continue",
-    "reveal.result": "Between the two capitals",
-    "reveal.changes": "Changes {label} sees",
-    "reveal.nothing": "Nothing {label} sees has changed.",
-    "reveal.shared": "What both sides see change",
-    "reveal.shared_nothing": "Nothing both sides see has changed.",
-    "sides.own_only": "What “{title}” also changed, that only you see",
-    "outcome.heading": "{label} has decided",
-    "debrief.verdict_own": "Your verdict ({label}): {word}",
-    "debrief.verdict_other": "The verdict of {label}: {word}",
-    "debrief.verdict_side": "The verdict of {label}{name}: {word}",
-    "debrief.sides_turns": "The game ran over the {turns} turns{news}.",
-    "debrief.sides_turns_early": "The game ran over {played} of the {turns} turns{news}.",
-    "debrief.side_tally": "{who} took {decisions} decisions.",
-    "debrief.side_diverged": ("{who} took {decisions} decisions and left the historical road at {count} of the "
-                              "{total} that history also faced."),
-    "sides.counsel": "Counsel",
-    "sides.menu": "Menu",
-    "debrief.counterpart": "What the other side expected",
-    "verdict.good": "good",
-    "verdict.mixed": "mixed",
-    "verdict.bad": "bad",
-})
 
 
 @dataclass(frozen=True)

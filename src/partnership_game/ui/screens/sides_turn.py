@@ -21,16 +21,11 @@ from partnership_game.ui.screens.turn_layout import card_inner_width
 from partnership_game.ui.side_dialogs import open_dialog
 from partnership_game.ui.side_views import side_map_marks, side_timeline_marks
 from partnership_game.ui.sides_game import SidesGame
-from partnership_game.ui.strings import TEXT, t
+from partnership_game.ui.strings import t
 from partnership_game.ui.views import date_text, meter_views
 from partnership_game.ui.widgets.map_inset import MapInset
 from partnership_game.ui.widgets.meters import draw_meters, meters_height
 from partnership_game.ui.widgets.timeline_strip import draw_timeline, stamps_that_fit
-
-TEXT.update({
-    "sides.keys": "1–{count} pick · Enter decide · O odds · B branches · Ctrl+Z back · Ctrl+S save · Esc menu · "
-                  "F1 help · F5 reload",
-})
 
 
 class SidesTurnScreen(Screen):
@@ -165,7 +160,7 @@ class SidesTurnScreen(Screen):
             if self.status:
                 drawing.wrapped(surface, pygame.Rect(*where, room, px(60)), self.status, px(13), palette.bad)
             else:
-                hint = fitting.hint_line(t("sides.keys", count=len(self.options)), px(13), room)
+                hint = fitting.hint_line(t("sides_turn.keys", count=len(self.options)), px(13), room)
                 drawing.text(surface, where, hint, px(13), palette.ink_soft)
         drawing.text(surface, (right.left + px(12), right.top + px(10)), t("turn.meters").upper(), px(13),
                      palette.ink_soft, bold=True)
