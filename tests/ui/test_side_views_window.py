@@ -75,9 +75,7 @@ def test_the_kremlin_sees_its_own_choice_in_its_branches(driver: Driver) -> None
     d.key(pygame.K_o, unicode="o")
     assert d.top_name == "SideOddsScreen" and d.top.role == WASHINGTON, d.names()
     d.key(pygame.K_ESCAPE)
-    from partnership_game.ui.side_dialogs import open_dialog
-
-    open_dialog(d.app, "side_branches", game, KREMLIN)
+    d.app.open("side_branches", game, KREMLIN)
     d.settle()
     assert HIDDEN in d.top.node_words(0, 2) and not d.top.hidden_ids  # the control: its own side is told it
 

@@ -18,7 +18,6 @@ from partnership_game.ui.screen import Screen
 from partnership_game.ui.screens import sides_story, turn_text
 from partnership_game.ui.screens.turn_cards import draw_card
 from partnership_game.ui.screens.turn_layout import card_inner_width
-from partnership_game.ui.side_dialogs import open_dialog
 from partnership_game.ui.side_views import side_map_marks, side_timeline_marks
 from partnership_game.ui.sides_game import SidesGame
 from partnership_game.ui.strings import t
@@ -199,8 +198,6 @@ class SidesTurnScreen(Screen):
     def decide(self) -> None:
         if self.selected is None:
             return
-        from partnership_game.ui.screens.sides_flow import after_pick
-
         game, role, choice = self.game, self.role, self.selected
         pending = game.session.pending
         title = inert_line(pending.event.title) if pending is not None else ""
@@ -210,14 +207,12 @@ class SidesTurnScreen(Screen):
             self.rebuild()
             return
         game.last_shown = role
-        after_pick(self.app, game, role, title, self.options[choice].label, taken)
+        self.app.call("sides_flow.after_pick", self.app, game, role, title, self.options[choice].label, taken)
 
     def step_back(self) -> None:
         """Ctrl+Z: back to the last decision a person took (both halves of a joint one are undone together)."""
         if self.game.back():
-            from partnership_game.ui.screens.sides_flow import play_on
-
-            play_on(self.app, self.game)
+            self.app.call("sides_flow.play_on", self.app, self.game)
             return
         session = self.game.session
         current = session.timeline.current
@@ -226,13 +221,13 @@ class SidesTurnScreen(Screen):
         self.rebuild()
 
     def open_menu(self) -> None:
-        open_dialog(self.app, "menu", self.game, on_result=self._after_modal)
+        self.app.open("menu", self.game, on_result=self._after_modal)
 
     def open_save(self) -> None:
-        open_dialog(self.app, "save", self.game)  # a sealed half is never written (the session's rule)
+        self.app.open("save", self.game)  # a sealed half is never written (the session's rule)
 
     def open_help(self) -> None:
-        open_dialog(self.app, "help", self.game.scenario.model.glossary)
+        self.app.open("help", self.game.scenario.model.glossary)
 
     def open_odds(self) -> None:
         """O: this side's odds for its own options (as the ordinary screen's, a class may hide them)."""
@@ -240,18 +235,17 @@ class SidesTurnScreen(Screen):
             self.status = t("odds.hidden")
             self.rebuild()
             return
-        open_dialog(self.app, "side_odds", self.game, self.role)
+        self.app.open("side_odds", self.game, self.role)
 
     def open_branches(self) -> None:
         """B: the branches as this side may see them (another side's hidden choices unnamed)."""
-        open_dialog(self.app, "side_branches", self.game, self.role, on_result=self._after_modal)
+        self.app.open("side_branches", self.game, self.role, on_result=self._after_modal)
 
     def reload(self) -> None:
         """F5: the scenario again from disk, for authors; the seats, who took each decision and unread news stay
         (a broken edit shows its errors and changes nothing)."""
         from partnership_game.scenario import ScenarioError
         from partnership_game.session.side_reload import reseat
-        from partnership_game.ui.screens.sides_flow import play_on
 
         game = self.game
         old, seating, news = game.session, game.play.seating, list(game.play.news)
@@ -261,18 +255,17 @@ class SidesTurnScreen(Screen):
             lines = [d.format() for d in exc.diagnostics[:10]]
             if len(exc.diagnostics) > 10:
                 lines.append(f"... and {len(exc.diagnostics) - 10} more")
-            open_dialog(self.app, "message", t("reload.failed"), "\n".join(lines))
+            self.app.open("message", t("reload.failed"), "\n".join(lines))
             return
         game.play = reseat(old, game.session, seating, news)
         game.play.private_after_reveal = True  # as SidesGame set it: the reveal shows only what both sides see
         game.note = said
-        play_on(self.app, game)  # whoever decides on the reloaded road, after a hand-over at a hot seat
+        # Whoever decides on the reloaded road, after a hand-over at a hot seat.
+        self.app.call("sides_flow.play_on", self.app, game)
 
     def _after_modal(self, result: Any) -> None:
         if result == "rebuild":  # the branches moved the game: whoever decides there, after a hand-over
-            from partnership_game.ui.screens.sides_flow import play_on
-
-            play_on(self.app, self.game)
+            self.app.call("sides_flow.play_on", self.app, self.game)
 
     def update(self, dt: float) -> None:
         self.map_inset.update(dt, self.app.top is self)
