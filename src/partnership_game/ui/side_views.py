@@ -24,9 +24,14 @@ def side_timeline_marks(game: Game, role: int, show_history: bool = True, room: 
         state = "past" if session.over or index < current else ("current" if index == current else "future")
         marks.append(TimelineMark(index, day_text(game, turn), state, decided.get(index) if show_history else None,
                                   branches.get(index, 0)))
+    return turn_window(marks, current, room)
+
+
+def turn_window(marks: list[TimelineMark], current: int, room: int) -> list[TimelineMark]:
+    """A window of `room` stamps around the `current` turn's (all of them when they fit, or room is 0)."""
     if 0 < room < len(marks):
         first = min(max(current - room // 2, 0), len(marks) - room)
-        marks = marks[first:first + room]
+        return marks[first:first + room]
     return marks
 
 

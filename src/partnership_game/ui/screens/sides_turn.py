@@ -18,7 +18,7 @@ from partnership_game.ui.screen import Screen
 from partnership_game.ui.screens import sides_story, turn_text
 from partnership_game.ui.screens.turn_cards import draw_card
 from partnership_game.ui.screens.turn_layout import card_inner_width
-from partnership_game.ui.side_views import side_map_marks, side_timeline_marks
+from partnership_game.ui.side_views import side_map_marks, side_timeline_marks, turn_window
 from partnership_game.ui.sides_game import SidesGame
 from partnership_game.ui.strings import t
 from partnership_game.ui.views import date_text, meter_views
@@ -105,12 +105,21 @@ class SidesTurnScreen(Screen):
         self.menu_button = self.add(pygame_gui.elements.UIButton(
             pygame.Rect(left.left + pad, footer_top, self.app.px(84), row), t("sides.menu"), self.app.manager,
             object_id=ObjectID(object_id="#menu"), tool_tip_text="Esc"))
+        self.timeline_marks = self.strip_marks()
         self.card_areas = [Area(f"option {k + 1}", rect, self._card_key) for k, rect in enumerate(self.card_rects)]
         _, map_rect = self.right_parts()
         self.map_area = Area("map", map_rect, self.map_inset.key)
         self.map_area.visible = map_rect.height >= self.app.px(60)
         areas = [self.map_area] if self.map_area.visible else []
         self.focus = Focus(self, [self.story, *self.card_areas, *areas, self.menu_button, self.decide_button])
+
+    def strip_marks(self) -> list[Any]:
+        """The timeline's stamps for this layout, once: a window of as many turns as fit, never a cut date (they
+        change only with a new screen or layout, so every draw reuses them)."""
+        history = turn_text.history_shown(self.game, self.app.settings.show_history)
+        marks = side_timeline_marks(self.game, self.role, history)
+        room = stamps_that_fit(self.strip(), [m.label for m in marks], self.app.px(12))
+        return turn_window(marks, min(self.game.session.state.turn, len(marks) - 1), room)
 
     def _card_label(self, option: SideOption) -> str:
         return inert_line(option.label)
@@ -136,10 +145,7 @@ class SidesTurnScreen(Screen):
         left, _ = self.sheets()
         right, map_rect = self.right_parts()
         history = turn_text.history_shown(self.game, self.app.settings.show_history)
-        strip = self.strip()
-        marks = side_timeline_marks(self.game, self.role, history)
-        room = stamps_that_fit(strip, [m.label for m in marks], px(12))  # a window of turns, never cut dates
-        draw_timeline(surface, strip, side_timeline_marks(self.game, self.role, history, room), palette, px(12))
+        draw_timeline(surface, self.strip(), self.timeline_marks, palette, px(12))
         drawing.paper(surface, left, palette)
         drawing.paper(surface, right, palette)
         pad = px(18)
