@@ -8,7 +8,7 @@ from partnership_game.classroom.inplay import ClassRefused
 from partnership_game.engine import LedgerEntry
 from partnership_game.scenario import LoadedScenario
 from partnership_game.session import DecisionCapReached, Session, texts
-from partnership_game.session.seating import COUNTERPART, DEFAULT_TEMPERAMENT, PLAYER, Seating, from_header
+from partnership_game.session.seating import Seating
 from partnership_game.session.sides_play import CounterpartMove, NewsItem, SidesPlay
 from partnership_game.ui.game import Game
 
@@ -124,18 +124,3 @@ class SidesGame(Game):
             if not self.reviewing:
                 self.autosave()
         return moved
-
-
-def class_seating(session: Session, player: str | None = None) -> Seating | None:
-    """The seats a class file fixes for this game (its `sides`, `temperament`), or None when the student picks."""
-    room = session.classroom
-    seats = room.lesson.seats if room is not None else None
-    if room is None or seats is None:
-        return None
-    sides = session.compiled.sides
-    header = {role_id: PLAYER if seat == "player" else
-              COUNTERPART + (room.lesson.temperament_for(role_id) or DEFAULT_TEMPERAMENT)
-              for role_id, seat in seats.items()}
-    people = [role_id for role_id, seat in seats.items() if seat == "player"]
-    names = {people[0]: player} if player and len(people) == 1 else {}
-    return from_header(sides, header, names)

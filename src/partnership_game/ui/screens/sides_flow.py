@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from partnership_game.classroom.start import class_seating
 from partnership_game.scenario import LoadedScenario
 from partnership_game.session.seating import Seating
-from partnership_game.ui.sides_game import SidesGame, class_seating
+from partnership_game.ui.sides_game import SidesGame
 
 
 def advance(app: Any, game: SidesGame) -> None:
@@ -66,7 +67,7 @@ def start_seated(app: Any, scenario: LoadedScenario, seating: Seating | None, pl
         from partnership_game.session import Session
 
         session = Session(scenario, seed, player=player)
-    seats = seating if seating is not None else class_seating(session, player)
+    seats = seating if seating is not None else class_seating(session, player or None)
     assert seats is not None, "a game of sides is seated by the player or by the class file"
     game = SidesGame(session, seats)
     game.autosave()
