@@ -3,7 +3,7 @@ derived from the game's own record (the timeline and the ledger), so a loaded sa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from partnership_game.engine import LedgerEntry
@@ -116,6 +116,27 @@ def own_changes(session: Session, roles: Sequence[int], entries: Iterable[Ledger
     are shown with their news, so they are not counted twice): the decision's own changes and the turn's drift."""
     return tuple(e for e in entries
                  if e.kind not in _TOLD or not set(roles) & set(audience(session, e.event)))
+
+
+@dataclass(frozen=True)
+class NetChange:
+    """One meter's net change over a run of ledger entries: where it stood before the first, and after the last."""
+
+    meter: str
+    before: float
+    after: float
+
+
+def net_changes(entries: Iterable[LedgerEntry], meters: Collection[str] | None = None) -> list[NetChange]:
+    """Each meter's net change over `entries` (only the meter ids in `meters`, when given), in the order the meters
+    first moved; a meter that ended where it started is left out (both front ends tell a side's changes so)."""
+    first: dict[str, float] = {}
+    last: dict[str, float] = {}
+    for entry in entries:
+        first.setdefault(entry.meter, entry.before)
+        last[entry.meter] = entry.after
+    return [NetChange(meter, before, last[meter]) for meter, before in first.items()
+            if abs(last[meter] - before) > 1e-9 and (meters is None or meter in meters)]
 
 
 def _changes(session: Session, seen: set[str], item: Happened) -> tuple[LedgerEntry, ...]:

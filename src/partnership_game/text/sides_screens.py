@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from partnership_game.engine import LedgerEntry
 from partnership_game.inert import inert_line
 from partnership_game.scenario.sides import JOINT
-from partnership_game.session.sides_news import deciders
+from partnership_game.session.sides_news import deciders, net_changes
 from partnership_game.session.sides_play import NewsItem, Reveal, SidesPlay
 from partnership_game.text import debrief, render
 from partnership_game.text.layout import paragraphs, wrap
@@ -154,14 +154,9 @@ def _change_lines(play: SidesPlay, entries: Iterable[LedgerEntry], width: int, i
                   hanging: str) -> list[str]:
     """Each meter's net change over these entries, one line per meter that moved, in the order they first moved."""
     labels = {m.id: say_line(play.session, m.label) for m in play.session.scenario.model.meters}
-    first: dict[str, float] = {}
-    last: dict[str, float] = {}
-    for entry in entries:
-        first.setdefault(entry.meter, entry.before)
-        last[entry.meter] = entry.after
-    return [line for meter_id in first if abs(last[meter_id] - first[meter_id]) > 1e-9
-            for line in _lines(f"{labels[meter_id]}: {number(first[meter_id])} → {number(last[meter_id])} "
-                               f"({change(last[meter_id] - first[meter_id])}).", width, indent, hanging)]
+    return [line for moved in net_changes(entries)
+            for line in _lines(f"{labels[moved.meter]}: {number(moved.before)} → {number(moved.after)} "
+                               f"({change(moved.after - moved.before)}).", width, indent, hanging)]
 
 
 def reveal(play: SidesPlay, shown_to: Sequence[int], result: Reveal, width: int) -> str:

@@ -9,6 +9,7 @@ from partnership_game.engine import LedgerEntry
 from partnership_game.scenario import LoadedScenario
 from partnership_game.session import DecisionCapReached, Session, texts
 from partnership_game.session.seating import Seating
+from partnership_game.session.sides_news import net_changes
 from partnership_game.session.sides_play import CounterpartMove, NewsItem, SidesPlay
 from partnership_game.ui.game import Game
 
@@ -90,20 +91,16 @@ class SidesGame(Game):
     def changes_seen_by(self, roles: tuple[int, ...], entries: list[LedgerEntry]) -> list[SideChange]:
         """The net change of every meter all of `roles` see, in meter order; good or bad only where they agree
         which way is good (a hot seat's reveal shows both players one list)."""
-        compiled = self.session.compiled
         model = self.session.scenario.model
         sides = [self.play.sides.roles[role] for role in roles]
-        first: dict[str, float] = {}
-        last: dict[str, float] = {}
-        for entry in entries:
-            first.setdefault(entry.meter, entry.before)
-            last[entry.meter] = entry.after
+        seen = {meter_id: m for m, meter_id in enumerate(self.session.compiled.meter_ids)
+                if all(self.sees_meter(r, m) for r in roles)}
         changes = []
-        for m, meter_id in enumerate(compiled.meter_ids):
-            if meter_id in last and all(self.sees_meter(r, m) for r in roles) and last[meter_id] != first[meter_id]:
-                good = {side.good[m] for side in sides}
-                changes.append(SideChange(model.meters[m].label, first[meter_id], last[meter_id],
-                                          good.pop() if len(good) == 1 else 0))
+        for moved in sorted(net_changes(entries, seen), key=lambda moved: seen[moved.meter]):
+            m = seen[moved.meter]
+            good = {side.good[m] for side in sides}
+            changes.append(SideChange(model.meters[m].label, moved.before, moved.after,
+                                      good.pop() if len(good) == 1 else 0))
         return changes
 
     def visible_meters(self, role: int) -> list[int]:
