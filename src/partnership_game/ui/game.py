@@ -20,6 +20,9 @@ from partnership_game.session.autosaves import autosave_for
 from partnership_game.session.preview import OptionPreview, preview_option
 from partnership_game.session.saves import SavedOutcome
 
+# What a decision can be refused with, the game left as it was (Game.refuse says why).
+REFUSALS = (DecisionCapReached, ClassRefused)
+
 
 @dataclass
 class Turnpoint:
@@ -133,11 +136,8 @@ class Game:
         self.landed = []
         try:
             self.session.choose(option)
-        except DecisionCapReached as exc:
-            self.refused = str(exc)[:1].upper() + str(exc)[1:] + "."  # the game is as it was; nothing to save
-            return []
-        except ClassRefused as exc:  # look-only, or past the lesson's end: the class's words, the game unchanged
-            self.refused = str(exc)
+        except REFUSALS as exc:  # the game is as it was; nothing to save
+            self.refuse(exc)
             return []
         self.landed = texts.happened(self.session)[told:]
         current = self.session.timeline.current
@@ -146,6 +146,11 @@ class Game:
         self.opened_branch = bool(known) and self.session.timeline.current not in known
         self.autosave()
         return self.entries()[before:]
+
+    def refuse(self, exc: DecisionCapReached | ClassRefused) -> None:
+        """A decision the session refused: why, for the status line (the save is full, as a sentence; or the class's
+        own words: look-only, or past the lesson's end)."""
+        self.refused = str(exc)[:1].upper() + str(exc)[1:] + "." if isinstance(exc, DecisionCapReached) else str(exc)
 
     def close_outcome(self) -> None:
         """The player closed the outcome screen: the autosave no longer asks Continue to show it."""

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partnership_game.classroom.inplay import ClassRefused
 from partnership_game.engine import LedgerEntry
 from partnership_game.scenario import LoadedScenario
-from partnership_game.session import DecisionCapReached, Session, texts
+from partnership_game.session import Session, texts
 from partnership_game.session.seating import Seating
 from partnership_game.session.sides_news import net_changes
 from partnership_game.session.sides_play import CounterpartMove, NewsItem, SidesPlay
-from partnership_game.ui.game import Game
+from partnership_game.ui.game import REFUSALS, Game
 
 
 @dataclass(frozen=True)
@@ -71,11 +70,8 @@ class SidesGame(Game):
         self.refused = None
         try:
             reveal = self.play.pick(role, index)
-        except DecisionCapReached as exc:  # as Game.choose says it: the game is as it was, the side asked again
-            self.refused = str(exc)[:1].upper() + str(exc)[1:] + "."
-            return [], None, ""
-        except ClassRefused as exc:  # look-only, or past the lesson's end: the class's words
-            self.refused = str(exc)
+        except REFUSALS as exc:  # as Game.choose says it: the game is as it was, the side asked again
+            self.refuse(exc)
             return [], None, ""
         entries = self.entries()[before:]
         result = next((h.result for h in texts.happened(self.session)[told:] if not h.news), "")
