@@ -1,11 +1,14 @@
-"""What the window draws of one side's view: its timeline stamps and its map marks (session/side_view.py decides
-what the side may know; this only turns it into the widgets' marks)."""
+"""What the window draws of one side's view: its timeline stamps, its map marks and its meters' changes as lines
+(session/side_view.py decides what the side may know; this only turns it into the widgets' marks and markup)."""
 
 from __future__ import annotations
 
 from partnership_game.session import texts
 from partnership_game.session.side_view import side_branches_at, side_map, side_turn_marks
+from partnership_game.ui import rich
 from partnership_game.ui.game import Game
+from partnership_game.ui.sides_game import SideChange
+from partnership_game.ui.strings import t
 from partnership_game.ui.views import day_text, marks_from
 from partnership_game.ui.widgets.map_features import MapMark
 from partnership_game.ui.widgets.timeline_strip import TimelineMark
@@ -39,3 +42,19 @@ def side_map_marks(game: Game, role: int) -> tuple[MapMark, ...]:
     """The map's features as `role` may see them (hidden ones left out), texts chosen and made safe."""
     nows, _ = side_map(game.session, role)
     return marks_from(nows, lambda value: texts.shown(game.session, value))
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
+
+
+def change_line(change: SideChange, now: bool = True) -> str:
+    """"Trust +6 ↑: good (now 41)": sign, arrow and a word, so the colour-blind read it as well; without `now`
+    when the value may have moved since (the turn's drift after news told later)."""
+    delta = change.after - change.before
+    sign = "+" if delta > 0 else "−"
+    line = f"<b>{rich.escape(change.label)} {sign}{_number(abs(delta))} {rich.arrow(delta > 0)}</b>"
+    if change.good:
+        good = (delta > 0) == (change.good > 0)
+        line += f": <b>{t('consequences.good') if good else t('consequences.bad')}</b>"
+    return line + (f" ({t('consequences.now', value=_number(change.after))})" if now else "")

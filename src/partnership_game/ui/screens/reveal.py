@@ -14,7 +14,8 @@ from partnership_game.inert import inert_line
 from partnership_game.ui import drawing, rich
 from partnership_game.ui.focus import Focus
 from partnership_game.ui.screen import SCROLL_KEYS, Screen, scroll
-from partnership_game.ui.sides_game import SideChange, SidesGame
+from partnership_game.ui.side_views import change_line
+from partnership_game.ui.sides_game import SidesGame
 from partnership_game.ui.strings import t
 
 
@@ -26,22 +27,6 @@ class Outcome:
     picks: tuple[tuple[int, str], ...]
     result: str
     entries: list[LedgerEntry]
-
-
-def _number(value: float) -> str:
-    return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
-
-
-def change_line(change: SideChange, now: bool = True) -> str:
-    """"Trust +6 ↑: good (now 41)": sign, arrow and a word, so the colour-blind read it as well; without `now`
-    when the value may have moved since (the turn's drift after news told later)."""
-    delta = change.after - change.before
-    sign = "+" if delta > 0 else "−"
-    line = f"<b>{rich.escape(change.label)} {sign}{_number(abs(delta))} {rich.arrow(delta > 0)}</b>"
-    if change.good:
-        good = (delta > 0) == (change.good > 0)
-        line += f": <b>{t('consequences.good') if good else t('consequences.bad')}</b>"
-    return line + (f" ({t('consequences.now', value=_number(change.after))})" if now else "")
 
 
 class RevealScreen(Screen):
@@ -123,9 +108,7 @@ class RevealScreen(Screen):
                             inert_line(label), px(17), palette.ink, bold=True)
 
     def proceed(self) -> None:
-        from partnership_game.ui.screens.sides_flow import advance
-
-        advance(self.app, self.game)
+        self.app.call("sides_flow.advance", self.app, self.game)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if self.focus.handle(event):

@@ -8,8 +8,8 @@ from partnership_game.scenario.event_models import Counsel
 from partnership_game.session import texts
 from partnership_game.session.sides_play import NewsItem, SideOption
 from partnership_game.ui import rich
-from partnership_game.ui.screens.reveal import change_line
 from partnership_game.ui.screens.turn_counsel import counsel_paragraph
+from partnership_game.ui.side_views import change_line
 from partnership_game.ui.sides_game import SidesGame
 from partnership_game.ui.strings import t
 
