@@ -144,8 +144,8 @@ def test_a_hot_seat_debrief_heads_each_verdict_with_its_side_and_counts_each_per
     play_to_the_end(d)
     html = d.visible_text(d.top)
     assert "Your verdict" not in html and "You took" not in html, html
-    kremlin = html.find("The verdict of The Kremlin (Team A):")
-    washington = html.find("The verdict of The White House:")
+    kremlin = html.find("The verdict of the Kremlin (Team A):")
+    washington = html.find("The verdict of the White House:")
     assert 0 <= kremlin < washington, html
     assert "The Kremlin (Team A) took 2 decisions and left the historical road at 0 of the 1" in html, html
     assert "The White House took 2 decisions and left the historical road at 0 of the 2" in html, html

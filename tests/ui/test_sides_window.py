@@ -128,16 +128,16 @@ def test_the_hand_over_draws_no_meter_and_nothing_of_the_last_screen(driver: Dri
     assert d.top_name == "HandoverScreen"
     assert d.app.visible_screens() == [d.top] and not d.top.elements  # opaque, and no widget of its own
     drawn = shown_on(d)
-    assert drawn[0] == "Pass to The White House", drawn
+    assert drawn[0] == "Pass to the White House", drawn
     assert not any(label in text for text in drawn for label in METER_LABELS)
-    assert not any(text in drawn for text in turn if text not in ("Pass to The White House",))
+    assert not any(text in drawn for text in turn if text not in ("Pass to the White House",))
     assert not any(ch.isdigit() for text in drawn for ch in text)  # no value of any meter
 
 
 def test_solo_as_washington_against_a_counterpart_reaches_the_debrief_with_verdicts(driver: Driver) -> None:
     d = driver
     d.start(CORRIDOR, SEED)
-    d.key(pygame.K_DOWN)  # Play as The White House
+    d.key(pygame.K_DOWN)  # Play as the White House
     assert d.top.mode == 1 and not d.top.hot
     d.key(pygame.K_TAB)  # to the Kremlin's temperaments
     d.key(pygame.K_DOWN)  # balanced
@@ -158,7 +158,7 @@ def test_solo_as_washington_against_a_counterpart_reaches_the_debrief_with_verdi
     assert d.top_name == "DebriefScreen", d.names()
     assert passed.count("RevealScreen") == 2 and "HandoverScreen" not in passed, passed  # the call, the podium
     html = d.visible_text(d.top)
-    own, other = html.find("Your verdict (The White House)"), html.find("The verdict of The Kremlin")
+    own, other = html.find("Your verdict (The White House)"), html.find("The verdict of the Kremlin")
     assert 0 <= own < other, html
     assert "Moscow chose" in html  # the counterpart's decisions with what it expected
 
@@ -233,7 +233,7 @@ def test_a_hot_seat_reveal_draws_only_what_both_see_and_each_side_then_reads_its
 def test_a_solo_reveal_shows_the_persons_side_only(driver: Driver, seen: Seen) -> None:
     d = driver
     d.start(CORRIDOR, SEED)
-    d.key(pygame.K_DOWN)  # Play as The White House; the Kremlin a counterpart (historical: it opens the airspace)
+    d.key(pygame.K_DOWN)  # Play as the White House; the Kremlin a counterpart (historical: it opens the airspace)
     d.key(pygame.K_RETURN)
     step(d, seen, pygame.K_2, "2")
     seen.texts.clear()

@@ -22,6 +22,11 @@ def shown_at(compiled: CompiledScenario, state: State, value: AnyProse | None, g
     return pick(value, compiled.text_conditions, context)
 
 
+def in_sentence(name: str) -> str:
+    """A side's or a body's name as it reads inside a sentence: "Pass to the White House", not "to The White House"."""
+    return "the " + name[4:] if name.startswith("The ") else name
+
+
 def shown(session: Session, value: AnyProse | None) -> str:
     """The text to show for `value` in this session's current state ('' for none).
 

@@ -53,6 +53,7 @@ def verdict_heading(game: Any, role: int, word: str) -> str:
     seat = play.seating.of(role)
     if seat.person and not play.seating.hotseat:
         return t("debrief.verdict_own", label=label, word=word)
+    label = inert_line(game.role_label(role, lower=True))  # "The verdict of the Kremlin"
     if seat.person:
         name = f" ({inert_line(seat.name)})" if seat.name else ""
         return t("debrief.verdict_side", label=label, name=name, word=word)

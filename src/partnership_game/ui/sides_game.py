@@ -56,7 +56,7 @@ class SidesGame(Game):
     def role_label(self, role: int, lower: bool = False) -> str:
         """The side's label; with `lower`, as it reads inside a sentence ("the Kremlin", not "The Kremlin")."""
         label = texts.shown(self.session, self.play.sides.roles[role].label)
-        return "the " + label[4:] if lower and label.startswith("The ") else label
+        return texts.in_sentence(label) if lower else label
 
     def news(self, role: int) -> list[NewsItem]:
         return self.play.take_news(role)

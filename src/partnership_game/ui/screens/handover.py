@@ -8,6 +8,7 @@ from typing import Any
 import pygame
 
 from partnership_game.inert import inert_line
+from partnership_game.session.texts import in_sentence
 from partnership_game.ui import drawing
 from partnership_game.ui.screen import Screen
 from partnership_game.ui.strings import t
@@ -25,7 +26,7 @@ class HandoverScreen(Screen):
 
     def lines(self) -> list[tuple[str, int, bool]]:
         """(text, base size, bold) from the top: who the screen goes to, their name, what to press."""
-        lines = [(t("handover.pass", label=inert_line(self.label)), 34, True)]
+        lines = [(t("handover.pass", label=inert_line(in_sentence(self.label))), 34, True)]
         if self.name:
             lines.append((t("handover.player", name=inert_line(self.name)), 24, False))
         lines.append((t("handover.press"), 17, False))

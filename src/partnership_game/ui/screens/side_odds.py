@@ -60,7 +60,7 @@ class SideOddsScreen(OddsDialog):
 
     def note(self) -> str:
         """How the futures are played, in words: the policy, and how every other side is drawn."""
-        label = inert_line(self.game.role_label(self.role))
+        label = inert_line(self.game.role_label(self.role, lower=True))
         words = [t("side_odds.note", futures=f"{self.worker.plan.seeds.shape[0]:,}", label=label,
                    policy=t(f"odds.policy.{self.policy}"))]
         plan = self.worker.plan
@@ -78,7 +78,7 @@ class SideOddsScreen(OddsDialog):
         surface, palette, px = self.canvas, self.app.palette, self.app.px
         surface.fill(palette.paper)
         area = surface.get_rect().inflate(-2 * px(4), -2 * px(4))
-        heading = t("side_odds.heading", label=inert_line(self.game.role_label(self.role)))
+        heading = t("side_odds.heading", label=inert_line(self.game.role_label(self.role, lower=True)))
         drawing.text(surface, (area.left, area.top), drawing.fit(heading, px(22), area.width, True), px(22),
                      palette.ink, bold=True)
         y = area.top + px(34)

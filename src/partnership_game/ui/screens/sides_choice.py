@@ -14,6 +14,7 @@ from partnership_game.scenario import LoadedScenario
 from partnership_game.scenario.sides import Sides, Temperament
 from partnership_game.session.limits import MAX_PLAYER_CHARS
 from partnership_game.session.seating import Seating, SeatingError, hotseat, solo
+from partnership_game.session.texts import in_sentence
 from partnership_game.ui import drawing, fitting, rich
 from partnership_game.ui.focus import Focus
 from partnership_game.ui.screen import Screen
@@ -53,7 +54,8 @@ class SidesChoiceScreen(Screen):
     # ---- what is offered -----------------------------------------------------------------------------------
 
     def modes(self) -> list[str]:
-        return [t("sides.play_as", label=inert_line(r.label)) for r in self.sides.roles] + [t("sides.hotseat")]
+        modes = [t("sides.play_as", label=inert_line(in_sentence(r.label))) for r in self.sides.roles]
+        return [*modes, t("sides.hotseat")]
 
     @property
     def hot(self) -> bool:
