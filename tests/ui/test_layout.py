@@ -176,6 +176,16 @@ def _sides(*keys: int, scenario: str = CORRIDOR) -> Callable[[Driver, Path], Non
     return setup
 
 
+def _consent(d: Driver, tmp: Path) -> None:
+    """A hot seat at the Kremlin's own decision after the call and the White House's line: the Kremlin's Ctrl+Z
+    asks the White House, whose own decision would go too (the longer question)."""
+    _sides(pygame.K_DOWN, pygame.K_DOWN, pygame.K_RETURN, *[pygame.K_RETURN, pygame.K_1, pygame.K_RETURN] * 3,
+           pygame.K_RETURN, pygame.K_RETURN)(d, tmp)
+    assert d.top_name == "SidesTurnScreen" and d.top.role == 0, d.names()
+    d.ctrl(pygame.K_z)
+    d.key(pygame.K_RETURN)
+
+
 SIDES_SCREENS: dict[str, tuple[Callable[[Driver, Path], None], str, str]] = {
     "sides-choice": (_sides(), "SidesChoiceScreen", "E4"),
     "sides-names": (_sides(pygame.K_DOWN, pygame.K_DOWN), "SidesChoiceScreen", "E4"),
@@ -189,6 +199,7 @@ SIDES_SCREENS: dict[str, tuple[Callable[[Driver, Path], None], str, str]] = {
                               scenario=TWO_SIDES), "SidesTurnScreen", "H2"),
     "sides-odds": (_sides(pygame.K_DOWN, pygame.K_RETURN, pygame.K_1, pygame.K_o), "SideOddsScreen", "H2"),
     "sides-branches": (_sides(pygame.K_DOWN, pygame.K_RETURN, pygame.K_1, pygame.K_b), "SideBranchesScreen", "H2"),
+    "consent": (_consent, "ConsentScreen", "K1"),
 }
 
 

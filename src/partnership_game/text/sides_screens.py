@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from partnership_game.engine import LedgerEntry
 from partnership_game.inert import inert_line
 from partnership_game.scenario.sides import JOINT
-from partnership_game.session.sides_news import deciders, net_changes
+from partnership_game.session.sides_consent import undoes_later_of
+from partnership_game.session.sides_news import net_changes
 from partnership_game.session.sides_play import NewsItem, Reveal, SidesPlay
 from partnership_game.text import debrief, render
 from partnership_game.text.layout import paragraphs, wrap
@@ -36,10 +37,7 @@ CONSENT_PROMPT = "Allow? [y/n] "
 def consent_question(play: SidesPlay, asking: int, other: int) -> str:
     """What `other` is asked when `asking` wants to step back (design §9): nothing of its hand, and whether
     `other`'s own later decisions go too."""
-    session = play.session
-    who = [deciders(session, d.event.index) for d in session.decisions]
-    last = max((k for k, roles in enumerate(who) if asking in roles), default=len(who))
-    yours = " Your decisions taken since then are undone too." if any(other in r for r in who[last + 1:]) else ""
+    yours = " Your decisions taken since then are undone too." if undoes_later_of(play.session, asking, other) else ""
     return f"{side_name(play, asking)} asks to take back its last decision.{yours}"
 
 

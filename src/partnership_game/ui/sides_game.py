@@ -110,8 +110,9 @@ class SidesGame(Game):
         self.play.goto(node)  # through the sides: sealed halves and the news of undone decisions are dropped
         self.last_shown = None
 
-    def back(self) -> bool:
-        moved = self.play.back()
+    def back(self, role: int | None = None) -> bool:
+        """Step back to the last decision a person took (with `role`: the last one `role` took)."""
+        moved = self.play.back(role)
         if moved:
             self.last_shown = None
             if not self.reviewing:

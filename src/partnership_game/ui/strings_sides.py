@@ -62,4 +62,12 @@ SIDES_TEXT: dict[str, str] = {
     "side_branches.no_compare": "Comparing branches shows every meter, some of which this side does not see: it "
                                 "waits for the debrief.",
     "side_branches.no_compare_heading": "Not during play",
+    # A step back at a hot seat asks the other side first (ui/screens/consent.py, design §9).
+    "consent.asks": "{label} asks to take back its last decision.",
+    "consent.yours": "Your decisions taken since then are undone too.",
+    "consent.allow": "Allow",
+    "consent.refuse": "Refuse",
+    "consent.keys": "Y allow · N or Esc refuse · Tab and Enter choose a button",
+    "consent.allowed": "{label} allowed the step back.",
+    "consent.refused": "{label} did not allow the step back; nothing has changed.",
 }

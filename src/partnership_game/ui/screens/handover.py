@@ -17,18 +17,22 @@ from partnership_game.ui.strings import t
 class HandoverScreen(Screen):
     """Opaque, so nothing under it is drawn; Enter, Space or a click hands the screen to the next side."""
 
-    def __init__(self, app: Any, label: str, name: str | None, then: Callable[[], None], game: Any = None) -> None:
+    def __init__(self, app: Any, label: str, name: str | None, then: Callable[[], None], game: Any = None,
+                 note: str = "") -> None:
         super().__init__(app)
         self.label = label
         self.name = name
         self.then = then
         self.game = game  # the game under the cover: a class's clock keeps running while the seat changes
+        self.note = note  # what the side taking the screen is told first (the answer to its step back)
 
     def lines(self) -> list[tuple[str, int, bool]]:
         """(text, base size, bold) from the top: who the screen goes to, their name, what to press."""
         lines = [(t("handover.pass", label=inert_line(in_sentence(self.label))), 34, True)]
         if self.name:
             lines.append((t("handover.player", name=inert_line(self.name)), 24, False))
+        if self.note:
+            lines.append((self.note, 19, False))
         lines.append((t("handover.press"), 17, False))
         return lines
 

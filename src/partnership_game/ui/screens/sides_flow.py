@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from partnership_game.classroom.start import class_seating
+from partnership_game.inert import inert_line
 from partnership_game.scenario import LoadedScenario
 from partnership_game.session.seating import Seating
 from partnership_game.ui.sides_game import SidesGame
+from partnership_game.ui.strings import t
 
 
-def advance(app: Any, game: SidesGame) -> None:
-    """Show what the game waits for now: a hand-over first whenever the side at a hot seat changes."""
+def advance(app: Any, game: SidesGame, note: str = "") -> None:
+    """Show what the game waits for now: a hand-over first whenever the side at a hot seat changes (`note`: what
+    the hand-over tells the side taking the screen)."""
     game.run_counterparts()
     if game.session.stopped or game.play.to_act() is None:
         app.open_alone("debrief", game)
@@ -20,9 +23,41 @@ def advance(app: Any, game: SidesGame) -> None:
     assert role is not None
     if game.hotseat and role != game.last_shown:
         seat = game.play.seating.of(role)
-        app.open_alone("handover", game.role_label(role), seat.name, lambda: show_turn(app, game, role), game)
+        app.open_alone("handover", game.role_label(role), seat.name, lambda: show_turn(app, game, role), game,
+                       note=note)
         return
     show_turn(app, game, role)
+
+
+def ask_back(app: Any, game: SidesGame, role: int) -> None:
+    """A step back at a hot seat (design §9): each other person is handed the screen and asked; refused, the
+    screen goes back to `role` with the answer and nothing changes; allowed by all, the step back is taken and
+    play goes on with a hand-over to whoever decides then."""
+    others = game.play.other_people(role)
+    said: list[str] = []
+
+    def ask(k: int) -> None:
+        if k == len(others):
+            game.back(role)
+            game.last_shown = None
+            advance(app, game, " ".join(said))
+            return
+        other = others[k]
+
+        def answered(allowed: bool) -> None:
+            label = inert_line(game.role_label(other))
+            if allowed:
+                said.append(t("consent.allowed", label=label))
+                ask(k + 1)
+                return
+            refused = t("consent.refused", label=label)
+            app.open_alone("handover", game.role_label(role), game.play.seating.of(role).name,
+                           lambda: show_turn(app, game, role, refused), game, note=refused)
+
+        app.open_alone("handover", game.role_label(other), game.play.seating.of(other).name,
+                       lambda: app.open_alone("consent", game, role, other, answered), game)
+
+    ask(0)
 
 
 def play_on(app: Any, game: Any) -> None:
@@ -34,9 +69,12 @@ def play_on(app: Any, game: Any) -> None:
     app.open_alone("turn", game)
 
 
-def show_turn(app: Any, game: SidesGame, role: int) -> None:
+def show_turn(app: Any, game: SidesGame, role: int, status: str = "") -> None:
     game.last_shown = role
-    app.open_alone("sides_turn", game, role)
+    screen = app.open_alone("sides_turn", game, role)
+    if status:  # said on the turn too, under the options, until the side does something else
+        screen.status = status
+        screen.rebuild()
 
 
 def after_pick(app: Any, game: SidesGame, role: int, title: str, label: str, taken: tuple[Any, Any, str]) -> None:

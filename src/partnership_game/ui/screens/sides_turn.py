@@ -216,8 +216,13 @@ class SidesTurnScreen(Screen):
         self.app.call("sides_flow.after_pick", self.app, game, role, title, self.options[choice].label, taken)
 
     def step_back(self) -> None:
-        """Ctrl+Z: back to the last decision a person took (both halves of a joint one are undone together)."""
-        if self.game.back():
+        """Ctrl+Z: back to the last decision a person took (both halves of a joint one are undone together); at a
+        hot seat, to this side's last one, once the other side allows it (design §9)."""
+        others = self.game.play.other_people(self.role) if self.game.hotseat else ()
+        if others and self.game.play.can_step_back(self.role):
+            self.app.call("sides_flow.ask_back", self.app, self.game, self.role)
+            return
+        if not others and self.game.back():
             self.app.call("sides_flow.play_on", self.app, self.game)
             return
         session = self.game.session
