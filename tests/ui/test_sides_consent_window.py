@@ -21,7 +21,7 @@ CORRIDOR = Path(__file__).parents[1] / "data" / "corridor_2001.yaml"
 SEED = 2001
 KREMLIN, WASHINGTON = 0, 1
 ASKS = "The Kremlin asks to take back its last decision."
-YOURS_TOO = "Your decisions taken since then are undone too."
+YOURS_TOO = "If you allow it, your own decisions taken since then are undone too."
 
 Driver = Any
 

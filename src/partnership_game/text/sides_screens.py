@@ -37,7 +37,8 @@ CONSENT_PROMPT = "Allow? [y/n] "
 def consent_question(play: SidesPlay, asking: int, other: int) -> str:
     """What `other` is asked when `asking` wants to step back (design §9): nothing of its hand, and whether
     `other`'s own later decisions go too."""
-    yours = " Your decisions taken since then are undone too." if undoes_later_of(play.session, asking, other) else ""
+    later = undoes_later_of(play.session, asking, other)
+    yours = " If you allow it, your own decisions taken since then are undone too." if later else ""
     return f"{side_name(play, asking)} asks to take back its last decision.{yours}"
 
 

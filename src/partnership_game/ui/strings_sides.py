@@ -64,7 +64,7 @@ SIDES_TEXT: dict[str, str] = {
     "side_branches.no_compare_heading": "Not during play",
     # A step back at a hot seat asks the other side first (ui/screens/consent.py, design §9).
     "consent.asks": "{label} asks to take back its last decision.",
-    "consent.yours": "Your decisions taken since then are undone too.",
+    "consent.yours": "If you allow it, your own decisions taken since then are undone too.",
     "consent.allow": "Allow",
     "consent.refuse": "Refuse",
     "consent.keys": "Y allow · N or Esc refuse · Tab and Enter choose a button",
